@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
+export async function AuthCard({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle: string;
+  children: ReactNode;
+}) {
+  const app = await getTranslations("app");
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <p className="mb-6 text-center text-lg font-semibold text-brand-700">{app("name")}</p>
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h1 className="text-xl font-semibold">{title}</h1>
+          <p className="mb-5 mt-1 text-sm text-slate-600">{subtitle}</p>
+          {children}
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-client";
+import { projectKeys } from "@/lib/client/query-keys";
+import type { ProjectGroups as Groups } from "@/lib/validations/project";
+import { Alert } from "./ui/alert";
+import { Card } from "./ui/card";
+import { useErrorMessage } from "./use-error-message";
+
+export function useProjectGroups() {
+  return useQuery({
+    queryKey: projectKeys.groups(),
+    queryFn: () => apiFetch<{ data: Groups }>("/api/v1/projects").then((r) => r.data),
+  });
+}
+
+export function ProjectGroups() {
+  const t = useTranslations("projects");
+  const roles = useTranslations("roles");
+  const errorMessage = useErrorMessage();
+  const { data, error, isPending } = useProjectGroups();
+  if (isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (error) return <Alert tone="error">{errorMessage(error)}</Alert>;
+  if (data.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
+  return (
+    <div className="flex flex-col gap-6">
+      {data.map((group) => (
+        <Card key={group.company.id}>
+          <h2 className="mb-3 text-lg font-semibold">{group.company.name}</h2>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {group.projects.map((project) => (
+              <li key={project.id} className="rounded-md border border-slate-200 px-4 py-3">
+                <p className="font-medium">{project.name}</p>
+                <p className="text-xs text-slate-500">{t("role", { role: roles(project.role) })}</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { apiFetch } from "@/lib/client/api-client";
+import { signUpSchema } from "@/lib/validations/user";
+import { applyFieldErrors } from "./form-errors";
+import { Alert } from "./ui/alert";
+import { Button } from "./ui/button";
+import { TextField } from "./ui/text-field";
+import { useErrorMessage } from "./use-error-message";
+
+export function SignUpForm() {
+  const t = useTranslations("signUp");
+  const router = useRouter();
+  const errorMessage = useErrorMessage();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof signUpSchema>, unknown, z.output<typeof signUpSchema>>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: { name: "", email: "", password: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await apiFetch("/api/v1/auth/sign-up", { body: values });
+      router.replace("/projects");
+      router.refresh();
+    } catch (error) {
+      if (!applyFieldErrors(error, form.setError, ["name", "email", "password"])) setFormError(errorMessage(error));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <TextField label={t("name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
+      <TextField
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? t("submitting") : t("submit")}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        {t("haveAccount")}{" "}
+        <Link className="font-medium text-brand-700 underline" href="/sign-in">
+          {t("signInLink")}
+        </Link>
+      </p>
+    </form>
+  );
+}

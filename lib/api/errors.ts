@@ -1,0 +1,94 @@
+// The one error type of the API, its code → HTTP status table, and the one mapper to a response.
+import { z } from "zod";
+import { Prisma } from "../generated/prisma/client";
+import { logger } from "../logger";
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  limit_exceeded: 422,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldErrors;
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, opts: { fields?: FieldErrors; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+    this.fields = opts.fields;
+    this.headers = opts.headers;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  static notFound(what: string) {
+    return new ApiError("not_found", `${what} not found`);
+  }
+
+  /** A validation error on one field, shaped like the zod ones. */
+  static field(path: string, message: string) {
+    return new ApiError("validation_failed", `${path}: ${message}`, { fields: { [path]: [message] } });
+  }
+}
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join(".");
+    // An unknown key is reported on the key itself, so the client sees which field to remove.
+    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base];
+    for (const key of keys) {
+      const name = key || "body";
+      fields[name] ??= [];
+      fields[name].push(issue.message);
+    }
+  }
+  return fields;
+}
+
+function fromZod(error: z.ZodError): ApiError {
+  const fields = zodFieldErrors(error);
+  const first = Object.entries(fields)[0];
+  const message = first ? `${first[0]}: ${first[1][0]}` : "Invalid input";
+  return new ApiError("validation_failed", message, { fields });
+}
+
+/** Anything thrown in a handler → the JSON error response. Unknown errors are logged, never echoed. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof z.ZodError) return fromZod(error);
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2025") return new ApiError("not_found", "Resource not found");
+    if (error.code === "P2002") return new ApiError("conflict", "A resource with these values already exists");
+  }
+  logger.error({ err: error }, "unhandled error in API handler");
+  return new ApiError("internal_error", "Something went wrong on our side. The error has been logged.");
+}
+
+export function errorResponse(error: ApiError): Response {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.fields) body.error.fields = error.fields;
+  return Response.json(body, { status: error.status, headers: error.headers });
+}

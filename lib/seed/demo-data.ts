@@ -1,0 +1,83 @@
+// Demo data: two companies, a demo user with projects in both (the cross-company case), and a
+// second user with other projects (for authorization checks). Idempotent.
+import { hashPassword } from "../auth/password";
+import type { Db } from "../db";
+import type { Role } from "../generated/prisma/client";
+
+export const DEMO_USERS = {
+  demo: { email: "demo@example.com", password: "demo-password", name: "Dana Demo" },
+  other: { email: "sam@example.com", password: "sam-password", name: "Sam Other" },
+} as const;
+
+type ProjectSeed = { slug: string; name: string; members: Partial<Record<keyof typeof DEMO_USERS, Role>> };
+
+const COMPANIES: { slug: string; name: string; projects: ProjectSeed[] }[] = [
+  {
+    slug: "acme",
+    name: "Acme Corp",
+    projects: [
+      { slug: "website-relaunch", name: "Website Relaunch", members: { demo: "OWNER" } },
+      { slug: "mobile-app", name: "Mobile App", members: { demo: "MEMBER", other: "COMMENT_ONLY" } },
+      { slug: "customer-support", name: "Customer Support", members: { other: "OWNER" } },
+    ],
+  },
+  {
+    slug: "globex",
+    name: "Globex Logistics",
+    projects: [
+      { slug: "fleet-tracking", name: "Fleet Tracking", members: { demo: "ADMIN" } },
+      { slug: "partner-portal", name: "Partner Portal", members: { demo: "VIEW_ONLY" } },
+      { slug: "warehouse-ops", name: "Warehouse Ops", members: { other: "OWNER" } },
+    ],
+  },
+];
+
+/** True when the database has no users yet (the dev command seeds only then). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
+export async function seedDemoData(db: Db) {
+  const users: Record<string, string> = {};
+  for (const [key, u] of Object.entries(DEMO_USERS)) {
+    const passwordHash = await hashPassword(u.password);
+    const user = await db.user.upsert({
+      where: { email: u.email },
+      update: {},
+      create: { email: u.email, name: u.name, passwordHash },
+    });
+    users[key] = user.id;
+  }
+  for (const c of COMPANIES) {
+    const company = await db.company.upsert({
+      where: { slug: c.slug },
+      update: {},
+      create: { slug: c.slug, name: c.name },
+    });
+    const companyRoles = new Map<string, Role>();
+    for (const p of c.projects) {
+      const project = await db.project.upsert({
+        where: { companyId_slug: { companyId: company.id, slug: p.slug } },
+        update: {},
+        create: { companyId: company.id, slug: p.slug, name: p.name },
+      });
+      for (const [key, role] of Object.entries(p.members)) {
+        const userId = users[key];
+        await db.projectMember.upsert({
+          where: { projectId_userId: { projectId: project.id, userId } },
+          update: {},
+          create: { projectId: project.id, userId, role },
+        });
+        if (!companyRoles.has(userId)) companyRoles.set(userId, role === "OWNER" ? "ADMIN" : "MEMBER");
+      }
+    }
+    for (const [userId, role] of companyRoles) {
+      await db.companyMember.upsert({
+        where: { companyId_userId: { companyId: company.id, userId } },
+        update: {},
+        create: { companyId: company.id, userId, role },
+      });
+    }
+  }
+  return users;
+}

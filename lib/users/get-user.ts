@@ -1,0 +1,5 @@
+import { db } from "../db";
+
+export function getUser(id: string) {
+  return db().user.findUnique({ where: { id } });
+}

@@ -1,0 +1,114 @@
+// npm run dev — PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, then
+// Next.js; one Ctrl-C stops everything this command started.
+//   --production          next build (when needed) + next start instead of next dev
+//   --database NAME       use database NAME on the same server (e2e runs use their own)
+//   --fresh               drop and recreate that database first
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../lib/db";
+import { DEMO_USERS, isEmpty, seedDemoData } from "../lib/seed/demo-data";
+import { deploy, ensureDatabaseUp } from "./db/commands";
+import { databaseUrl, ROOT, withDatabase } from "./db/config";
+import { ensureDatabase, stopServer } from "./db/server";
+import { loadEnvFiles } from "./env-files";
+import { ensureLocalSecrets } from "./local-secrets";
+
+const argv = process.argv.slice(2);
+const production = argv.includes("--production");
+const fresh = argv.includes("--fresh");
+const databaseArg = argv.includes("--database") ? argv[argv.indexOf("--database") + 1] : undefined;
+
+const children: ChildProcess[] = [];
+let startedServer = false;
+let stopping = false;
+
+function nextBin() {
+  return path.join(ROOT, "node_modules/next/dist/bin/next");
+}
+
+function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+/** Children run in their own process group so that stopping reaches next-server's workers too. */
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { stdio: "inherit", env, detached: true });
+  children.push(child);
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? code}); stopping`);
+      void shutdown(code ?? 1);
+    }
+  });
+  return child;
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {}
+      resolve();
+    }, ms);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {}
+  }
+  await Promise.all(children.map((c) => waitForExit(c, 8000)));
+  if (startedServer) await stopServer().catch((e) => console.error(e));
+  process.exit(code);
+}
+
+async function main() {
+  loadEnvFiles();
+  ensureLocalSecrets();
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const up = await ensureDatabaseUp({ fast: fresh });
+  startedServer = up.startedServer;
+  const url = databaseArg ? withDatabase(databaseUrl(), databaseArg) : up.url;
+  await ensureDatabase(url, { recreate: fresh });
+  const applied = await deploy(url);
+  if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
+  const db = createPrismaClient(url);
+  if (await isEmpty(db)) {
+    await seedDemoData(db);
+    console.log("demo data seeded");
+  }
+  await db.$disconnect();
+
+  const port = process.env.PORT ?? "3000";
+  const env = { ...process.env, DATABASE_URL: url, PORT: port };
+  if (production) {
+    if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) await runToEnd([nextBin(), "build"], env);
+    startChild("next", [nextBin(), "start", "-p", port, "-H", "127.0.0.1"], { ...env, NODE_ENV: "production" });
+  } else {
+    startChild("next", [nextBin(), "dev", "-p", port, "-H", "127.0.0.1"], env);
+  }
+  console.log(
+    `\n  Blue Webhooks: http://127.0.0.1:${port}\n  Demo login:    ${DEMO_USERS.demo.email} / ${DEMO_USERS.demo.password}\n`,
+  );
+}
+
+main().catch(async (err) => {
+  console.error(err instanceof Error ? err.message : err);
+  await shutdown(1);
+});
