@@ -28,16 +28,28 @@ export async function migrateDev(
   const url = opts.url ?? databaseUrl();
   await ensureDatabase(url);
   await dropStaleShadowDatabases(url);
-  return withMigrator(
+  const paths = { schemaPath: opts.schemaPath, migrationsDir: opts.migrationsDir };
+  // Two engine sessions: evaluateDataLoss and createMigration need the shadow-database state that
+  // devDiagnostic sets up, and an applyMigrations that applied something invalidates it (the engine
+  // then fails with "shadow DB must be provided through an external factory"). So the second
+  // session starts with devDiagnostic again.
+  const applied = await withMigrator(
     url,
     async (m) => {
       const diagnostic = await m.devDiagnostic();
       if (diagnostic.action.tag === "reset") {
-        if (!opts.allowReset) return { kind: "reset-required", reason: diagnostic.action.reason ?? "drift detected" };
+        if (!opts.allowReset) return { reason: diagnostic.action.reason ?? "drift detected" };
         await m.reset();
-        await m.devDiagnostic(); // refreshes the engine's cached shadow schema after the reset
       }
-      const applied = (await m.deploy()).appliedMigrationNames;
+      return (await m.deploy()).appliedMigrationNames;
+    },
+    paths,
+  );
+  if (!Array.isArray(applied)) return { kind: "reset-required", reason: applied.reason };
+  return withMigrator(
+    url,
+    async (m) => {
+      await m.devDiagnostic();
       const loss = await m.evaluateDataLoss();
       const warnings = [...loss.warnings, ...loss.unexecutableSteps].map((w) => w.message);
       const dir = await m.create(name.replace(/[^A-Za-z0-9_]/g, "_"));
@@ -45,7 +57,7 @@ export async function migrateDev(
       if (!opts.createOnly) applied.push(...(await m.deploy()).appliedMigrationNames);
       return { kind: "created", dir: path.relative(ROOT, dir), applied, warnings };
     },
-    { schemaPath: opts.schemaPath, migrationsDir: opts.migrationsDir },
+    paths,
   );
 }
 
