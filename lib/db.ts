@@ -24,3 +24,6 @@ export function db(): Db {
   globalForPrisma.prisma ??= createPrismaClient(connectionString());
   return globalForPrisma.prisma;
 }
+
+/** The client inside `db().$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,0 +1,12 @@
+import { withUser } from "@/lib/api/handler";
+import { readJson } from "@/lib/api/request";
+import { respond } from "@/lib/api/response";
+import { todoValue } from "@/lib/events/values";
+import { createTodo } from "@/lib/todos/create-todo";
+import { createTodoSchema } from "@/lib/validations/todo";
+
+// POST /api/v1/projects/{projectId}/todos — add a record to one of the project's lists (TODO_CREATED)
+export const POST = withUser<{ projectId: string }>(async ({ req, user, params }) => {
+  const todo = await createTodo(user.id, params.projectId, await readJson(req, createTodoSchema));
+  return respond(todoValue, todo, { status: 201 });
+});

@@ -1,0 +1,11 @@
+import { withUser } from "@/lib/api/handler";
+import { readJson } from "@/lib/api/request";
+import { respond } from "@/lib/api/response";
+import { todoValue } from "@/lib/events/values";
+import { moveTodo } from "@/lib/todos/move-todo";
+import { moveTodoSchema } from "@/lib/validations/todo";
+
+// POST /api/v1/todos/{id}/move — move a record to another list, in this or another project (TODO_MOVED)
+export const POST = withUser<{ id: string }>(async ({ req, user, params }) =>
+  respond(todoValue, await moveTodo(user.id, params.id, await readJson(req, moveTodoSchema))),
+);

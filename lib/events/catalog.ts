@@ -1,0 +1,303 @@
+// The single source of truth for event types: Blue's 37 subscribable names (spelled exactly as
+// Blue does), their group, human text, payload schema and sample. The API's /event-types, the
+// catalog page, JSON Schemas, webhook validation and tests all read this module.
+import { z } from "zod";
+import {
+  checklistItemValue,
+  checklistValue,
+  commentValue,
+  customFieldValue,
+  tagValue,
+  todoListValue,
+  todoValue,
+} from "./values";
+
+export const EVENT_GROUPS = [
+  { id: "records", label: "Records" },
+  { id: "checklists", label: "Checklists" },
+  { id: "lists", label: "Lists" },
+  { id: "customFields", label: "Custom fields" },
+  { id: "tags", label: "Tags" },
+  { id: "comments", label: "Comments" },
+] as const;
+export type EventGroup = (typeof EVENT_GROUPS)[number]["id"];
+
+/** create: previousValue is null; delete: currentValue is null; update: both are set. */
+type Kind = "create" | "update" | "delete";
+
+type Definition = { group: EventGroup; kind: Kind; label: string; description: string };
+
+const DEFINITIONS = {
+  TODO_CREATED: {
+    group: "records",
+    kind: "create",
+    label: "Record created",
+    description: "A record was added to a list.",
+  },
+  TODO_DELETED: {
+    group: "records",
+    kind: "delete",
+    label: "Record deleted",
+    description: "A record was deleted (also when its list is deleted).",
+  },
+  TODO_MOVED: {
+    group: "records",
+    kind: "update",
+    label: "Record moved",
+    description: "A record moved to another list, possibly in another project; it happens in both projects.",
+  },
+  TODO_NAME_CHANGED: {
+    group: "records",
+    kind: "update",
+    label: "Record renamed",
+    description: "A record's title changed.",
+  },
+  TODO_DONE_STATUS_UPDATED: {
+    group: "records",
+    kind: "update",
+    label: "Record completed or reopened",
+    description: "A record was marked done or not done.",
+  },
+  TODO_DUE_DATE_ADDED: {
+    group: "records",
+    kind: "update",
+    label: "Due date added",
+    description: "A record without a due date got one.",
+  },
+  TODO_DUE_DATE_UPDATED: {
+    group: "records",
+    kind: "update",
+    label: "Due date changed",
+    description: "A record's due date moved.",
+  },
+  TODO_DUE_DATE_REMOVED: {
+    group: "records",
+    kind: "update",
+    label: "Due date removed",
+    description: "A record's due date was cleared.",
+  },
+  TODO_ASSIGNEE_ADDED: {
+    group: "records",
+    kind: "update",
+    label: "Assignee added",
+    description: "Someone was assigned to a record (one event per person).",
+  },
+  TODO_ASSIGNEE_REMOVED: {
+    group: "records",
+    kind: "update",
+    label: "Assignee removed",
+    description: "Someone was unassigned from a record (one event per person).",
+  },
+  TODO_TAG_ADDED: {
+    group: "records",
+    kind: "update",
+    label: "Tag added to record",
+    description: "A tag was put on a record (one event per tag).",
+  },
+  TODO_TAG_REMOVED: {
+    group: "records",
+    kind: "update",
+    label: "Tag removed from record",
+    description: "A tag was taken off a record (one event per tag).",
+  },
+  TODO_CUSTOM_FIELD_UPDATED: {
+    group: "records",
+    kind: "update",
+    label: "Custom field value changed",
+    description: "A record's value for a custom field was set, changed or cleared.",
+  },
+  TODO_CHECKLIST_CREATED: {
+    group: "checklists",
+    kind: "create",
+    label: "Checklist created",
+    description: "A checklist was added to a record.",
+  },
+  TODO_CHECKLIST_NAME_CHANGED: {
+    group: "checklists",
+    kind: "update",
+    label: "Checklist renamed",
+    description: "A checklist's title changed.",
+  },
+  TODO_CHECKLIST_DELETED: {
+    group: "checklists",
+    kind: "delete",
+    label: "Checklist deleted",
+    description: "A checklist was removed from a record.",
+  },
+  TODO_CHECKLIST_ITEM_CREATED: {
+    group: "checklists",
+    kind: "create",
+    label: "Checklist item created",
+    description: "An item was added to a checklist.",
+  },
+  TODO_CHECKLIST_ITEM_NAME_CHANGED: {
+    group: "checklists",
+    kind: "update",
+    label: "Checklist item renamed",
+    description: "A checklist item's title changed.",
+  },
+  TODO_CHECKLIST_ITEM_DELETED: {
+    group: "checklists",
+    kind: "delete",
+    label: "Checklist item deleted",
+    description: "A checklist item was removed.",
+  },
+  TODO_CHECKLIST_ITEM_DUE_DATE_ADDED: {
+    group: "checklists",
+    kind: "update",
+    label: "Checklist item due date added",
+    description: "A checklist item got a due date.",
+  },
+  TODO_CHECKLIST_ITEM_DUE_DATE_UPDATED: {
+    group: "checklists",
+    kind: "update",
+    label: "Checklist item due date changed",
+    description: "A checklist item's due date moved.",
+  },
+  TODO_CHECKLIST_ITEM_DUE_DATE_REMOVED: {
+    group: "checklists",
+    kind: "update",
+    label: "Checklist item due date removed",
+    description: "A checklist item's due date was cleared.",
+  },
+  TODO_CHECKLIST_ITEM_ASSIGNEE_ADDED: {
+    group: "checklists",
+    kind: "update",
+    label: "Checklist item assignee added",
+    description: "Someone was assigned to a checklist item.",
+  },
+  TODO_CHECKLIST_ITEM_ASSIGNEE_REMOVED: {
+    group: "checklists",
+    kind: "update",
+    label: "Checklist item assignee removed",
+    description: "Someone was unassigned from a checklist item.",
+  },
+  TODO_CHECKLIST_ITEM_DONE_STATUS_UPDATED: {
+    group: "checklists",
+    kind: "update",
+    label: "Checklist item checked or unchecked",
+    description: "A checklist item was marked done or not done.",
+  },
+  TODO_LIST_CREATED: {
+    group: "lists",
+    kind: "create",
+    label: "List created",
+    description: "A list was added to a project.",
+  },
+  TODO_LIST_DELETED: {
+    group: "lists",
+    kind: "delete",
+    label: "List deleted",
+    description: "A list was deleted with its records.",
+  },
+  TODO_LIST_NAME_CHANGED: {
+    group: "lists",
+    kind: "update",
+    label: "List renamed",
+    description: "A list's title changed.",
+  },
+  CUSTOM_FIELD_CREATED: {
+    group: "customFields",
+    kind: "create",
+    label: "Custom field created",
+    description: "A custom field was added to a project.",
+  },
+  CUSTOM_FIELD_DELETED: {
+    group: "customFields",
+    kind: "delete",
+    label: "Custom field deleted",
+    description: "A custom field was removed from a project, with its values.",
+  },
+  CUSTOM_FIELD_UPDATED: {
+    group: "customFields",
+    kind: "update",
+    label: "Custom field changed",
+    description: "A custom field's name, description or options changed.",
+  },
+  TAG_CREATED: { group: "tags", kind: "create", label: "Tag created", description: "A tag was added to a project." },
+  TAG_DELETED: {
+    group: "tags",
+    kind: "delete",
+    label: "Tag deleted",
+    description: "A tag was removed from a project and its records.",
+  },
+  TAG_UPDATED: { group: "tags", kind: "update", label: "Tag changed", description: "A tag's title or colour changed." },
+  COMMENT_CREATED: {
+    group: "comments",
+    kind: "create",
+    label: "Comment added",
+    description: "Someone commented on a record.",
+  },
+  COMMENT_DELETED: {
+    group: "comments",
+    kind: "delete",
+    label: "Comment deleted",
+    description: "A comment was deleted.",
+  },
+  COMMENT_UPDATED: {
+    group: "comments",
+    kind: "update",
+    label: "Comment edited",
+    description: "A comment's text was edited.",
+  },
+} as const satisfies Record<string, Definition>;
+
+export type EventType = keyof typeof DEFINITIONS;
+export const EVENT_TYPES = Object.keys(DEFINITIONS) as EventType[];
+export const eventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]], {
+  error: (issue) => `"${String(issue.input)}" is not an event type; see GET /api/v1/event-types`,
+});
+
+/** Delivery-only: sent when a webhook is re-enabled or tested; never subscribable. */
+export const HEALTH_CHECK_EVENT = "WEBHOOK_HEALTH_CHECK";
+
+const VALUE_BY_GROUP = {
+  records: todoValue,
+  checklists: null,
+  lists: todoListValue,
+  customFields: customFieldValue,
+  tags: tagValue,
+  comments: commentValue,
+} as const;
+
+function valueSchemaFor(type: EventType): z.ZodType {
+  const { group } = DEFINITIONS[type];
+  if (group === "checklists") return type.startsWith("TODO_CHECKLIST_ITEM_") ? checklistItemValue : checklistValue;
+  return VALUE_BY_GROUP[group];
+}
+
+function payloadSchemaFor(type: EventType) {
+  const value = valueSchemaFor(type);
+  const { kind } = DEFINITIONS[type];
+  return z.object({
+    previousValue: kind === "create" ? z.null() : value,
+    currentValue: kind === "delete" ? z.null() : value,
+  });
+}
+
+export type EventTypeInfo = Definition & { type: EventType; payloadSchema: ReturnType<typeof payloadSchemaFor> };
+
+export const EVENT_CATALOG: Record<EventType, EventTypeInfo> = Object.fromEntries(
+  EVENT_TYPES.map((type) => [type, { type, ...DEFINITIONS[type], payloadSchema: payloadSchemaFor(type) }]),
+) as Record<EventType, EventTypeInfo>;
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(DEFINITIONS, value);
+}
+
+/** The catalog grouped for pickers and GET /api/v1/event-types, in Blue's order. */
+export function groupedEventTypes() {
+  return EVENT_GROUPS.map((g) => ({
+    id: g.id,
+    label: g.label,
+    events: EVENT_TYPES.filter((t) => DEFINITIONS[t].group === g.id).map((type) => ({
+      type,
+      label: DEFINITIONS[type].label,
+      description: DEFINITIONS[type].description,
+    })),
+  }));
+}
+
+export function payloadJsonSchema(type: EventType) {
+  return z.toJSONSchema(EVENT_CATALOG[type].payloadSchema, { io: "output", unrepresentable: "any" });
+}
