@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api-client";
 import { projectKeys } from "@/lib/client/query-keys";
@@ -31,9 +32,14 @@ export function ProjectGroups() {
           <h2 className="mb-3 text-lg font-semibold">{group.company.name}</h2>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {group.projects.map((project) => (
-              <li key={project.id} className="rounded-md border border-slate-200 px-4 py-3">
-                <p className="font-medium">{project.name}</p>
-                <p className="text-xs text-slate-500">{t("role", { role: roles(project.role) })}</p>
+              <li key={project.id}>
+                <Link
+                  href={`/projects/${project.id}`}
+                  className="block rounded-md border border-slate-200 px-4 py-3 hover:border-brand-500 hover:bg-brand-50"
+                >
+                  <p className="font-medium">{project.name}</p>
+                  <p className="text-xs text-slate-500">{t("role", { role: roles(project.role) })}</p>
+                </Link>
               </li>
             ))}
           </ul>

@@ -12,3 +12,19 @@ export const apiTokenKeys = {
   all: ["api-tokens"] as const,
   list: () => [...apiTokenKeys.all, "list"] as const,
 };
+
+export const boardKeys = {
+  all: ["boards"] as const,
+  detail: (projectId: string) => [...boardKeys.all, projectId] as const,
+};
+
+export const todoKeys = {
+  all: ["todos"] as const,
+  detail: (todoId: string) => [...todoKeys.all, todoId] as const,
+};
+
+export const eventTypeKeys = {
+  all: ["event-types"] as const,
+  list: () => [...eventTypeKeys.all, "list"] as const,
+  detail: (type: string) => [...eventTypeKeys.all, type] as const,
+};

@@ -79,5 +79,52 @@ export async function seedDemoData(db: Db) {
       });
     }
   }
+  await seedBoards(db, users);
   return users;
+}
+
+const BOARDS: Record<string, { lists: [string, string[]][]; tags: [string, string][] }> = {
+  "website-relaunch": {
+    lists: [
+      ["To do", ["Write the pricing page copy", "Collect customer logos"]],
+      ["In progress", ["Redesign the homepage hero"]],
+      ["Done", ["Choose the new typeface"]],
+    ],
+    tags: [
+      ["Urgent", "#e5484d"],
+      ["Design", "#8e4ec6"],
+    ],
+  },
+  "fleet-tracking": {
+    lists: [
+      ["Backlog", ["GPS firmware update", "Driver app login bug"]],
+      ["This week", ["Route report for March"]],
+    ],
+    tags: [["Ops", "#0090ff"]],
+  },
+};
+
+/** Lists, records and tags for the demo boards, only on boards that have no lists yet. */
+async function seedBoards(db: Db, users: Record<string, string>) {
+  for (const [slug, board] of Object.entries(BOARDS)) {
+    const project = await db.project.findFirst({
+      where: { slug },
+      include: { _count: { select: { todoLists: true } } },
+    });
+    if (!project || project._count.todoLists > 0) continue;
+    await db.tag.createMany({ data: board.tags.map(([title, color]) => ({ projectId: project.id, title, color })) });
+    for (const [i, [title, todos]] of board.lists.entries()) {
+      const list = await db.todoList.create({ data: { projectId: project.id, title, position: (i + 1) * 65536 } });
+      await db.todo.createMany({
+        data: todos.map((todoTitle, j) => ({
+          projectId: project.id,
+          todoListId: list.id,
+          title: todoTitle,
+          position: (j + 1) * 65536,
+          createdById: users.demo,
+          done: title === "Done",
+        })),
+      });
+    }
+  }
 }

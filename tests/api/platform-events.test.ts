@@ -155,7 +155,7 @@ describe("the 37 events through the API", () => {
       "TODO_LIST_DELETED",
     ]);
     const deletions = (await eventsBy(ws.owner.user.id)).filter((e) => e.type === "TODO_DELETED");
-    expect((deletions.at(-1)?.previousValue as { id: string }).id).toBe(second.id);
+    expect(deletions.at(-1)?.previousValue).toMatchObject({ id: second.id });
 
     const events = await eventsBy(ws.owner.user.id);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(EVENT_TYPES));

@@ -1,0 +1,86 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { Board } from "@/lib/validations/board";
+import { Button } from "../ui/button";
+import { InlineAdd } from "./inline-add";
+import { TodoCard } from "./todo-card";
+
+type List = Board["lists"][number];
+
+export function ListColumn({
+  list,
+  lists,
+  canEditRecords,
+  canManageLists,
+  mutate,
+  onOpenTodo,
+  projectId,
+}: {
+  list: List;
+  lists: { id: string; title: string }[];
+  canEditRecords: boolean;
+  canManageLists: boolean;
+  mutate: (call: { path: string; method?: string; body?: unknown }) => Promise<unknown>;
+  onOpenTodo: (id: string) => void;
+  projectId: string;
+}) {
+  const t = useTranslations("board");
+  const [title, setTitle] = useState(list.title);
+  return (
+    <section aria-label={list.title} className="flex w-72 shrink-0 flex-col gap-3 rounded-lg bg-slate-100 p-3">
+      <div className="flex items-center gap-2">
+        {canManageLists ? (
+          <input
+            aria-label={t("renameList", { title: list.title })}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            onBlur={() => {
+              if (title.trim() && title.trim() !== list.title)
+                void mutate({ path: `/api/v1/lists/${list.id}`, method: "PATCH", body: { title: title.trim() } });
+            }}
+            className="min-w-0 flex-1 rounded bg-transparent px-1 py-0.5 font-semibold focus:bg-white"
+          />
+        ) : (
+          <h2 className="flex-1 font-semibold">{list.title}</h2>
+        )}
+        <span className="text-xs text-slate-500">{list.todos.length}</span>
+        {canManageLists ? (
+          <Button
+            variant="ghost"
+            aria-label={t("deleteList", { title: list.title })}
+            onClick={() => {
+              if (window.confirm(t("deleteListConfirm", { title: list.title, count: list.todos.length })))
+                void mutate({ path: `/api/v1/lists/${list.id}`, method: "DELETE" });
+            }}
+          >
+            ✕
+          </Button>
+        ) : null}
+      </div>
+      <ul className="flex flex-col gap-2">
+        {list.todos.length === 0 ? <li className="text-xs text-slate-500">{t("emptyList")}</li> : null}
+        {list.todos.map((todo) => (
+          <TodoCard
+            key={todo.id}
+            todo={todo}
+            lists={lists}
+            canEdit={canEditRecords}
+            onOpen={() => onOpenTodo(todo.id)}
+            onMove={(todoListId) => void mutate({ path: `/api/v1/todos/${todo.id}/move`, body: { todoListId } })}
+          />
+        ))}
+      </ul>
+      {canEditRecords ? (
+        <InlineAdd
+          label={t("newRecordTitle", { list: list.title })}
+          buttonLabel={t("addRecord")}
+          onAdd={(newTitle) =>
+            mutate({ path: `/api/v1/projects/${projectId}/todos`, body: { todoListId: list.id, title: newTitle } })
+          }
+        />
+      ) : null}
+    </section>
+  );
+}
