@@ -1,0 +1,74 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-client";
+import { eventTypeKeys } from "@/lib/client/query-keys";
+import type { groupedEventTypes } from "@/lib/events/catalog";
+import { Alert } from "./ui/alert";
+import { Card } from "./ui/card";
+import { useErrorMessage } from "./use-error-message";
+
+type Groups = ReturnType<typeof groupedEventTypes>;
+
+export function EventCatalog() {
+  const t = useTranslations("eventTypes");
+  const errorMessage = useErrorMessage();
+  const groups = useQuery({
+    queryKey: eventTypeKeys.list(),
+    queryFn: () => apiFetch<{ data: Groups }>("/api/v1/event-types").then((r) => r.data),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (groups.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (groups.error) return <Alert tone="error">{errorMessage(groups.error)}</Alert>;
+  return (
+    <div className="flex flex-col gap-6">
+      {groups.data.map((group) => (
+        <Card key={group.id}>
+          <h2 className="mb-3 text-lg font-semibold">{group.label}</h2>
+          <ul className="flex flex-col divide-y divide-slate-100">
+            {group.events.map((event) => (
+              <EventRow key={event.type} event={event} />
+            ))}
+          </ul>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+function EventRow({ event }: { event: Groups[number]["events"][number] }) {
+  const t = useTranslations("eventTypes");
+  const [open, setOpen] = useState(false);
+  const sample = useQuery({
+    queryKey: eventTypeKeys.detail(event.type),
+    queryFn: () => apiFetch<{ sample: unknown }>(`/api/v1/event-types/${event.type}`),
+    enabled: open,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return (
+    <li className="py-3">
+      <div className="flex items-baseline justify-between gap-4">
+        <div>
+          <p className="font-medium">{event.label}</p>
+          <p className="text-sm text-slate-600">{event.description}</p>
+          <code className="text-xs text-slate-500">{event.type}</code>
+        </div>
+        <button
+          type="button"
+          className="text-sm text-brand-700 underline"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {t("showSample")}
+        </button>
+      </div>
+      {open && sample.data ? (
+        <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+          {JSON.stringify(sample.data.sample, null, 2)}
+        </pre>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { GET as eventType } from "@/app/api/v1/event-types/[type]/route";
+import { GET as eventTypes } from "@/app/api/v1/event-types/route";
+import { call, signUp } from "../helpers/http";
+
+describe("GET /api/v1/event-types", () => {
+  it("lists the 37 event types in six groups", async () => {
+    const { cookie } = await signUp("catalog");
+    const res = await call(eventTypes, { cookie });
+    expect(res.status).toBe(200);
+    expect(res.json.data.map((g: { label: string }) => g.label)).toEqual([
+      "Records",
+      "Checklists",
+      "Lists",
+      "Custom fields",
+      "Tags",
+      "Comments",
+    ]);
+    expect(res.json.data.flatMap((g: { events: unknown[] }) => g.events)).toHaveLength(37);
+  });
+
+  it("serves one type's JSON Schema and sample, and 404 for unknown types", async () => {
+    const { cookie } = await signUp("catalog2");
+    const res = await call(eventType, { cookie, params: { type: "TODO_MOVED" } });
+    expect(res.status).toBe(200);
+    expect(res.json.jsonSchema.properties.currentValue.properties.todoList).toMatchObject({ type: "object" });
+    expect(res.json.sample.currentValue.todoList.project.name).toBe("Mobile App");
+    const unknown = await call(eventType, { cookie, params: { type: "WEBHOOK_HEALTH_CHECK" } });
+    expect(unknown.status).toBe(404);
+  });
+});
