@@ -30,7 +30,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/dev.ts --production --database blue_e2e --fresh",
+    command: "npx tsx scripts/dev.ts --production --allow-loopback-webhooks --database blue_e2e --fresh",
     url: `${baseURL}/api/health`,
     env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,

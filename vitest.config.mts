@@ -12,6 +12,8 @@ export default defineConfig({
       NODE_ENV: "test",
       AUTH_SECRET: "test-only-auth-secret-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
+      WEBHOOK_SECRET_KEY: "dGVzdC1vbmx5LWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=",
+      WEBHOOK_ALLOWED_NETWORKS: "127.0.0.0/8,::1/128",
     },
     pool: "forks",
     testTimeout: 30_000,

@@ -5,7 +5,11 @@ import { PrismaClient } from "./generated/prisma/client";
 export function createPrismaClient(connectionString: string) {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
-    omit: { user: { passwordHash: true }, apiToken: { tokenHash: true } },
+    omit: {
+      user: { passwordHash: true },
+      apiToken: { tokenHash: true },
+      webhook: { secretEncrypted: true, previousSecretEncrypted: true },
+    },
   });
 }
 

@@ -3,6 +3,7 @@
 //   --production          next build (when needed) + next start instead of next dev
 //   --database NAME       use database NAME on the same server (e2e runs use their own)
 //   --fresh               drop and recreate that database first
+//   --allow-loopback-webhooks  with --production: let webhooks target 127.0.0.0/8 and ::1
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -17,6 +18,8 @@ import { ensureLocalSecrets } from "./local-secrets";
 const argv = process.argv.slice(2);
 const production = argv.includes("--production");
 const fresh = argv.includes("--fresh");
+// Local development and the e2e run deliver to receivers on this machine; production does not.
+const allowLoopbackWebhooks = !production || argv.includes("--allow-loopback-webhooks");
 const databaseArg = argv.includes("--database") ? argv[argv.indexOf("--database") + 1] : undefined;
 
 const children: ChildProcess[] = [];
@@ -96,7 +99,8 @@ async function main() {
   await db.$disconnect();
 
   const port = process.env.PORT ?? "3000";
-  const env = { ...process.env, DATABASE_URL: url, PORT: port };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PORT: port };
+  if (allowLoopbackWebhooks) env.WEBHOOK_ALLOWED_NETWORKS ??= "127.0.0.0/8,::1/128";
   if (production) {
     if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) await runToEnd([nextBin(), "build"], env);
     startChild("next", [nextBin(), "start", "-p", port, "-H", "127.0.0.1"], { ...env, NODE_ENV: "production" });

@@ -7,6 +7,7 @@ import { ROOT } from "./db/config";
 
 const GENERATED = {
   AUTH_SECRET: () => crypto.randomBytes(32).toString("base64"),
+  WEBHOOK_SECRET_KEY: () => crypto.randomBytes(32).toString("base64"),
 } as const;
 
 export function ensureLocalSecrets() {

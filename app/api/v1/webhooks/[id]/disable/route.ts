@@ -1,0 +1,9 @@
+import { withUser } from "@/lib/api/handler";
+import { respond } from "@/lib/api/response";
+import { webhookResponse } from "@/lib/validations/webhook";
+import { disableWebhook } from "@/lib/webhooks/disable-webhook";
+
+// POST /api/v1/webhooks/{id}/disable — stop deliveries
+export const POST = withUser<{ id: string }>(async ({ user, params }) =>
+  respond(webhookResponse, await disableWebhook(user.id, params.id)),
+);

@@ -1,0 +1,9 @@
+import { withUser } from "@/lib/api/handler";
+import { respond } from "@/lib/api/response";
+import { webhookResponse } from "@/lib/validations/webhook";
+import { enableWebhook } from "@/lib/webhooks/enable-webhook";
+
+// POST /api/v1/webhooks/{id}/enable — resume deliveries
+export const POST = withUser<{ id: string }>(async ({ user, params }) =>
+  respond(webhookResponse, await enableWebhook(user.id, params.id)),
+);

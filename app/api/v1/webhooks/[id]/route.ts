@@ -1,0 +1,23 @@
+import { withUser } from "@/lib/api/handler";
+import { readJson } from "@/lib/api/request";
+import { noContent, respond } from "@/lib/api/response";
+import { updateWebhookSchema, webhookResponse } from "@/lib/validations/webhook";
+import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
+import { getWebhook } from "@/lib/webhooks/get-webhook";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
+
+// GET /api/v1/webhooks/{id} — one of the caller's webhooks (by id or uid)
+export const GET = withUser<{ id: string }>(async ({ user, params }) =>
+  respond(webhookResponse, await getWebhook(user.id, params.id)),
+);
+
+// PATCH /api/v1/webhooks/{id} — change a webhook; events or projectIds replace the whole list
+export const PATCH = withUser<{ id: string }>(async ({ req, user, params }) =>
+  respond(webhookResponse, await updateWebhook(user.id, params.id, await readJson(req, updateWebhookSchema))),
+);
+
+// DELETE /api/v1/webhooks/{id} — delete a webhook
+export const DELETE = withUser<{ id: string }>(async ({ user, params }) => {
+  await deleteWebhook(user.id, params.id);
+  return noContent();
+});

@@ -1,0 +1,89 @@
+// Webhook schemas, shared by the settings form, the REST API and the OpenAPI document.
+import { z } from "zod";
+import { EVENT_TYPES, eventTypeSchema } from "../events/catalog";
+import { idSchema } from "./common";
+
+export const MAX_WEBHOOKS_PER_USER = 100;
+export const MAX_URL_LENGTH = 2000;
+
+export const webhookUrlSchema = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "is required")
+  .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
+  .pipe(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }))
+  .refine((u) => {
+    const url = URL.parse(u);
+    return !url?.username && !url?.password;
+  }, "must not contain a user name or password");
+
+const eventsSchema = z
+  .array(eventTypeSchema, { error: "must be a list of event types" })
+  .max(EVENT_TYPES.length)
+  .transform((types) => [...new Set(types)]);
+
+const projectIdsSchema = z
+  .array(idSchema, { error: "must be a list of project ids" })
+  .max(500, "must list at most 500 projects")
+  .transform((ids) => [...new Set(ids)]);
+
+/** The fields a person edits; "all" flags make the lists irrelevant (empty = all, as in Blue). */
+export const webhookBaseSchema = z.strictObject({
+  name: z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  url: webhookUrlSchema,
+  description: z.string({ error: "must be text" }).max(1000, "must be at most 1000 characters").optional(),
+  allEvents: z.boolean({ error: "must be true or false" }).optional(),
+  events: eventsSchema.optional(),
+  allProjects: z.boolean({ error: "must be true or false" }).optional(),
+  projectIds: projectIdsSchema.optional(),
+  enabled: z.boolean({ error: "must be true or false" }).optional(),
+});
+
+type Selection = { allEvents?: boolean; events?: string[]; allProjects?: boolean; projectIds?: string[] };
+
+function refineSelection(v: Selection, ctx: z.RefinementCtx) {
+  if (v.allEvents === true && v.events?.length)
+    ctx.addIssue({ code: "custom", path: ["events"], message: "leave empty when allEvents is true" });
+  if (v.allProjects === true && v.projectIds?.length)
+    ctx.addIssue({ code: "custom", path: ["projectIds"], message: "leave empty when allProjects is true" });
+  if (v.allEvents === false && v.events !== undefined && v.events.length === 0)
+    ctx.addIssue({ code: "custom", path: ["events"], message: "choose at least one event, or all events" });
+  if (v.allProjects === false && v.projectIds !== undefined && v.projectIds.length === 0)
+    ctx.addIssue({ code: "custom", path: ["projectIds"], message: "choose at least one project, or all projects" });
+}
+
+export const createWebhookSchema = webhookBaseSchema.superRefine(refineSelection);
+export type CreateWebhookInput = z.output<typeof createWebhookSchema>;
+
+/** PATCH: any subset; events or projectIds replace the whole list. */
+export const updateWebhookSchema = webhookBaseSchema
+  .partial()
+  .superRefine(refineSelection)
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "send at least one field to change");
+export type UpdateWebhookInput = z.output<typeof updateWebhookSchema>;
+
+const isoDate = z.date().transform((d) => d.toISOString());
+
+export const webhookResponse = z.object({
+  id: z.string(),
+  uid: z.string(),
+  name: z.string(),
+  url: z.string(),
+  description: z.string(),
+  allEvents: z.boolean(),
+  events: z.array(z.string()).describe("Empty when allEvents is true"),
+  allProjects: z.boolean(),
+  projectIds: z.array(z.string()).describe("Empty when allProjects is true"),
+  enabled: z.boolean(),
+  status: z.enum(["HEALTHY", "DEGRADED", "UNHEALTHY"]),
+  secretRotationEndsAt: isoDate.nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type WebhookView = z.output<typeof webhookResponse>;
+
+export const webhookListResponse = z.object({ data: z.array(webhookResponse) });
+
+export const webhookWithSecretResponse = webhookResponse.extend({
+  secret: z.string().describe("The signing secret. Returned only when created or rotated; store it now."),
+});

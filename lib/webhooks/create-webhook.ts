@@ -1,0 +1,36 @@
+import { ApiError } from "../api/errors";
+import { encryptSecret } from "../crypto/secret-box";
+import { db } from "../db";
+import { type CreateWebhookInput, MAX_WEBHOOKS_PER_USER } from "../validations/webhook";
+import { assertDeliverableUrl } from "./url-guard";
+import { generateWebhookSecret, generateWebhookUid } from "./webhook-secret";
+import { requireMembership, resolveSelection } from "./webhook-selection";
+import { toWebhookView } from "./webhook-view";
+
+/** Create a webhook; the secret is returned here (and on rotation) only. */
+export async function createWebhook(userId: string, input: CreateWebhookInput) {
+  const selection = resolveSelection({ allEvents: true, events: [], allProjects: true, projectIds: [] }, input);
+  await assertDeliverableUrl(input.url);
+  const secret = generateWebhookSecret();
+  const webhook = await db().$transaction(async (tx) => {
+    // Serialise concurrent creates of one user so the limit holds.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhooks:${userId}`}))`;
+    if ((await tx.webhook.count({ where: { createdById: userId } })) >= MAX_WEBHOOKS_PER_USER) {
+      throw new ApiError("limit_exceeded", `You can have at most ${MAX_WEBHOOKS_PER_USER} webhooks`);
+    }
+    await requireMembership(tx, userId, selection.projectIds);
+    return tx.webhook.create({
+      data: {
+        uid: generateWebhookUid(),
+        name: input.name,
+        url: input.url,
+        description: input.description ?? "",
+        ...selection,
+        enabled: input.enabled ?? true,
+        secretEncrypted: encryptSecret(secret),
+        createdById: userId,
+      },
+    });
+  });
+  return { ...toWebhookView(webhook), secret };
+}

@@ -1,0 +1,12 @@
+import type { Webhook } from "../generated/prisma/client";
+
+type Row = Omit<Webhook, "secretEncrypted" | "previousSecretEncrypted">;
+
+/** The API's view of a webhook (secrets never included; see webhookResponse). */
+export function toWebhookView(w: Row, now = new Date()) {
+  return {
+    ...w,
+    secretRotationEndsAt:
+      w.previousSecretExpiresAt && w.previousSecretExpiresAt > now ? w.previousSecretExpiresAt : null,
+  };
+}
