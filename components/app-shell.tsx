@@ -9,6 +9,7 @@ export async function AppShell({ userName, children }: { userName: string; child
     { href: "/projects", label: t("projects") },
     { href: "/event-types", label: t("eventTypes") },
     { href: "/settings/api-tokens", label: t("apiTokens") },
+    { href: "/docs/api", label: t("apiDocs") },
   ];
   return (
     <div className="min-h-screen">

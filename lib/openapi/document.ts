@@ -1,0 +1,404 @@
+// The OpenAPI 3.1 document, generated from the same zod schemas the routes parse and serialise
+// with. A route missing here is caught by the test that compares this list to app/api/v1.
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { ERROR_STATUS } from "../api/errors";
+import {
+  checklistItemValue,
+  checklistValue,
+  commentValue,
+  customFieldValue,
+  tagValue,
+  todoListValue,
+  todoValue,
+} from "../events/values";
+import { apiTokenListResponse, createApiTokenSchema, createdApiTokenResponse } from "../validations/api-token";
+import { boardResponse, todoDetailResponse } from "../validations/board";
+import {
+  createChecklistItemSchema,
+  createChecklistSchema,
+  updateChecklistItemSchema,
+  updateChecklistSchema,
+} from "../validations/checklist";
+import { commentSchema } from "../validations/comment";
+import { createCustomFieldSchema, updateCustomFieldSchema } from "../validations/custom-field";
+import { projectGroupsResponse } from "../validations/project";
+import { createTagSchema, updateTagSchema } from "../validations/tag";
+import { createTodoSchema, moveTodoSchema, setCustomFieldValueSchema, updateTodoSchema } from "../validations/todo";
+import { createTodoListSchema, updateTodoListSchema } from "../validations/todo-list";
+import { meResponse, signInSchema, signUpSchema, userResponse } from "../validations/user";
+import {
+  createWebhookSchema,
+  updateWebhookSchema,
+  webhookListResponse,
+  webhookResponse,
+  webhookWithSecretResponse,
+} from "../validations/webhook";
+
+// Adds .openapi() to zod schemas, which the registry uses to name components.
+extendZodWithOpenApi(z);
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+export type Operation = {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+  public?: boolean;
+};
+
+const eventTypesResponse = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      events: z.array(z.object({ type: z.string(), label: z.string(), description: z.string() })),
+    }),
+  ),
+});
+
+export const OPERATIONS: Operation[] = [
+  {
+    method: "post",
+    path: "/auth/sign-up",
+    summary: "Create an account and start a session",
+    tag: "Auth",
+    body: signUpSchema,
+    response: userResponse,
+    status: 201,
+    public: true,
+  },
+  {
+    method: "post",
+    path: "/auth/sign-in",
+    summary: "Start a session with e-mail and password",
+    tag: "Auth",
+    body: signInSchema,
+    response: userResponse,
+    public: true,
+  },
+  { method: "post", path: "/auth/sign-out", summary: "End the session", tag: "Auth", status: 204, public: true },
+  { method: "get", path: "/me", summary: "The authenticated user", tag: "Auth", response: meResponse },
+  {
+    method: "get",
+    path: "/api-tokens",
+    summary: "List your API tokens",
+    tag: "API tokens",
+    response: apiTokenListResponse,
+  },
+  {
+    method: "post",
+    path: "/api-tokens",
+    summary: "Create an API token (shown once)",
+    tag: "API tokens",
+    body: createApiTokenSchema,
+    response: createdApiTokenResponse,
+    status: 201,
+  },
+  { method: "delete", path: "/api-tokens/{id}", summary: "Revoke an API token", tag: "API tokens", status: 204 },
+  {
+    method: "get",
+    path: "/projects",
+    summary: "Your projects grouped by company",
+    tag: "Projects",
+    response: projectGroupsResponse,
+  },
+  {
+    method: "get",
+    path: "/projects/{projectId}/board",
+    summary: "A project's lists, records, members, tags and custom fields",
+    tag: "Projects",
+    response: boardResponse,
+  },
+  {
+    method: "post",
+    path: "/projects/{projectId}/lists",
+    summary: "Add a list (TODO_LIST_CREATED)",
+    tag: "Lists",
+    body: createTodoListSchema,
+    response: todoListValue,
+    status: 201,
+  },
+  {
+    method: "patch",
+    path: "/lists/{id}",
+    summary: "Rename (TODO_LIST_NAME_CHANGED) or reorder a list",
+    tag: "Lists",
+    body: updateTodoListSchema,
+    response: todoListValue,
+  },
+  { method: "delete", path: "/lists/{id}", summary: "Delete a list and its records", tag: "Lists", status: 204 },
+  {
+    method: "post",
+    path: "/projects/{projectId}/todos",
+    summary: "Add a record (TODO_CREATED)",
+    tag: "Records",
+    body: createTodoSchema,
+    response: todoValue,
+    status: 201,
+  },
+  {
+    method: "get",
+    path: "/todos/{id}",
+    summary: "A record with its checklists and comments",
+    tag: "Records",
+    response: todoDetailResponse,
+  },
+  {
+    method: "patch",
+    path: "/todos/{id}",
+    summary: "Change a record (one event per Blue type touched)",
+    tag: "Records",
+    body: updateTodoSchema,
+    response: todoValue,
+  },
+  { method: "delete", path: "/todos/{id}", summary: "Delete a record (TODO_DELETED)", tag: "Records", status: 204 },
+  {
+    method: "post",
+    path: "/todos/{id}/move",
+    summary: "Move a record to another list or project (TODO_MOVED)",
+    tag: "Records",
+    body: moveTodoSchema,
+    response: todoValue,
+  },
+  {
+    method: "put",
+    path: "/todos/{id}/custom-fields/{fieldId}",
+    summary: "Set or clear a custom field value (TODO_CUSTOM_FIELD_UPDATED)",
+    tag: "Records",
+    body: setCustomFieldValueSchema,
+    response: todoValue,
+  },
+  {
+    method: "post",
+    path: "/todos/{id}/checklists",
+    summary: "Add a checklist (TODO_CHECKLIST_CREATED)",
+    tag: "Checklists",
+    body: createChecklistSchema,
+    response: checklistValue,
+    status: 201,
+  },
+  {
+    method: "patch",
+    path: "/checklists/{id}",
+    summary: "Rename a checklist (TODO_CHECKLIST_NAME_CHANGED)",
+    tag: "Checklists",
+    body: updateChecklistSchema,
+    response: checklistValue,
+  },
+  {
+    method: "delete",
+    path: "/checklists/{id}",
+    summary: "Delete a checklist (TODO_CHECKLIST_DELETED)",
+    tag: "Checklists",
+    status: 204,
+  },
+  {
+    method: "post",
+    path: "/checklists/{id}/items",
+    summary: "Add a checklist item (TODO_CHECKLIST_ITEM_CREATED)",
+    tag: "Checklists",
+    body: createChecklistItemSchema,
+    response: checklistItemValue,
+    status: 201,
+  },
+  {
+    method: "patch",
+    path: "/checklist-items/{id}",
+    summary: "Change a checklist item",
+    tag: "Checklists",
+    body: updateChecklistItemSchema,
+    response: checklistItemValue,
+  },
+  {
+    method: "delete",
+    path: "/checklist-items/{id}",
+    summary: "Delete a checklist item (TODO_CHECKLIST_ITEM_DELETED)",
+    tag: "Checklists",
+    status: 204,
+  },
+  {
+    method: "post",
+    path: "/todos/{id}/comments",
+    summary: "Comment on a record (COMMENT_CREATED)",
+    tag: "Comments",
+    body: commentSchema,
+    response: commentValue,
+    status: 201,
+  },
+  {
+    method: "patch",
+    path: "/comments/{id}",
+    summary: "Edit your comment (COMMENT_UPDATED)",
+    tag: "Comments",
+    body: commentSchema,
+    response: commentValue,
+  },
+  {
+    method: "delete",
+    path: "/comments/{id}",
+    summary: "Delete a comment (COMMENT_DELETED)",
+    tag: "Comments",
+    status: 204,
+  },
+  {
+    method: "post",
+    path: "/projects/{projectId}/tags",
+    summary: "Add a tag (TAG_CREATED)",
+    tag: "Tags",
+    body: createTagSchema,
+    response: tagValue,
+    status: 201,
+  },
+  {
+    method: "patch",
+    path: "/tags/{id}",
+    summary: "Change a tag (TAG_UPDATED)",
+    tag: "Tags",
+    body: updateTagSchema,
+    response: tagValue,
+  },
+  { method: "delete", path: "/tags/{id}", summary: "Delete a tag (TAG_DELETED)", tag: "Tags", status: 204 },
+  {
+    method: "post",
+    path: "/projects/{projectId}/custom-fields",
+    summary: "Add a custom field (CUSTOM_FIELD_CREATED)",
+    tag: "Custom fields",
+    body: createCustomFieldSchema,
+    response: customFieldValue,
+    status: 201,
+  },
+  {
+    method: "patch",
+    path: "/custom-fields/{id}",
+    summary: "Change a custom field (CUSTOM_FIELD_UPDATED)",
+    tag: "Custom fields",
+    body: updateCustomFieldSchema,
+    response: customFieldValue,
+  },
+  {
+    method: "delete",
+    path: "/custom-fields/{id}",
+    summary: "Delete a custom field (CUSTOM_FIELD_DELETED)",
+    tag: "Custom fields",
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/event-types",
+    summary: "The subscribable event types, grouped",
+    tag: "Webhooks",
+    response: eventTypesResponse,
+  },
+  {
+    method: "get",
+    path: "/event-types/{type}",
+    summary: "One event type with its JSON Schema and a sample payload",
+    tag: "Webhooks",
+  },
+  { method: "get", path: "/webhooks", summary: "List your webhooks", tag: "Webhooks", response: webhookListResponse },
+  {
+    method: "post",
+    path: "/webhooks",
+    summary: "Create a webhook (the secret is returned once)",
+    tag: "Webhooks",
+    body: createWebhookSchema,
+    response: webhookWithSecretResponse,
+    status: 201,
+  },
+  {
+    method: "get",
+    path: "/webhooks/{id}",
+    summary: "One of your webhooks",
+    tag: "Webhooks",
+    response: webhookResponse,
+  },
+  {
+    method: "patch",
+    path: "/webhooks/{id}",
+    summary: "Change a webhook (events and projectIds replace the whole list)",
+    tag: "Webhooks",
+    body: updateWebhookSchema,
+    response: webhookResponse,
+  },
+  { method: "delete", path: "/webhooks/{id}", summary: "Delete a webhook", tag: "Webhooks", status: 204 },
+  {
+    method: "post",
+    path: "/webhooks/{id}/disable",
+    summary: "Stop deliveries",
+    tag: "Webhooks",
+    response: webhookResponse,
+  },
+  {
+    method: "post",
+    path: "/webhooks/{id}/enable",
+    summary: "Resume deliveries",
+    tag: "Webhooks",
+    response: webhookResponse,
+  },
+  {
+    method: "post",
+    path: "/webhooks/{id}/rotate-secret",
+    summary: "New secret (shown once); the old one also signs for 24 h",
+    tag: "Webhooks",
+    response: webhookWithSecretResponse,
+  },
+];
+
+const errorBody = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [string, ...string[]]),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+function pathParams(path: string) {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  return names.length ? z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) : undefined;
+}
+
+export function buildOpenApiDocument(serverUrl = "/api/v1") {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
+  registry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "authjs.session-token",
+  });
+  const error = registry.register("Error", errorBody);
+  for (const op of OPERATIONS) {
+    const status = op.status ?? 200;
+    registry.registerPath({
+      method: op.method,
+      path: op.path,
+      summary: op.summary,
+      tags: [op.tag],
+      security: op.public ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }],
+      request: {
+        params: pathParams(op.path),
+        body: op.body ? { content: { "application/json": { schema: op.body } } } : undefined,
+      },
+      responses: {
+        [status]: {
+          description: status === 204 ? "Done" : "Success",
+          content: op.response ? { "application/json": { schema: op.response } } : undefined,
+        },
+        default: { description: "An error; see the code table", content: { "application/json": { schema: error } } },
+      },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Blue Webhooks API",
+      version: "1.0.0",
+      description:
+        "Granular webhooks for a Blue-style work platform. Authenticate with `Authorization: Bearer <token>` (API tokens) or the session cookie.",
+    },
+    servers: [{ url: serverUrl }],
+  });
+}
