@@ -7,6 +7,7 @@ export async function AppShell({ userName, children }: { userName: string; child
   const app = await getTranslations("app");
   const links = [
     { href: "/projects", label: t("projects") },
+    { href: "/settings/webhooks", label: t("webhooks") },
     { href: "/event-types", label: t("eventTypes") },
     { href: "/settings/api-tokens", label: t("apiTokens") },
     { href: "/docs/api", label: t("apiDocs") },

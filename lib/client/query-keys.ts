@@ -28,3 +28,9 @@ export const eventTypeKeys = {
   list: () => [...eventTypeKeys.all, "list"] as const,
   detail: (type: string) => [...eventTypeKeys.all, type] as const,
 };
+
+export const webhookKeys = {
+  all: ["webhooks"] as const,
+  list: () => [...webhookKeys.all, "list"] as const,
+  detail: (id: string) => [...webhookKeys.all, "detail", id] as const,
+};

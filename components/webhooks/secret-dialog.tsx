@@ -1,0 +1,42 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Button } from "../ui/button";
+import { CopyButton } from "../ui/copy-button";
+import { Dialog } from "../ui/dialog";
+
+const VERIFY_SNIPPET = `// Node.js: check Blue's X-Signature on the raw body
+import crypto from "node:crypto";
+
+const expected = crypto.createHmac("sha256", process.env.WEBHOOK_SECRET)
+  .update(rawBody) // the exact bytes received, before JSON.parse
+  .digest("hex");
+const received = req.headers["x-signature"] ?? "";
+const valid = received.length === expected.length &&
+  crypto.timingSafeEqual(Buffer.from(received), Buffer.from(expected));
+
+// Or the Standard Webhooks headers (webhook-id, -timestamp, -signature),
+// which also reject replays: new Webhook(secret).verify(rawBody, headers)
+// with the "standardwebhooks" or "svix" package.`;
+
+/** Shows a new secret once, with a copy button and how to verify signatures. */
+export function SecretDialog({ secret, onDone }: { secret: string | null; onDone: () => void }) {
+  const t = useTranslations("webhooks.secret");
+  return (
+    <Dialog open={secret !== null} onClose={onDone} title={t("title")} wide>
+      <h2 className="text-lg font-semibold">{t("title")}</h2>
+      <p className="mb-3 mt-1 text-sm text-slate-600">{t("body")}</p>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <code data-testid="webhook-secret" className="break-all rounded bg-slate-100 px-3 py-2 font-mono text-sm">
+          {secret}
+        </code>
+        <CopyButton text={secret ?? ""} label={t("copy")} copiedLabel={t("copied")} />
+      </div>
+      <h3 className="mb-1 text-sm font-semibold">{t("verifyTitle")}</h3>
+      <pre className="mb-4 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{VERIFY_SNIPPET}</pre>
+      <div className="flex justify-end">
+        <Button onClick={onDone}>{t("done")}</Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { apiFetch } from "@/lib/client/api-client";
+import { webhookKeys } from "@/lib/client/query-keys";
+import type { EventType } from "@/lib/events/catalog";
+import { createWebhookSchema, type WebhookView } from "@/lib/validations/webhook";
+import { applyFieldErrors } from "../form-errors";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { TextField } from "../ui/text-field";
+import { useToast } from "../ui/toaster";
+import { useErrorMessage } from "../use-error-message";
+import { EventPicker } from "./event-picker";
+import { ProjectPicker } from "./project-picker";
+import { SecretDialog } from "./secret-dialog";
+
+type FormInput = z.input<typeof createWebhookSchema>;
+type FormOutput = z.output<typeof createWebhookSchema>;
+
+const FIELDS = ["name", "url", "description", "events", "projectIds"] as const;
+
+/** Create or edit a webhook with the same schema the API validates with. */
+export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
+  const t = useTranslations("webhooks.form");
+  const tw = useTranslations("webhooks");
+  const router = useRouter();
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const [secret, setSecret] = useState<string | null>(null);
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createWebhookSchema),
+    defaultValues: {
+      name: webhook?.name ?? "",
+      url: webhook?.url ?? "",
+      description: webhook?.description ?? "",
+      allEvents: webhook?.allEvents ?? true,
+      events: (webhook?.events ?? []) as EventType[],
+      allProjects: webhook?.allProjects ?? true,
+      projectIds: webhook?.projectIds ?? [],
+    },
+  });
+  const { errors } = form.formState;
+  const values = form.watch();
+
+  const save = useMutation({
+    mutationFn: (body: FormOutput) =>
+      webhook
+        ? apiFetch<WebhookView>(`/api/v1/webhooks/${webhook.id}`, { method: "PATCH", body })
+        : apiFetch<WebhookView & { secret: string }>("/api/v1/webhooks", { body }),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: webhookKeys.all });
+      if ("secret" in saved && typeof saved.secret === "string") {
+        toast("success", tw("created"));
+        setSecret(saved.secret);
+      } else {
+        toast("success", tw("saved"));
+        router.push("/settings/webhooks");
+      }
+    },
+    onError: (error) => {
+      if (!applyFieldErrors(error, form.setError, [...FIELDS])) toast("error", errorMessage(error));
+    },
+  });
+
+  const onSubmit = form.handleSubmit((body) =>
+    save.mutate({
+      ...body,
+      events: body.allEvents ? [] : body.events,
+      projectIds: body.allProjects ? [] : body.projectIds,
+    }),
+  );
+
+  return (
+    <>
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+        <Card className="flex flex-col gap-4">
+          <TextField
+            label={t("name")}
+            placeholder={t("namePlaceholder")}
+            error={errors.name?.message}
+            {...form.register("name")}
+          />
+          <TextField
+            label={t("url")}
+            type="url"
+            placeholder="https://example.com/webhooks/blue"
+            hint={t("urlHint")}
+            error={errors.url?.message}
+            {...form.register("url")}
+          />
+          <TextField label={t("description")} error={errors.description?.message} {...form.register("description")} />
+        </Card>
+        <Card>
+          <EventPicker
+            all={values.allEvents ?? true}
+            selected={values.events ?? []}
+            error={errors.events?.message ?? errors.events?.root?.message}
+            onChange={({ all, selected }) => {
+              form.setValue("allEvents", all);
+              form.setValue("events", selected as EventType[], { shouldValidate: form.formState.isSubmitted });
+            }}
+          />
+        </Card>
+        <Card>
+          <ProjectPicker
+            all={values.allProjects ?? true}
+            selected={values.projectIds ?? []}
+            error={errors.projectIds?.message ?? errors.projectIds?.root?.message}
+            onChange={({ all, selected }) => {
+              form.setValue("allProjects", all);
+              form.setValue("projectIds", selected, { shouldValidate: form.formState.isSubmitted });
+            }}
+          />
+        </Card>
+        <div className="flex justify-end gap-3">
+          <Button variant="secondary" onClick={() => router.push("/settings/webhooks")}>
+            {t("cancel")}
+          </Button>
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? t("saving") : webhook ? t("save") : t("create")}
+          </Button>
+        </div>
+      </form>
+      <SecretDialog
+        secret={secret}
+        onDone={() => {
+          setSecret(null);
+          router.push("/settings/webhooks");
+        }}
+      />
+    </>
+  );
+}

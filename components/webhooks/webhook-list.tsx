@@ -1,0 +1,155 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-client";
+import { webhookKeys } from "@/lib/client/query-keys";
+import type { WebhookView } from "@/lib/validations/webhook";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { useToast } from "../ui/toaster";
+import { useErrorMessage } from "../use-error-message";
+import { HealthBadge } from "./health-badge";
+import { SecretDialog } from "./secret-dialog";
+
+export function useWebhooks() {
+  return useQuery({
+    queryKey: webhookKeys.list(),
+    queryFn: () => apiFetch<{ data: WebhookView[] }>("/api/v1/webhooks").then((r) => r.data),
+  });
+}
+
+export function WebhookList() {
+  const t = useTranslations("webhooks");
+  const errorMessage = useErrorMessage();
+  const webhooks = useWebhooks();
+  const [secret, setSecret] = useState<string | null>(null);
+
+  if (webhooks.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (webhooks.error) return <Alert tone="error">{errorMessage(webhooks.error)}</Alert>;
+  if (webhooks.data.length === 0) {
+    return (
+      <Card className="flex flex-col items-start gap-3">
+        <h2 className="text-lg font-semibold">{t("emptyTitle")}</h2>
+        <p className="max-w-2xl text-sm text-slate-600">{t("emptyBody")}</p>
+        <Link
+          href="/settings/webhooks/new"
+          className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white"
+        >
+          {t("emptyAction")}
+        </Link>
+      </Card>
+    );
+  }
+  return (
+    <Card>
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase text-slate-500">
+          <tr>
+            <th className="py-2">{t("columnName")}</th>
+            <th>{t("columnEvents")}</th>
+            <th>{t("columnProjects")}</th>
+            <th>{t("columnHealth")}</th>
+            <th>{t("columnEnabled")}</th>
+            <th>
+              <span className="sr-only">{t("actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {webhooks.data.map((w) => (
+            <WebhookRow key={w.id} webhook={w} onSecret={setSecret} />
+          ))}
+        </tbody>
+      </table>
+      <SecretDialog secret={secret} onDone={() => setSecret(null)} />
+    </Card>
+  );
+}
+
+function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (secret: string) => void }) {
+  const t = useTranslations("webhooks");
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const action = useMutation({
+    mutationFn: ({ path, method }: { path: string; method: string }) =>
+      apiFetch<WebhookView & { secret?: string }>(`/api/v1/webhooks/${webhook.id}${path}`, { method }),
+    // The switch flips at once; a failure puts it back when the list is refetched.
+    onMutate: ({ path }) => {
+      if (path !== "/enable" && path !== "/disable") return;
+      queryClient.setQueryData<WebhookView[]>(webhookKeys.list(), (list) =>
+        list?.map((w) => (w.id === webhook.id ? { ...w, enabled: path === "/enable" } : w)),
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
+    onSuccess: (result, { path }) => {
+      if (path === "/rotate-secret" && result?.secret) onSecret(result.secret);
+      if (path === "/enable") toast("success", t("enabledToast"));
+      if (path === "/disable") toast("success", t("disabledToast"));
+      if (path === "") toast("success", t("deleted"));
+    },
+    onError: (error) => toast("error", errorMessage(error)),
+  });
+  return (
+    <tr className="border-t border-slate-100 align-top">
+      <td className="py-3 pr-3">
+        <p className="font-medium">{webhook.name}</p>
+        <p className="break-all font-mono text-xs text-slate-500">{webhook.url}</p>
+      </td>
+      <td className="py-3">{webhook.allEvents ? t("allEvents") : t("someEvents", { count: webhook.events.length })}</td>
+      <td className="py-3">
+        {webhook.allProjects ? t("allProjects") : t("someProjects", { count: webhook.projectIds.length })}
+      </td>
+      <td className="py-3">
+        <HealthBadge status={webhook.status} enabled={webhook.enabled} />
+      </td>
+      <td className="py-3">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={webhook.enabled}
+          aria-label={t("enableLabel", { name: webhook.name })}
+          checked={webhook.enabled}
+          disabled={action.isPending}
+          onChange={(e) => action.mutate({ path: e.target.checked ? "/enable" : "/disable", method: "POST" })}
+          className="h-4 w-4"
+        />
+      </td>
+      <td className="py-3">
+        <div className="flex justify-end gap-2">
+          <Link
+            href={`/settings/webhooks/${webhook.id}/edit`}
+            aria-label={`${t("edit")} ${webhook.name}`}
+            className="rounded-md px-2 py-1 text-brand-700 hover:bg-brand-50"
+          >
+            {t("edit")}
+          </Link>
+          <Button
+            variant="ghost"
+            aria-label={`${t("rotate")} ${webhook.name}`}
+            onClick={() => {
+              if (window.confirm(t("rotateConfirm", { name: webhook.name })))
+                action.mutate({ path: "/rotate-secret", method: "POST" });
+            }}
+          >
+            {t("rotate")}
+          </Button>
+          <Button
+            variant="danger"
+            aria-label={`${t("delete")} ${webhook.name}`}
+            onClick={() => {
+              if (window.confirm(t("deleteConfirm", { name: webhook.name })))
+                action.mutate({ path: "", method: "DELETE" });
+            }}
+          >
+            {t("delete")}
+          </Button>
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./fixtures";
+
+test("create a webhook with chosen events and cross-company projects, see the secret once, edit, disable, delete", async ({
+  page,
+}) => {
+  const name = `CRM sync ${Date.now()}`;
+  await signIn(page, DEMO);
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Webhooks" }).click();
+  await page.getByRole("link", { name: "New webhook" }).click();
+
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("URL").fill("http://127.0.0.1:9/hooks/crm");
+
+  await page.getByRole("radio", { name: "Let me choose" }).first().check();
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await expect(page.getByText("choose at least one event, or all events")).toBeVisible();
+
+  await page.getByRole("checkbox", { name: /^Record created/ }).check();
+  await page.getByRole("checkbox", { name: /^Record moved/ }).check();
+  await expect(page.getByText("2 selected")).toBeVisible();
+
+  await page.getByRole("radio", { name: "Let me choose" }).nth(1).check();
+  await page.getByLabel("Search projects").fill("a");
+  await page.getByRole("checkbox", { name: "Website Relaunch" }).check();
+  await page.getByRole("checkbox", { name: "Fleet Tracking" }).check();
+  await page.getByRole("button", { name: "Create webhook" }).click();
+
+  const dialog = page.getByRole("dialog", { name: "Your signing secret" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
+  await dialog.getByRole("button", { name: "I have saved it" }).click();
+
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("2 events");
+  await expect(row).toContainText("2 projects");
+  await expect(row.getByTestId("health-badge")).toHaveText("Healthy");
+  await expect(page.getByText("whsec_")).toHaveCount(0);
+
+  await row.getByRole("link", { name: `Edit ${name}` }).click();
+  await expect(page.getByRole("checkbox", { name: /^Record moved/ })).toBeChecked();
+  await page.getByRole("checkbox", { name: /^Record moved/ }).uncheck();
+  await page.getByRole("checkbox", { name: /^Comment added/ }).check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Changes saved" })).toBeVisible();
+  await expect(row).toContainText("2 events");
+
+  await row.getByRole("switch", { name: `Deliveries to ${name}` }).uncheck();
+  await expect(row.getByTestId("health-badge")).toHaveText("Disabled");
+  await expect(row.getByRole("switch", { name: `Deliveries to ${name}` })).not.toBeChecked();
+
+  page.once("dialog", (d) => d.accept());
+  await row.getByRole("button", { name: `Delete ${name}` }).click();
+  await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(0);
+});
