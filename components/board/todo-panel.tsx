@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Board, TodoDetail } from "@/lib/validations/board";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
@@ -34,7 +34,7 @@ export function TodoPanel({
     <Dialog open={todoId !== null} onClose={onClose} title={data?.todo.title ?? t("title")} wide>
       {data && data.todo.id === todoId ? (
         <TodoEditor
-          key={data.todo.updatedAt}
+          key={data.todo.id}
           detail={data}
           board={board}
           canEdit={canEdit}
@@ -65,10 +65,16 @@ function TodoEditor({
   const { todo } = detail;
   const patch = (body: object) => mutate({ path: `/api/v1/todos/${todo.id}`, method: "PATCH", body });
   const toggle = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
-  // Checkboxes answer at once; the editor re-mounts with the server's state after each save.
+  // Checkboxes answer at once and follow the server's state when it arrives; the editor is not
+  // re-mounted on refresh, so text being typed (a comment) survives a save elsewhere in it.
   const [done, setDone] = useState(todo.done);
   const [assigneeIds, setAssigneeIds] = useState(() => todo.assignees.map((a) => a.id));
   const [tagIds, setTagIds] = useState(() => todo.tags.map((tag) => tag.id));
+  const serverAssignees = todo.assignees.map((a) => a.id).join();
+  const serverTags = todo.tags.map((tag) => tag.id).join();
+  useEffect(() => setDone(todo.done), [todo.done]);
+  useEffect(() => setAssigneeIds(serverAssignees ? serverAssignees.split(",") : []), [serverAssignees]);
+  useEffect(() => setTagIds(serverTags ? serverTags.split(",") : []), [serverTags]);
 
   return (
     <div className="flex flex-col gap-5">

@@ -1,0 +1,56 @@
+// Outgoing connections for deliveries: the host is resolved once, every address is checked
+// against the address policy, and the socket connects to the address that was checked (no
+// second lookup, so DNS rebinding cannot swap in a private address). Redirects are never followed.
+import dns from "node:dns";
+import net from "node:net";
+import { Agent } from "undici";
+import { isAllowedAddress, PRIVATE_NETWORK_MESSAGE } from "../net/address-policy";
+
+export class BlockedAddressError extends Error {
+  readonly code = "ESSRF";
+  constructor(host: string, addresses: string[]) {
+    super(`${PRIVATE_NETWORK_MESSAGE} (${host} resolves to ${addresses.join(", ")})`);
+    this.name = "BlockedAddressError";
+  }
+}
+
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
+
+export function guardedLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback) {
+  dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, []);
+    const list = addresses as dns.LookupAddress[];
+    if (list.length === 0 || !list.every((a) => isAllowedAddress(a.address))) {
+      return callback(
+        new BlockedAddressError(
+          hostname,
+          list.map((a) => a.address),
+        ),
+        [],
+      );
+    }
+    if (options.all) return callback(null, list);
+    callback(null, list[0].address, list[0].family);
+  });
+}
+
+/** IP literals skip the lookup in net.connect, so they are checked before any request. */
+export function assertAllowedLiteral(url: URL) {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (net.isIP(host) && !isAllowedAddress(host)) throw new BlockedAddressError(host, [host]);
+}
+
+let agent: Agent | undefined;
+
+export function deliveryAgent(): Agent {
+  agent ??= new Agent({
+    connect: { lookup: guardedLookup as never, timeout: 5_000 },
+    keepAliveTimeout: 10_000,
+    connections: Number(process.env.WEBHOOK_MAX_CONNECTIONS_PER_ORIGIN ?? 16),
+  });
+  return agent;
+}
