@@ -1,0 +1,371 @@
+// Contract tests: concurrency keys, back-pressure, cron, trigger expressions, app sync and
+// signed (cloud-mode) calls, with the real SDK against inngest-local.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Inngest } from "inngest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type InngestLocal, startInngestLocal } from "./index";
+import {
+  dropSchema,
+  finishedRuns,
+  listRuns,
+  silentLogger,
+  startApp,
+  type TestApp,
+  testDatabaseUrl,
+  uniqueSchema,
+  waitFor,
+} from "./test-support";
+
+const schemas: string[] = [];
+const servers: InngestLocal[] = [];
+const apps: TestApp[] = [];
+
+async function startServer(label: string, options: Partial<Parameters<typeof startInngestLocal>[0]> = {}) {
+  const schema = options.schema ?? uniqueSchema(label);
+  if (!schemas.includes(schema)) schemas.push(schema);
+  const server = await startInngestLocal({
+    databaseUrl: testDatabaseUrl(),
+    port: 0,
+    schema,
+    backoffScale: 0.001,
+    ...options,
+  });
+  servers.push(server);
+  return server;
+}
+
+async function track(app: Promise<TestApp>): Promise<TestApp> {
+  const started = await app;
+  apps.push(started);
+  return started;
+}
+
+afterAll(async () => {
+  for (const app of apps) await app.close();
+  for (const server of servers) await server.stop();
+  for (const schema of schemas) await dropSchema(schema);
+});
+
+/** Runs read straight from the database, for when no server is running. */
+async function listRunsOf(schema: string): Promise<{ id: string; status: string }[]> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT id, status FROM "${schema}".runs ORDER BY created_at DESC`)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Interval = { key: string; start: number; end: number };
+
+/** The most intervals that were open at the same moment. */
+function maxOverlap(intervals: Interval[]): number {
+  const edges = intervals.flatMap((i) => [
+    { at: i.start, delta: 1 },
+    { at: i.end, delta: -1 },
+  ]);
+  edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let open = 0;
+  let max = 0;
+  for (const edge of edges) {
+    open += edge.delta;
+    max = Math.max(max, open);
+  }
+  return max;
+}
+
+describe("flow control", () => {
+  let server: InngestLocal;
+  let inngest: Inngest.Any;
+  const perKey: Interval[] = [];
+  const perFunction: Interval[] = [];
+
+  beforeAll(async () => {
+    server = await startServer("flow");
+    inngest = new Inngest({ id: "flow", isDev: true, baseUrl: server.url, logger: silentLogger });
+    const timed = (into: Interval[], key: string) => async () => {
+      const start = Date.now();
+      await pause(120); // the receiver's latency, so overlapping calls are observable
+      into.push({ key, start, end: Date.now() });
+    };
+    const app = await track(
+      startApp(inngest, [
+        inngest.createFunction(
+          {
+            id: "per-key",
+            concurrency: { limit: 1, key: "event.data.webhookId" },
+            triggers: [{ event: "flow/deliver" }],
+          },
+          async ({ event, step }) => step.run("deliver", timed(perKey, event.data.webhookId)),
+        ),
+        inngest.createFunction(
+          { id: "capped", concurrency: 2, triggers: [{ event: "flow/capped" }] },
+          async ({ step }) => step.run("work", timed(perFunction, "all")),
+        ),
+        inngest.createFunction(
+          { id: "big-spender", triggers: [{ event: "flow/order", if: "event.data.amount > 100" }] },
+          async ({ event }) => event.data.amount,
+        ),
+        inngest.createFunction(
+          { id: "ticker", triggers: [{ cron: "TZ=Europe/Paris * * * * * *" }] },
+          async ({ event }) => ({
+            name: event.name,
+            cron: (event.data as { cron?: string }).cron,
+          }),
+        ),
+      ]),
+    );
+    const res = await fetch(`${server.url}/sync?url=${encodeURIComponent(app.url)}`, { method: "POST" });
+    expect(await res.json()).toEqual({ data: { kind: "in_band", appId: "flow", functions: 4, modified: true } });
+  });
+
+  it("concurrency 1 per key serialises each key while different keys run in parallel", async () => {
+    const keys = ["wh_a", "wh_b", "wh_c"];
+    await inngest.send(
+      keys.flatMap((webhookId) => [1, 2, 3].map((n) => ({ name: "flow/deliver", data: { webhookId, n } }))),
+    );
+    const runs = await finishedRuns(server.url, "flow-per-key", 9);
+    expect(runs.every((r) => r.status === "Completed")).toBe(true);
+    for (const key of keys) {
+      const ofKey = perKey.filter((i) => i.key === key);
+      expect(ofKey).toHaveLength(3);
+      expect(maxOverlap(ofKey)).toBe(1);
+    }
+    expect(maxOverlap(perKey)).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a plain number limits the whole function", async () => {
+    await inngest.send([1, 2, 3, 4, 5, 6].map((n) => ({ name: "flow/capped", data: { n } })));
+    await finishedRuns(server.url, "flow-capped", 6);
+    expect(perFunction).toHaveLength(6);
+    expect(maxOverlap(perFunction)).toBe(2);
+  });
+
+  it("starts runs only for events matching the trigger expression (errors count as no match)", async () => {
+    await inngest.send([
+      { name: "flow/order", data: { amount: 50 } },
+      { name: "flow/order", data: { amount: 150 } },
+      { name: "flow/order", data: { note: "no amount: the expression errors" } },
+    ]);
+    const runs = await finishedRuns(server.url, "flow-big-spender");
+    expect(runs).toHaveLength(1);
+    expect(runs[0].output).toBe(150);
+    expect(await listRuns(server.url, { function_id: "flow-big-spender" })).toHaveLength(1);
+  });
+
+  it("fires cron triggers with inngest/scheduled.timer events", async () => {
+    const runs = await finishedRuns(server.url, "flow-ticker", 2, 5_000);
+    expect(runs[0]).toMatchObject({ status: "Completed", eventName: "inngest/scheduled.timer" });
+    expect(runs[0].output).toEqual({ name: "inngest/scheduled.timer", cron: "TZ=Europe/Paris * * * * * *" });
+    const fired = runs.map((r) => Date.parse(r.createdAt)).sort();
+    expect(fired[1] - fired[0]).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe("back-pressure", () => {
+  it("never has more than maxInFlight calls at the app, and finishes every run", async () => {
+    const server = await startServer("overload", { maxInFlight: 2 });
+    const inngest = new Inngest({ id: "burst", isDev: true, baseUrl: server.url, logger: silentLogger });
+    const app = await track(
+      startApp(inngest, [
+        inngest.createFunction({ id: "work", triggers: [{ event: "burst/go" }] }, async ({ event, step }) =>
+          step.run("work", async () => {
+            await pause(5);
+            return event.data.n;
+          }),
+        ),
+      ]),
+    );
+    await server.sync(app.url);
+    app.stats.max = 0;
+    app.stats.total = 0;
+    const started = Date.now();
+    await inngest.send(Array.from({ length: 50 }, (_, n) => ({ name: "burst/go", data: { n } })));
+    const runs = await finishedRuns(server.url, "burst-work", 50, 30_000);
+    const elapsed = Date.now() - started;
+    expect(runs.filter((r) => r.status === "Completed")).toHaveLength(50);
+    expect(runs.map((r) => r.output as number).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+    expect(app.stats.max).toBe(2);
+    expect(app.stats.total).toBe(100); // discovery (step runs inline) + final call, per run
+    console.info(
+      `overload: 50 runs, ${app.stats.total} calls in ${elapsed} ms (${Math.round((app.stats.total * 1000) / elapsed)} calls/s) with maxInFlight=2`,
+    );
+  });
+});
+
+async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function functionIds(serverUrl: string): Promise<string[]> {
+  const res = await fetch(`${serverUrl}/v1/apps`);
+  const { data } = (await res.json()) as { data: { functions: { id: string }[] }[] };
+  return data.flatMap((a) => a.functions.map((f) => f.id)).sort();
+}
+
+describe("app sync", () => {
+  it("registers out of band when someone PUTs the app (the SDK POSTs /fn/register)", async () => {
+    const server = await startServer("oob");
+    const inngest = new Inngest({ id: "oob", isDev: true, baseUrl: server.url, logger: silentLogger });
+    const app = await track(
+      startApp(inngest, [
+        inngest.createFunction({ id: "hello", triggers: [{ event: "oob/hello" }] }, async () => "hi"),
+      ]),
+    );
+    const res = await fetch(app.url, { method: "PUT" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ modified: true });
+    expect(await functionIds(server.url)).toEqual(["oob-hello"]);
+    await inngest.send({ name: "oob/hello", data: {} });
+    expect((await finishedRuns(server.url, "oob-hello"))[0].output).toBe("hi");
+  });
+
+  it("reports an unreachable app clearly", async () => {
+    const server = await startServer("unreachable");
+    const port = await freePort();
+    const res = await fetch(`${server.url}/sync?url=${encodeURIComponent(`http://127.0.0.1:${port}/api/inngest`)}`, {
+      method: "POST",
+    });
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { error: string }).error).toMatch(/is not reachable/);
+  });
+
+  it("syncs configured app URLs once the app comes up, and again after it changes", async () => {
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}/api/inngest`;
+    const server = await startServer("watch", { appUrls: [appUrl], syncIntervalMs: 100 });
+    const inngest = new Inngest({ id: "late", isDev: true, baseUrl: server.url, logger: silentLogger });
+    const one = inngest.createFunction({ id: "one", triggers: [{ event: "late/one" }] }, async () => 1);
+    const two = inngest.createFunction({ id: "two", triggers: [{ event: "late/two" }] }, async () => 2);
+    expect(await functionIds(server.url)).toEqual([]);
+    const first = await startApp(inngest, [one], port);
+    await waitFor("the first sync", async () => (await functionIds(server.url)).length === 1);
+    await first.close();
+    await track(startApp(inngest, [one, two], port));
+    await waitFor("the re-sync with the new function", async () => (await functionIds(server.url)).length === 2);
+    expect(await functionIds(server.url)).toEqual(["late-one", "late-two"]);
+    await inngest.send({ name: "late/two", data: {} });
+    expect((await finishedRuns(server.url, "late-two"))[0].output).toBe(2);
+  });
+});
+
+describe("shutdown", () => {
+  it("stop() lets calls in flight finish, and a new server on the same schema carries on", async () => {
+    const server = await startServer("drain");
+    const schema = schemas[schemas.length - 1];
+    let bodies = 0;
+    const inngest = new Inngest({ id: "drain", isDev: true, baseUrl: server.url, logger: silentLogger });
+    const app = await track(
+      startApp(inngest, [
+        inngest.createFunction({ id: "slow", triggers: [{ event: "drain/go" }] }, async ({ step }) => {
+          await step.run("slow", async () => {
+            bodies += 1;
+            await pause(300);
+          });
+          return step.run("next", () => "finished");
+        }),
+      ]),
+    );
+    await server.sync(app.url);
+    await inngest.send({ name: "drain/go", data: {} });
+    await waitFor("the call to be in flight", () => bodies === 1);
+    const stopping = server.stop();
+    expect(server.stop()).toBe(stopping);
+    await stopping;
+    await expect(fetch(`${server.url}/health`)).rejects.toThrow();
+    const [run] = await listRunsOf(schema);
+    expect(run.status).toBe("Running");
+
+    const next = await startServer("drain-next", { schema });
+    const [finished] = await finishedRuns(next.url, "drain-slow");
+    expect(finished).toMatchObject({ id: run.id, status: "Completed", output: "finished" });
+    expect(bodies).toBe(1);
+  });
+
+  it("stop() aborts calls still running after the drain timeout and hands their leases back at once", async () => {
+    const server = await startServer("abort", { drainTimeoutMs: 50 });
+    const schema = schemas[schemas.length - 1];
+    let bodies = 0;
+    const inngest = new Inngest({ id: "abort", isDev: true, baseUrl: server.url, logger: silentLogger });
+    const app = await track(
+      startApp(inngest, [
+        inngest.createFunction({ id: "stuck", triggers: [{ event: "abort/go" }] }, async ({ step }) =>
+          step.run("stuck", async () => {
+            bodies += 1;
+            await pause(bodies === 1 ? 1_000 : 0);
+            return bodies;
+          }),
+        ),
+      ]),
+    );
+    await server.sync(app.url);
+    await inngest.send({ name: "abort/go", data: {} });
+    await waitFor("the call to be in flight", () => bodies === 1);
+    await server.stop();
+    // The lease is 30 s by default: finishing within the wait below proves it was released.
+    const next = await startServer("abort-next", { schema });
+    const [run] = await finishedRuns(next.url, "abort-stuck", 1, 5_000);
+    expect(run).toMatchObject({ status: "Completed", output: 2 });
+    expect(bodies).toBe(2); // at-least-once: the aborted call's step body ran again
+  });
+});
+
+describe("signing", () => {
+  const signingKey = `signkey-test-${"a1b2c3d4".repeat(8)}`;
+
+  it("signs calls so an app in cloud (production) mode accepts them", async () => {
+    const server = await startServer("signed", { signingKey });
+    const inngest = new Inngest({
+      id: "signed",
+      isDev: false,
+      signingKey,
+      eventKey: "local-event-key",
+      baseUrl: server.url,
+      logger: silentLogger,
+    });
+    const app = await track(
+      startApp(inngest, [
+        inngest.createFunction({ id: "secure", triggers: [{ event: "signed/go" }] }, async ({ step }) =>
+          step.run("inside", () => "verified"),
+        ),
+      ]),
+    );
+    await expect(server.sync(app.url)).resolves.toMatchObject({ kind: "in_band", appId: "signed" });
+    // Out-of-band too: the SDK's bearer token must match the server's key.
+    expect((await fetch(app.url, { method: "PUT" })).status).toBe(200);
+    await inngest.send({ name: "signed/go", data: {} });
+    const [run] = await finishedRuns(server.url, "signed-secure");
+    expect(run).toMatchObject({ status: "Completed", output: "verified" });
+  });
+
+  it("is rejected by an app holding a different key", async () => {
+    const server = await startServer("mismatch", { signingKey });
+    const inngest = new Inngest({
+      id: "other",
+      isDev: false,
+      signingKey: `signkey-test-${"ffee".repeat(16)}`,
+      eventKey: "local-event-key",
+      baseUrl: server.url,
+      logger: silentLogger,
+    });
+    const app = await track(
+      startApp(inngest, [
+        inngest.createFunction({ id: "secure", triggers: [{ event: "other/go" }] }, async () => "no"),
+      ]),
+    );
+    await expect(server.sync(app.url)).rejects.toThrow(/HTTP 401/);
+    // Out of band the SDK's bearer token does not match: /fn/register refuses, the SDK relays it.
+    const res = await fetch(app.url, { method: "PUT" });
+    expect(res.status).toBe(401);
+    expect(await functionIds(server.url)).toEqual([]);
+  });
+});
