@@ -6,3 +6,11 @@ import { z } from "zod";
 export const platformEventCommitted = eventType("platform/event.committed", {
   schema: z.object({ eventId: z.string(), type: z.string(), projectIds: z.array(z.string()) }),
 });
+
+/** The smoke check: proves events reach Inngest and functions run. */
+export const systemPing = eventType("system/ping", { schema: z.object({ pingId: z.string() }) });
+
+/** A delivery whose first attempt failed: its remaining attempts run in their own function. */
+export const deliveryRetryRequested = eventType("webhook/delivery.retry", {
+  schema: z.object({ deliveryId: z.string(), webhookId: z.string(), retryAfterMs: z.number().nullable() }),
+});

@@ -5,10 +5,12 @@
 //   --fresh               drop and recreate that database first
 //   --allow-loopback-webhooks  with --production: let webhooks target 127.0.0.0/8 and ::1
 import { type ChildProcess, spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
 import { DEMO_USERS, isEmpty, seedDemoData } from "../lib/seed/demo-data";
+import { type InngestLocal, startInngestLocal } from "../tools/inngest-local";
 import { deploy, ensureDatabaseUp } from "./db/commands";
 import { databaseUrl, ROOT, withDatabase } from "./db/config";
 import { ensureDatabase, stopServer } from "./db/server";
@@ -24,6 +26,7 @@ const databaseArg = argv.includes("--database") ? argv[argv.indexOf("--database"
 
 const children: ChildProcess[] = [];
 let startedServer = false;
+let localInngest: InngestLocal | undefined;
 let stopping = false;
 
 function nextBin() {
@@ -75,6 +78,7 @@ async function shutdown(code: number) {
     } catch {}
   }
   await Promise.all(children.map((c) => waitForExit(c, 8000)));
+  await localInngest?.stop().catch((e) => console.error(e));
   if (startedServer) await stopServer().catch((e) => console.error(e));
   process.exit(code);
 }
@@ -101,15 +105,65 @@ async function main() {
   const port = process.env.PORT ?? "3000";
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PORT: port };
   if (allowLoopbackWebhooks) env.WEBHOOK_ALLOWED_NETWORKS ??= "127.0.0.0/8,::1/128";
+  const appUrl = `http://127.0.0.1:${port}/api/inngest`;
+  if (usesExternalInngest()) console.log("Inngest: using the server configured by INNGEST_* variables");
+  else await startLocalInngest(url, appUrl, env);
   if (production) {
     if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) await runToEnd([nextBin(), "build"], env);
     startChild("next", [nextBin(), "start", "-p", port, "-H", "127.0.0.1"], { ...env, NODE_ENV: "production" });
   } else {
     startChild("next", [nextBin(), "dev", "-p", port, "-H", "127.0.0.1"], env);
   }
+  if (localInngest) await syncWhenReady(`http://127.0.0.1:${port}`, appUrl);
   console.log(
     `\n  Blue Webhooks: http://127.0.0.1:${port}\n  Demo login:    ${DEMO_USERS.demo.email} / ${DEMO_USERS.demo.password}\n`,
   );
+}
+
+function usesExternalInngest() {
+  return Boolean(process.env.INNGEST_DEV || process.env.INNGEST_BASE_URL || process.env.INNGEST_SIGNING_KEY);
+}
+
+/**
+ * The project's local Inngest server (tools/inngest-local), in this process. Development runs
+ * the SDK in dev mode; a production build runs it in cloud mode, with every call signed by a
+ * key made for this run, exactly as on Inngest Cloud.
+ */
+async function startLocalInngest(databaseUrl: string, appUrl: string, env: NodeJS.ProcessEnv) {
+  const signingKey = production ? `signkey-local-${crypto.randomBytes(32).toString("hex")}` : undefined;
+  localInngest = await startInngestLocal({
+    databaseUrl,
+    port: Number(process.env.INNGEST_LOCAL_PORT ?? 8288),
+    backoffScale: Number(process.env.INNGEST_LOCAL_BACKOFF_SCALE ?? 1),
+    appUrls: [appUrl],
+    signingKey,
+  });
+  if (signingKey) {
+    Object.assign(env, {
+      INNGEST_BASE_URL: localInngest.url,
+      INNGEST_SIGNING_KEY: signingKey,
+      INNGEST_EVENT_KEY: "local",
+    });
+  } else {
+    env.INNGEST_DEV = localInngest.url;
+  }
+  console.log(`Inngest: local server on ${localInngest.url} (runs: ${localInngest.url}/)`);
+}
+
+/** Sync the app as soon as it answers, so that no event sent at start-up misses its functions. */
+async function syncWhenReady(baseUrl: string, appUrl: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && !stopping) {
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) {
+      await localInngest?.sync(appUrl);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 main().catch(async (err) => {

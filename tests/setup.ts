@@ -1,3 +1,7 @@
 import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+// The app's Inngest client talks to a local Inngest server on a port of this worker's own (test
+// files of one worker run one after another; workers run in parallel). Until a test starts that
+// server, sends fail as they would with Inngest down.
+process.env.INNGEST_DEV ??= `http://127.0.0.1:${18_300 + Number(process.env.VITEST_POOL_ID ?? 0)}`;

@@ -1,0 +1,134 @@
+// Make one attempt of a delivery and record it: the same code for first attempts in the fan-out
+// (batched), retries, manual redeliveries, tests and health checks.
+import { db } from "../db";
+import { logger } from "../logger";
+import { deliveryTimeoutMs, MAX_ATTEMPTS, maxRetryAfterMs, USER_AGENT } from "./config";
+import { type AttemptOutcome, sendRequest } from "./send-request";
+import { signedHeaders } from "./signature";
+import { disableWebhook } from "./webhook-health";
+
+export type AttemptTrigger = "auto" | "retry" | "manual" | "test" | "health_check";
+
+export type DeliveryToSend = {
+  id: string;
+  webhookId: string;
+  messageId: string;
+  body: string;
+  eventType: string;
+  url: string;
+};
+
+export type AttemptRecord = {
+  delivery: DeliveryToSend;
+  number: number;
+  trigger: AttemptTrigger;
+  startedAt: Date;
+  headers: Record<string, string>;
+  outcome: AttemptOutcome;
+};
+
+export async function performAttempt(
+  delivery: DeliveryToSend,
+  secrets: string[],
+  number: number,
+  trigger: AttemptTrigger,
+): Promise<AttemptRecord> {
+  const startedAt = new Date();
+  const headers = signedHeaders({
+    secrets,
+    messageId: delivery.messageId,
+    timestamp: Math.floor(startedAt.getTime() / 1000),
+    body: delivery.body,
+    userAgent: USER_AGENT,
+    eventType: delivery.eventType,
+  });
+  const outcome = await sendRequest({
+    url: delivery.url,
+    headers,
+    body: delivery.body,
+    timeoutMs: deliveryTimeoutMs(),
+  });
+  return { delivery, number, trigger, startedAt, headers: { ...headers }, outcome };
+}
+
+/** What happens next for a delivery after this attempt. */
+export function nextStep(record: AttemptRecord, maxAttempts = MAX_ATTEMPTS) {
+  const { outcome, number } = record;
+  if (outcome.ok) return { status: "DELIVERED" as const, retry: false };
+  if (outcome.statusCode === 410) return { status: "FAILED" as const, retry: false, gone: true };
+  if (number >= maxAttempts) return { status: "FAILED" as const, retry: false };
+  const retryAfterMs = outcome.retryAfterMs === null ? null : Math.min(outcome.retryAfterMs, maxRetryAfterMs());
+  return { status: "RETRYING" as const, retry: true, retryAfterMs };
+}
+
+const REDACTED = new Set(["x-signature", "webhook-signature"]);
+
+/** Stored request headers: signatures are shown shortened (they are derived from the secret). */
+function storedHeaders(headers: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [
+      k,
+      REDACTED.has(k) ? v.replace(/([A-Za-z0-9+/=]{8})[A-Za-z0-9+/=]+/g, "$1…") : v,
+    ]),
+  );
+}
+
+/**
+ * Record attempts in one transaction: the attempt rows (one insert), each delivery's new state
+ * (one update), and each webhook's health counters. A 410 Gone disables its webhook at once.
+ */
+export async function recordAttempts(records: AttemptRecord[]) {
+  if (records.length === 0) return;
+  const steps = records.map((r) => nextStep(r));
+  await db().$transaction(async (tx) => {
+    await tx.deliveryAttempt.createMany({
+      data: records.map((r) => ({
+        deliveryId: r.delivery.id,
+        webhookId: r.delivery.webhookId,
+        number: r.number,
+        trigger: r.trigger,
+        startedAt: r.startedAt,
+        ok: r.outcome.ok,
+        latencyMs: r.outcome.latencyMs,
+        requestHeaders: storedHeaders(r.headers),
+        responseStatus: r.outcome.statusCode,
+        responseHeaders: r.outcome.responseHeaders ?? undefined,
+        responseBody: r.outcome.responseBody,
+        errorClass: r.outcome.errorClass,
+        errorMessage: r.outcome.errorMessage,
+      })),
+    });
+    await tx.$executeRaw`
+      UPDATE deliveries d
+         SET status = v.status::"DeliveryStatus", attempt_count = GREATEST(d.attempt_count, v.n),
+             last_attempt_at = v.at, last_status_code = v.code, last_latency_ms = v.ms, last_error = v.err,
+             completed_at = CASE WHEN v.status IN ('DELIVERED', 'FAILED') THEN v.at END,
+             next_attempt_at = NULL, updated_at = now()
+        FROM unnest(${records.map((r) => r.delivery.id)}::text[], ${steps.map((s) => s.status)}::text[],
+                    ${records.map((r) => r.number)}::int[], ${records.map((r) => r.startedAt.toISOString())}::timestamptz[],
+                    ${records.map((r) => r.outcome.statusCode)}::int[], ${records.map((r) => r.outcome.latencyMs)}::int[],
+                    ${records.map((r) => r.outcome.errorMessage)}::text[])
+             AS v(id, status, n, at, code, ms, err)
+       WHERE d.id = v.id`;
+    const ok = records.filter((r) => r.outcome.ok).map((r) => r.delivery.webhookId);
+    const failed = records.filter((r) => !r.outcome.ok).map((r) => r.delivery.webhookId);
+    const now = new Date();
+    if (ok.length) {
+      await tx.webhook.updateMany({ where: { id: { in: ok } }, data: { consecutiveFailures: 0, lastSuccessAt: now } });
+      await tx.webhook.updateMany({ where: { id: { in: ok }, enabled: true }, data: { status: "HEALTHY" } });
+    }
+    if (failed.length) {
+      await tx.webhook.updateMany({
+        where: { id: { in: failed } },
+        data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now },
+      });
+      await tx.webhook.updateMany({ where: { id: { in: failed }, status: "HEALTHY" }, data: { status: "DEGRADED" } });
+    }
+  });
+  for (const [i, r] of records.entries()) {
+    if ("gone" in steps[i] && steps[i].gone) {
+      await disableWebhook(r.delivery.webhookId, `The receiver answered 410 Gone to ${r.delivery.eventType}`);
+    }
+  }
+  logger.debug({ attempts: records.length }, "delivery attempts recorded");
+}

@@ -1,0 +1,50 @@
+// Which webhooks an event goes to, and why the others near it do not. One indexed query reads
+// only the webhooks whose creator belongs to one of the event's projects or that name one of
+// them (GIN index on project_ids), so the cost follows the event's audience, not the total.
+import { db } from "../db";
+import type { TraceOutcome } from "../generated/prisma/client";
+
+export type Candidate = {
+  id: string;
+  uid: string;
+  name: string;
+  url: string;
+  status: string;
+  enabled: boolean;
+  allEvents: boolean;
+  events: string[];
+  allProjects: boolean;
+  projectIds: string[];
+  createdById: string;
+  secretEncrypted: string;
+  previousSecretEncrypted: string | null;
+  previousSecretExpiresAt: Date | null;
+  memberOf: string[] | null;
+};
+
+export type Match = { webhook: Candidate; outcome: TraceOutcome };
+
+export function outcomeFor(webhook: Candidate, eventType: string, eventProjectIds: string[]): TraceOutcome {
+  if (!webhook.allEvents && !webhook.events.includes(eventType)) return "EVENT_NOT_SELECTED";
+  const chosen = webhook.allProjects ? eventProjectIds : eventProjectIds.filter((p) => webhook.projectIds.includes(p));
+  if (chosen.length === 0) return "PROJECT_NOT_SELECTED";
+  // Checked at send time: the creator must still be a member of a project the event happens in.
+  if (!chosen.some((p) => webhook.memberOf?.includes(p))) return "ACCESS_REVOKED";
+  if (!webhook.enabled) return "DISABLED";
+  return "MATCHED";
+}
+
+export async function matchWebhooks(eventType: string, eventProjectIds: string[]): Promise<Match[]> {
+  const candidates = await db().$queryRaw<Candidate[]>`
+    SELECT w.id, w.uid, w.name, w.url, w.status::text AS status, w.enabled,
+           w.all_events AS "allEvents", w.events, w.all_projects AS "allProjects", w.project_ids AS "projectIds",
+           w.created_by_id AS "createdById", w.secret_encrypted AS "secretEncrypted",
+           w.previous_secret_encrypted AS "previousSecretEncrypted",
+           w.previous_secret_expires_at AS "previousSecretExpiresAt",
+           (SELECT array_agg(pm.project_id) FROM project_members pm
+             WHERE pm.user_id = w.created_by_id AND pm.project_id = ANY(${eventProjectIds}::text[])) AS "memberOf"
+      FROM webhooks w
+     WHERE w.created_by_id IN (SELECT user_id FROM project_members WHERE project_id = ANY(${eventProjectIds}::text[]))
+        OR w.project_ids && ${eventProjectIds}::text[]`;
+  return candidates.map((webhook) => ({ webhook, outcome: outcomeFor(webhook, eventType, eventProjectIds) }));
+}

@@ -1,0 +1,232 @@
+// Delivery end to end: the API commits a change, the real SDK serve() runs the fan-out and
+// retry functions through the local Inngest server, and real receivers on 127.0.0.1 answer.
+import crypto from "node:crypto";
+import { Webhook as StandardWebhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
+import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
+import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
+import { db } from "@/lib/db";
+import { settlePublishing } from "@/lib/events/publish-events";
+import { waitFor } from "@/tools/inngest-local/test-support";
+import { call } from "../helpers/http";
+import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
+import { startReceiver } from "../helpers/receiver";
+import { startSmtp } from "../helpers/smtp";
+import { addMember, createProject, createWorkspace } from "../helpers/workspace";
+
+process.env.WEBHOOK_RETRY_SCHEDULE = "10,10,10,10";
+process.env.WEBHOOK_TIMEOUT_MS = "1500";
+
+let harness: InngestHarness;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let ws: Awaited<ReturnType<typeof createWorkspace>>;
+let listId: string;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  process.env.SMTP_URL = smtp.url;
+  harness = await startInngestHarness();
+  ws = await createWorkspace("delivery");
+  listId = (
+    await call(createList, { cookie: ws.owner.cookie, params: { projectId: ws.project.id }, body: { title: "Inbox" } })
+  ).json.id;
+}, 60_000);
+afterAll(async () => {
+  await harness?.close();
+  await smtp?.close();
+});
+
+async function webhookTo(url: string, body: Record<string, unknown> = {}) {
+  const res = await call(createWebhookRoute, {
+    cookie: ws.owner.cookie,
+    body: { name: "Receiver", url, events: ["TODO_CREATED"], projectIds: [ws.project.id], ...body },
+  });
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  return res.json as { id: string; secret: string };
+}
+
+async function newTodo(title: string, projectId = ws.project.id, list = listId, cookie = ws.owner.cookie) {
+  const res = await call(createTodo, { cookie, params: { projectId }, body: { todoListId: list, title } });
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  await settlePublishing();
+  return res.json as { id: string };
+}
+
+const deliveriesOf = (webhookId: string) =>
+  db().delivery.findMany({ where: { webhookId }, include: { attempts: { orderBy: { number: "asc" } } } });
+
+describe("delivery", () => {
+  it("delivers Blue's payload with both signatures, and records the attempt", async () => {
+    const receiver = await startReceiver({ status: 200, body: "thanks" });
+    const hook = await webhookTo(`${receiver.url}/hook`);
+    const todo = await newTodo("Signed delivery");
+    await receiver.waitFor(1);
+    const [req] = receiver.requests;
+    const body = JSON.parse(req.body);
+    expect(body).toMatchObject({
+      event: "TODO_CREATED",
+      previousValue: null,
+      currentValue: { id: todo.id, title: "Signed delivery", todoList: { project: { id: ws.project.id } } },
+      webhook: { id: hook.id, events: ["TODO_CREATED"], projectIds: [ws.project.id] },
+    });
+    expect(req.body).not.toContain(hook.secret);
+    const hmac = crypto.createHmac("sha256", hook.secret).update(req.body).digest("hex");
+    expect(req.headers["x-signature"]).toBe(hmac);
+    expect(new StandardWebhook(hook.secret).verify(req.body, req.headers as Record<string, string>)).toEqual(body);
+    expect(req.headers["content-type"]).toBe("application/json");
+    expect(req.headers["user-agent"]).toMatch(/^BlueWebhooks\//);
+
+    const [delivery] = await waitFor("the recorded attempt", async () => {
+      const d = await deliveriesOf(hook.id);
+      return d[0]?.status === "DELIVERED" ? d : undefined;
+    });
+    expect(delivery.attempts).toHaveLength(1);
+    expect(delivery.attempts[0]).toMatchObject({ ok: true, responseStatus: 200, responseBody: "thanks", number: 1 });
+    expect(delivery.messageId).toBe(req.headers["webhook-id"]);
+    await receiver.close();
+  });
+
+  it("retries a failed delivery with the same webhook-id and body until it succeeds", async () => {
+    const receiver = await startReceiver();
+    receiver.reply((req) => (receiver.requests.length <= 2 ? { status: 503, body: "busy" } : { status: 200 }));
+    const hook = await webhookTo(`${receiver.url}/flaky`);
+    await newTodo("Retry me");
+    await receiver.waitFor(3);
+    const ids = new Set(receiver.requests.map((r) => r.headers["webhook-id"]));
+    expect(ids.size).toBe(1);
+    expect(new Set(receiver.requests.map((r) => r.body)).size).toBe(1);
+    const [delivery] = await waitFor("delivered", async () => {
+      const d = await deliveriesOf(hook.id);
+      return d[0]?.status === "DELIVERED" ? d : undefined;
+    });
+    expect(delivery.attempts.map((a) => [a.number, a.responseStatus])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
+    const webhook = await db().webhook.findUniqueOrThrow({ where: { id: hook.id } });
+    expect(webhook).toMatchObject({ enabled: true, status: "HEALTHY", consecutiveFailures: 0 });
+    await receiver.close();
+  });
+
+  it("after exactly 5 failed attempts disables the webhook, e-mails its creator and leaves a notice", async () => {
+    const receiver = await startReceiver({ status: 500, body: "down" });
+    const hook = await webhookTo(`${receiver.url}/down`);
+    await newTodo("Never arrives");
+    const webhook = await waitFor(
+      "the webhook to be disabled",
+      async () => {
+        const w = await db().webhook.findUniqueOrThrow({ where: { id: hook.id } });
+        return w.enabled ? undefined : w;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(receiver.requests).toHaveLength(5);
+    expect(webhook).toMatchObject({ status: "UNHEALTHY", consecutiveFailures: 5 });
+    expect(webhook.disabledReason).toContain("5 delivery attempts of TODO_CREATED failed");
+    const [delivery] = await deliveriesOf(hook.id);
+    expect(delivery.status).toBe("FAILED");
+    expect(delivery.attempts.map((a) => a.number)).toEqual([1, 2, 3, 4, 5]);
+    const mail = await waitFor("the e-mail", () => smtp.mails.find((m) => m.raw.includes("Receiver")));
+    expect(mail.to).toEqual([ws.owner.email]);
+    expect(mail.raw).toContain("We stopped sending events to");
+    const notices = await db().notice.findMany({ where: { webhookId: hook.id } });
+    expect(notices).toHaveLength(1);
+    await receiver.close();
+  }, 40_000);
+
+  it("honours 429 Retry-After", async () => {
+    const receiver = await startReceiver();
+    receiver.reply(() =>
+      receiver.requests.length === 1 ? { status: 429, headers: { "retry-after": "2" } } : { status: 200 },
+    );
+    await webhookTo(`${receiver.url}/limited`);
+    await newTodo("Rate limited");
+    await receiver.waitFor(2, 20_000);
+    const gap = receiver.requests[1].at - receiver.requests[0].at;
+    expect(gap).toBeGreaterThanOrEqual(1900);
+    await receiver.close();
+  }, 30_000);
+
+  it("410 Gone disables the webhook at once", async () => {
+    const receiver = await startReceiver({ status: 410 });
+    const hook = await webhookTo(`${receiver.url}/gone`);
+    await newTodo("Gone");
+    const webhook = await waitFor("disabled", async () => {
+      const w = await db().webhook.findUniqueOrThrow({ where: { id: hook.id } });
+      return w.enabled ? undefined : w;
+    });
+    expect(webhook.disabledReason).toContain("410 Gone");
+    expect(receiver.requests).toHaveLength(1);
+    await receiver.close();
+  });
+
+  it("a receiver that does not answer in time, and a redirect, are failures (the redirect is not followed)", async () => {
+    const slow = await startReceiver({ status: 200, hang: true });
+    const moved = await startReceiver({ status: 302, headers: { location: "http://127.0.0.1:9/elsewhere" } });
+    const slowHook = await webhookTo(`${slow.url}/slow`);
+    const movedHook = await webhookTo(`${moved.url}/moved`);
+    await newTodo("Slow and moved");
+    const attempts = await waitFor("both first attempts", async () => {
+      const a = await db().deliveryAttempt.findMany({
+        where: { webhookId: { in: [slowHook.id, movedHook.id] }, number: 1 },
+      });
+      return a.length === 2 ? a : undefined;
+    });
+    expect(attempts.find((a) => a.webhookId === slowHook.id)).toMatchObject({ ok: false, errorClass: "timeout" });
+    expect(attempts.find((a) => a.webhookId === movedHook.id)).toMatchObject({
+      ok: false,
+      errorClass: "redirect",
+      responseStatus: 302,
+    });
+    await db().webhook.updateMany({ where: { id: { in: [slowHook.id, movedHook.id] } }, data: { enabled: false } });
+    await slow.close();
+    await moved.close();
+  });
+
+  it("does not deliver once the creator's membership is revoked, and records why", async () => {
+    const receiver = await startReceiver();
+    const project = await createProject("Revocable", "Shared");
+    await addMember(project.id, ws.owner.user.id, "MEMBER");
+    const colleague = await createWorkspace("colleague");
+    await addMember(project.id, colleague.owner.user.id, "OWNER");
+    const list = (
+      await call(createList, {
+        cookie: colleague.owner.cookie,
+        params: { projectId: project.id },
+        body: { title: "L" },
+      })
+    ).json.id;
+    const hook = await webhookTo(`${receiver.url}/revoked`, { projectIds: [project.id] });
+    await db().projectMember.delete({
+      where: { projectId_userId: { projectId: project.id, userId: ws.owner.user.id } },
+    });
+    await newTodo("Secret plans", project.id, list, colleague.owner.cookie);
+    const event = await db().event.findFirstOrThrow({ where: { projectId: project.id, type: "TODO_CREATED" } });
+    const trace = await waitFor("the trace", () =>
+      db()
+        .eventTrace.findUnique({ where: { eventId_webhookId: { eventId: event.id, webhookId: hook.id } } })
+        .then((t) => t ?? undefined),
+    );
+    expect(trace.outcome).toBe("ACCESS_REVOKED");
+    expect(receiver.requests).toHaveLength(0);
+    expect(await db().delivery.count({ where: { webhookId: hook.id } })).toBe(0);
+    await receiver.close();
+  });
+
+  it("a webhook for all projects receives events of a project created after it", async () => {
+    const receiver = await startReceiver();
+    const hook = await webhookTo(`${receiver.url}/all`, { projectIds: undefined, allProjects: true });
+    const project = await createProject("Brand new", "Later");
+    await addMember(project.id, ws.owner.user.id, "OWNER");
+    const list = (
+      await call(createList, { cookie: ws.owner.cookie, params: { projectId: project.id }, body: { title: "L" } })
+    ).json.id;
+    await newTodo("In the new project", project.id, list);
+    await receiver.waitFor(1);
+    expect(JSON.parse(receiver.requests[0].body).currentValue.todoList.project.id).toBe(project.id);
+    expect((await deliveriesOf(hook.id))[0].projectId).toBe(project.id);
+    await receiver.close();
+  });
+});

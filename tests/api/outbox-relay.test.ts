@@ -1,0 +1,75 @@
+// Events committed while Inngest is down are sent when it is back, once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
+import { db } from "@/lib/db";
+import { settlePublishing } from "@/lib/events/publish-events";
+import { RELAY_GRACE_MS, relayUnpublished } from "@/lib/events/relay-unpublished";
+import { waitFor } from "@/tools/inngest-local/test-support";
+import { call } from "../helpers/http";
+import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
+import { createWorkspace } from "../helpers/workspace";
+
+let harness: InngestHarness;
+let ws: Awaited<ReturnType<typeof createWorkspace>>;
+
+beforeAll(async () => {
+  ws = await createWorkspace("relay");
+  harness = await startInngestHarness({ startServer: false });
+});
+afterAll(() => harness.close());
+
+async function runsFor(eventId: string) {
+  const res = await fetch(`${harness.server.url}/v1/runs?limit=200`);
+  const body = (await res.json()) as { data: { functionId: string; eventId: string; status: string }[] };
+  return body.data.filter((r) => r.functionId === "blue-webhooks-fan-out" || r.eventId === eventId);
+}
+
+describe("outbox relay", () => {
+  it("keeps an event committed while Inngest is down and sends it once Inngest is back", async () => {
+    const res = await call(createList, {
+      cookie: ws.owner.cookie,
+      params: { projectId: ws.project.id },
+      body: { title: "Offline" },
+    });
+    expect(res.status).toBe(201);
+    await settlePublishing();
+    const [event] = await db().event.findMany({ where: { projectId: ws.project.id, type: "TODO_LIST_CREATED" } });
+    expect(event.publishedAt).toBeNull();
+    expect(event.publishAttempts).toBe(1);
+    expect(event.lastPublishError).not.toBeNull();
+
+    await harness.startServer();
+    const later = new Date(event.occurredAt.getTime() + RELAY_GRACE_MS + 1);
+    expect(await relayUnpublished(later)).toBeGreaterThanOrEqual(1);
+    const published = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+    expect(published.publishedAt).not.toBeNull();
+    expect(published.lastPublishError).toBeNull();
+    expect(await relayUnpublished(later)).toBe(0);
+  });
+
+  it("an event published twice (a relay racing a slow first send) reaches Inngest once", async () => {
+    const res = await call(createList, {
+      cookie: ws.owner.cookie,
+      params: { projectId: ws.project.id },
+      body: { title: "Twice" },
+    });
+    expect(res.status).toBe(201);
+    await settlePublishing();
+    const [event] = await db().event.findMany({
+      where: { projectId: ws.project.id, currentValue: { path: ["title"], equals: "Twice" } },
+    });
+    expect(event.publishedAt).not.toBeNull();
+    const { inngest } = await import("@/inngest/client");
+    const again = await inngest.send({
+      id: event.id,
+      name: "platform/event.committed",
+      data: { eventId: event.id, type: event.type, projectIds: event.projectIds },
+    });
+    expect(again.ids).toHaveLength(1);
+    const runs = await waitFor("the fan-out run", async () => {
+      const list = (await runsFor(event.id)).filter((r) => r.status !== "Running");
+      return list.length > 0 ? list : undefined;
+    });
+    expect(runs.filter((r) => r.eventId === runs[0].eventId)).toHaveLength(1);
+  });
+});
