@@ -89,7 +89,7 @@ describe("delivery", () => {
 
   it("retries a failed delivery with the same webhook-id and body until it succeeds", async () => {
     const receiver = await startReceiver();
-    receiver.reply((req) => (receiver.requests.length <= 2 ? { status: 503, body: "busy" } : { status: 200 }));
+    receiver.reply(() => (receiver.requests.length <= 2 ? { status: 503, body: "busy" } : { status: 200 }));
     const hook = await webhookTo(`${receiver.url}/flaky`);
     await newTodo("Retry me");
     await receiver.waitFor(3);
