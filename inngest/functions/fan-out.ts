@@ -1,5 +1,6 @@
 // One run per committed event: every matching webhook gets its first attempt inside this run
 // (no extra hop per delivery); only failed deliveries get a durable retry run of their own.
+import { MAX_ATTEMPTS } from "@/lib/delivery/config";
 import { fanOutEvent } from "@/lib/delivery/fan-out";
 import { delayBefore } from "@/lib/delivery/retry-delay";
 import { markNextAttempt } from "@/lib/delivery/retry-delivery";
@@ -12,7 +13,7 @@ export const fanOut = inngest.createFunction(
     const result = await step.run("deliver", async () => {
       const out = await fanOutEvent(event.data.eventId);
       for (const r of out.retries)
-        await markNextAttempt(r.deliveryId, new Date(Date.now() + delayBefore(2, r.retryAfterMs)));
+        await markNextAttempt(r.deliveryId, new Date(Date.now() + delayBefore(2, MAX_ATTEMPTS, r.retryAfterMs)));
       return out;
     });
     if (result.retries.length > 0) {
@@ -21,7 +22,7 @@ export const fanOut = inngest.createFunction(
         result.retries.map((r) => ({
           id: `retry-${event.data.eventId}-${r.webhookId}`,
           name: deliveryRetryRequested.event,
-          data: r,
+          data: { ...r, first: 2, last: MAX_ATTEMPTS, waitFirst: true, trigger: "retry" as const },
         })),
       );
     }

@@ -1,6 +1,6 @@
-// Attempts 2…5 of a delivery, one webhook at a time, with the documented backoff (or the
-// receiver's Retry-After). When they run out, the delivery fails and the webhook is disabled.
-import { MAX_ATTEMPTS } from "@/lib/delivery/config";
+// A chain of attempts for one delivery, one webhook at a time: attempts 2…5 after a failed first
+// attempt (or a fresh chain for a redelivery), with the documented backoff or the receiver's
+// Retry-After. When the chain runs out, the delivery fails and the webhook may be disabled.
 import { exhaustDelivery } from "@/lib/delivery/exhaust-delivery";
 import { delayBefore } from "@/lib/delivery/retry-delay";
 import { markNextAttempt, retryDelivery } from "@/lib/delivery/retry-delivery";
@@ -15,18 +15,19 @@ export const retryDeliveryFunction = inngest.createFunction(
     triggers: [deliveryRetryRequested],
   },
   async ({ event, step }) => {
-    const { deliveryId } = event.data;
+    const { deliveryId, first, last, waitFirst, trigger } = event.data;
     let retryAfterMs = event.data.retryAfterMs;
-    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
-      await step.sleep(`wait-before-${attempt}`, delayBefore(attempt, retryAfterMs));
+    for (let attempt = first; attempt <= last; attempt++) {
+      if (attempt > first || waitFirst) {
+        await step.sleep(`wait-before-${attempt}`, delayBefore(attempt, last, retryAfterMs));
+      }
       const result = await step.run(`attempt-${attempt}`, async () => {
-        const r = await retryDelivery(deliveryId, attempt);
-        if (!r.done && attempt < MAX_ATTEMPTS) {
-          await markNextAttempt(deliveryId, new Date(Date.now() + delayBefore(attempt + 1, r.retryAfterMs)));
-        }
+        const r = await retryDelivery(deliveryId, attempt, last, trigger);
+        if (!r.done)
+          await markNextAttempt(deliveryId, new Date(Date.now() + delayBefore(attempt + 1, last, r.retryAfterMs)));
         return r;
       });
-      if (result.exhausted) return step.run("exhausted", () => exhaustDelivery(deliveryId));
+      if (result.exhausted) return step.run("exhausted", () => exhaustDelivery(deliveryId, last));
       if (result.done) return result;
       retryAfterMs = result.retryAfterMs;
     }

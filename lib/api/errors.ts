@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   validation_failed: 422,
   limit_exceeded: 422,
+  health_check_failed: 424,
   rate_limited: 429,
   internal_error: 500,
 } as const;

@@ -77,9 +77,9 @@ function storedHeaders(headers: Record<string, string>) {
  * Record attempts in one transaction: the attempt rows (one insert), each delivery's new state
  * (one update), and each webhook's health counters. A 410 Gone disables its webhook at once.
  */
-export async function recordAttempts(records: AttemptRecord[]) {
+export async function recordAttempts(records: AttemptRecord[], lastAttempt = MAX_ATTEMPTS) {
   if (records.length === 0) return;
-  const steps = records.map((r) => nextStep(r));
+  const steps = records.map((r) => nextStep(r, lastAttempt));
   await db().$transaction(async (tx) => {
     await tx.deliveryAttempt.createMany({
       data: records.map((r) => ({

@@ -4,11 +4,14 @@ import { db } from "../db";
 import { disableAfterExhausted, MAX_ATTEMPTS } from "./config";
 import { disableWebhook } from "./webhook-health";
 
-export async function exhaustDelivery(deliveryId: string) {
+export async function exhaustDelivery(deliveryId: string, lastAttempt = MAX_ATTEMPTS) {
   const delivery = await db().delivery.findUnique({ where: { id: deliveryId } });
-  if (!delivery || delivery.status === "DELIVERED" || delivery.status === "SKIPPED") return { disabled: false };
+  // Counted once per chain, even if this step runs again after a crash.
+  if (!delivery || delivery.status !== "FAILED" || delivery.attemptCount !== lastAttempt || delivery.exhaustedCounted) {
+    return { disabled: false };
+  }
   const webhook = await db().$transaction(async (tx) => {
-    await tx.delivery.update({ where: { id: deliveryId }, data: { status: "FAILED", completedAt: new Date() } });
+    await tx.delivery.update({ where: { id: deliveryId }, data: { exhaustedCounted: true } });
     return tx.webhook.update({ where: { id: delivery.webhookId }, data: { exhaustedDeliveries: { increment: 1 } } });
   });
   if (webhook.exhaustedDeliveries < disableAfterExhausted()) return { disabled: false };

@@ -10,6 +10,7 @@ export type RetryResult = { done: boolean; status: string; retryAfterMs: number 
 export async function retryDelivery(
   deliveryId: string,
   number: number,
+  last: number,
   trigger: AttemptTrigger = "retry",
 ): Promise<RetryResult> {
   const delivery = await db().delivery.findUnique({
@@ -33,8 +34,8 @@ export async function retryDelivery(
     number,
     trigger,
   );
-  await recordAttempts([record]);
-  const step = nextStep(record);
+  await recordAttempts([record], last);
+  const step = nextStep(record, last);
   return {
     done: !step.retry,
     status: step.status,

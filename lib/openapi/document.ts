@@ -29,7 +29,12 @@ import { createTodoListSchema, updateTodoListSchema } from "../validations/todo-
 import { meResponse, signInSchema, signUpSchema, userResponse } from "../validations/user";
 import {
   createWebhookSchema,
+  replaySchema,
+  testEventResponse,
+  testEventSchema,
   updateWebhookSchema,
+  webhookDetailResponse,
+  webhookHealthResponse,
   webhookListResponse,
   webhookResponse,
   webhookWithSecretResponse,
@@ -345,6 +350,36 @@ export const OPERATIONS: Operation[] = [
     summary: "New secret (shown once); the old one also signs for 24 h",
     tag: "Webhooks",
     response: webhookWithSecretResponse,
+  },
+  {
+    method: "get",
+    path: "/webhooks/{id}/health",
+    summary: "Health: state, 24 h success rate, latency percentiles, failures until disabled",
+    tag: "Webhooks",
+    response: webhookHealthResponse,
+  },
+  {
+    method: "post",
+    path: "/webhooks/{id}/test",
+    summary: "Send a signed sample of an event type; returns the receiver's answer",
+    tag: "Webhooks",
+    body: testEventSchema,
+    response: testEventResponse,
+  },
+  {
+    method: "post",
+    path: "/webhooks/{id}/replay",
+    summary: "Send again the skipped (and failed) deliveries of a time range",
+    tag: "Deliveries",
+    body: replaySchema,
+    status: 202,
+  },
+  {
+    method: "post",
+    path: "/deliveries/{id}/redeliver",
+    summary: "A new chain of attempts with the same body and webhook-id",
+    tag: "Deliveries",
+    status: 202,
   },
 ];
 

@@ -87,3 +87,41 @@ export const webhookListResponse = z.object({ data: z.array(webhookResponse) });
 export const webhookWithSecretResponse = webhookResponse.extend({
   secret: z.string().describe("The signing secret. Returned only when created or rotated; store it now."),
 });
+
+export const webhookHealthResponse = z.object({
+  state: z.enum(["HEALTHY", "DEGRADED", "UNHEALTHY", "DISABLED"]),
+  successRate24h: z.number().nullable().describe("Share of attempts in the last 24 h that succeeded"),
+  attempts24h: z.number(),
+  latencyMs: z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() }),
+  lastSuccessAt: z.string().nullable(),
+  lastFailureAt: z.string().nullable(),
+  consecutiveFailures: z.number(),
+  failuresUntilDisabled: z.number().nullable().describe("Failed attempts after which the webhook is disabled"),
+  disabledReason: z.string().nullable(),
+});
+
+export const webhookDetailResponse = webhookResponse.extend({ health: webhookHealthResponse });
+
+export const testEventSchema = z.strictObject({ eventType: eventTypeSchema });
+
+export const testEventResponse = z.object({
+  deliveryId: z.string(),
+  ok: z.boolean(),
+  statusCode: z.number().nullable(),
+  latencyMs: z.number(),
+  responseBody: z.string().nullable(),
+  errorClass: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+});
+
+export const replaySchema = z.strictObject({
+  since: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }).transform((s) => new Date(s)),
+  until: z.iso
+    .datetime({ offset: true, error: "must be an ISO 8601 date-time" })
+    .transform((s) => new Date(s))
+    .optional(),
+  status: z
+    .array(z.enum(["SKIPPED", "FAILED"], { error: "must be SKIPPED or FAILED" }))
+    .min(1)
+    .default(["SKIPPED", "FAILED"]),
+});

@@ -1,15 +1,39 @@
+import { ApiError } from "../api/errors";
 import { db } from "../db";
+import { loadWebhookWithSecrets, sendOneOff } from "../delivery/send-one-off";
+import { HEALTH_CHECK_EVENT } from "../events/catalog";
 import { ownWebhook } from "./webhook-access";
 import { toWebhookView } from "./webhook-view";
 
-/** Resume deliveries with a clean failure count. */
+/**
+ * Turn deliveries back on — after a WEBHOOK_HEALTH_CHECK reaches the receiver. If the check
+ * fails, the webhook stays disabled and the caller sees what the receiver answered.
+ */
 export async function enableWebhook(userId: string, id: string) {
-  return db().$transaction(async (tx) => {
-    const webhook = await ownWebhook(tx, userId, id);
-    const updated = await tx.webhook.update({
-      where: { id: webhook.id },
-      data: { enabled: true, status: "HEALTHY", consecutiveFailures: 0, disabledAt: null, disabledReason: null },
-    });
-    return toWebhookView(updated);
+  const owned = await db().$transaction((tx) => ownWebhook(tx, userId, id));
+  if (owned.enabled) return toWebhookView(owned);
+  const check = await sendOneOff(await loadWebhookWithSecrets(owned.id), {
+    eventType: HEALTH_CHECK_EVENT,
+    kind: "health_check",
+    previousValue: null,
+    currentValue: null,
   });
+  if (!check.ok) {
+    throw new ApiError(
+      "health_check_failed",
+      `The webhook stays disabled: the health check to ${owned.url} failed (${check.errorMessage ?? "no answer"})`,
+    );
+  }
+  const updated = await db().webhook.update({
+    where: { id: owned.id },
+    data: {
+      enabled: true,
+      status: "HEALTHY",
+      consecutiveFailures: 0,
+      exhaustedDeliveries: 0,
+      disabledAt: null,
+      disabledReason: null,
+    },
+  });
+  return toWebhookView(updated);
 }

@@ -3,8 +3,14 @@
 import crypto from "node:crypto";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as redeliverRoute } from "@/app/api/v1/deliveries/[id]/redeliver/route";
 import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
 import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
+import { POST as disableRoute } from "@/app/api/v1/webhooks/[id]/disable/route";
+import { POST as enableRoute } from "@/app/api/v1/webhooks/[id]/enable/route";
+import { GET as healthRoute } from "@/app/api/v1/webhooks/[id]/health/route";
+import { POST as replayRoute } from "@/app/api/v1/webhooks/[id]/replay/route";
+import { POST as testRoute } from "@/app/api/v1/webhooks/[id]/test/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { db } from "@/lib/db";
 import { settlePublishing } from "@/lib/events/publish-events";
@@ -227,6 +233,132 @@ describe("delivery", () => {
     await receiver.waitFor(1);
     expect(JSON.parse(receiver.requests[0].body).currentValue.todoList.project.id).toBe(project.id);
     expect((await deliveriesOf(hook.id))[0].projectId).toBe(project.id);
+    await receiver.close();
+  });
+});
+
+describe("re-enabling, testing, replaying and redelivering", () => {
+  it("re-enabling sends WEBHOOK_HEALTH_CHECK first and stays disabled when it fails", async () => {
+    const receiver = await startReceiver({ status: 500, body: "still broken" });
+    const hook = await webhookTo(`${receiver.url}/check`);
+    await call(disableRoute, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
+    const failed = await call(enableRoute, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
+    expect(failed.status).toBe(424);
+    expect(failed.json.error.message).toContain("The webhook stays disabled");
+    expect(JSON.parse(receiver.requests[0].body)).toMatchObject({
+      event: "WEBHOOK_HEALTH_CHECK",
+      previousValue: null,
+      currentValue: null,
+    });
+    expect((await db().webhook.findUniqueOrThrow({ where: { id: hook.id } })).enabled).toBe(false);
+    receiver.reply({ status: 200 });
+    const ok = await call(enableRoute, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({ enabled: true, status: "HEALTHY" });
+    expect(receiver.requests).toHaveLength(2);
+    await receiver.close();
+  });
+
+  it("events that matched while disabled are skipped, then replayed once it is back", async () => {
+    const receiver = await startReceiver();
+    const hook = await webhookTo(`${receiver.url}/replay`);
+    await call(disableRoute, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
+    const since = new Date(Date.now() - 1000).toISOString();
+    await newTodo("Missed one");
+    await newTodo("Missed two");
+    const skipped = await waitFor("two skipped deliveries", async () => {
+      const d = await db().delivery.findMany({ where: { webhookId: hook.id, status: "SKIPPED" } });
+      return d.length === 2 ? d : undefined;
+    });
+    expect(receiver.requests).toHaveLength(0);
+    await call(enableRoute, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
+    const replay = await call(replayRoute, { cookie: ws.owner.cookie, params: { id: hook.id }, body: { since } });
+    expect(replay.status).toBe(202);
+    expect(replay.json).toEqual({ replayed: 2 });
+    await receiver.waitFor(3);
+    const titles = receiver.requests
+      .slice(1)
+      .map((r) => JSON.parse(r.body).currentValue.title)
+      .sort();
+    expect(titles).toEqual(["Missed one", "Missed two"]);
+    const ids = receiver.requests
+      .slice(1)
+      .map((r) => r.headers["webhook-id"])
+      .sort();
+    expect(ids).toEqual(skipped.map((d) => d.messageId).sort());
+    const bad = await call(replayRoute, {
+      cookie: ws.owner.cookie,
+      params: { id: hook.id },
+      body: { since: "yesterday" },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.fields.since).toEqual(["must be an ISO 8601 date-time"]);
+    await receiver.close();
+  });
+
+  it("redeliver starts a manual chain with the original webhook-id", async () => {
+    const receiver = await startReceiver({ status: 200 });
+    const hook = await webhookTo(`${receiver.url}/again`);
+    await newTodo("Send me twice");
+    await receiver.waitFor(1);
+    const [delivery] = await waitFor("delivered", async () => {
+      const d = await deliveriesOf(hook.id);
+      return d[0]?.status === "DELIVERED" ? d : undefined;
+    });
+    const res = await call(redeliverRoute, { method: "POST", cookie: ws.owner.cookie, params: { id: delivery.id } });
+    expect(res.status).toBe(202);
+    await receiver.waitFor(2);
+    expect(receiver.requests[1].headers["webhook-id"]).toBe(receiver.requests[0].headers["webhook-id"]);
+    expect(receiver.requests[1].body).toBe(receiver.requests[0].body);
+    const attempts = await waitFor("the manual attempt", async () => {
+      const a = await db().deliveryAttempt.findMany({ where: { deliveryId: delivery.id }, orderBy: { number: "asc" } });
+      return a.length === 2 ? a : undefined;
+    });
+    expect(attempts.map((a) => [a.number, a.trigger])).toEqual([
+      [1, "auto"],
+      [2, "manual"],
+    ]);
+    const stranger = await createWorkspace("stranger");
+    expect(
+      (await call(redeliverRoute, { method: "POST", cookie: stranger.owner.cookie, params: { id: delivery.id } }))
+        .status,
+    ).toBe(404);
+    await receiver.close();
+  });
+
+  it("send test event posts the catalog sample, signed, and returns the receiver's answer; health shows it", async () => {
+    const receiver = await startReceiver({ status: 201, body: "got it" });
+    const hook = await webhookTo(`${receiver.url}/test`);
+    const res = await call(testRoute, {
+      cookie: ws.owner.cookie,
+      params: { id: hook.id },
+      body: { eventType: "TODO_MOVED" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ ok: true, statusCode: 201, responseBody: "got it" });
+    const sent = JSON.parse(receiver.requests[0].body);
+    expect(sent).toMatchObject({
+      event: "TODO_MOVED",
+      currentValue: { todoList: { project: { name: "Mobile App" } } },
+    });
+    expect(receiver.requests[0].headers["x-signature"]).toBe(
+      crypto.createHmac("sha256", hook.secret).update(receiver.requests[0].body).digest("hex"),
+    );
+    const health = await call(healthRoute, { cookie: ws.owner.cookie, params: { id: hook.id } });
+    expect(health.json).toMatchObject({
+      state: "HEALTHY",
+      successRate24h: 1,
+      attempts24h: 1,
+      consecutiveFailures: 0,
+      failuresUntilDisabled: 5,
+    });
+    expect(health.json.latencyMs.p50).toBeGreaterThanOrEqual(0);
+    const bad = await call(testRoute, {
+      cookie: ws.owner.cookie,
+      params: { id: hook.id },
+      body: { eventType: "NOPE" },
+    });
+    expect(bad.status).toBe(422);
     await receiver.close();
   });
 });

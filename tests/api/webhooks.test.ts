@@ -9,6 +9,7 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { MAX_WEBHOOKS_PER_USER } from "@/lib/validations/webhook";
 import { call, signUp } from "../helpers/http";
+import { startReceiver } from "../helpers/receiver";
 import { addMember, createProject, createWorkspace } from "../helpers/workspace";
 
 let ws: Awaited<ReturnType<typeof createWorkspace>>;
@@ -173,7 +174,8 @@ describe("changing webhooks", () => {
   });
 
   it("disable, enable and rotate-secret work for the creator", async () => {
-    const hook = await newWebhook();
+    const receiver = await startReceiver();
+    const hook = await newWebhook({ url: `${receiver.url}/hook` });
     const off = await call(disable, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
     expect(off.json.enabled).toBe(false);
     const on = await call(enable, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
@@ -190,6 +192,8 @@ describe("changing webhooks", () => {
     });
     expect(decryptSecret(row.previousSecretEncrypted!)).toBe(hook.secret);
     expect(decryptSecret(row.secretEncrypted)).toBe(rotated.json.secret);
+    expect(JSON.parse(receiver.requests[0].body).event).toBe("WEBHOOK_HEALTH_CHECK");
+    await receiver.close();
   });
 
   it("is invisible to everyone but its creator (404 for read, change, disable, enable, rotate, delete)", async () => {

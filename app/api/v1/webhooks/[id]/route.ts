@@ -1,14 +1,14 @@
 import { withUser } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/request";
 import { noContent, respond } from "@/lib/api/response";
-import { updateWebhookSchema, webhookResponse } from "@/lib/validations/webhook";
+import { updateWebhookSchema, webhookDetailResponse, webhookResponse } from "@/lib/validations/webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
-import { getWebhook } from "@/lib/webhooks/get-webhook";
+import { getWebhookWithHealth } from "@/lib/webhooks/get-webhook";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
-// GET /api/v1/webhooks/{id} — one of the caller's webhooks (by id or uid)
+// GET /api/v1/webhooks/{id} — one of the caller's webhooks (by id or uid), with its health
 export const GET = withUser<{ id: string }>(async ({ user, params }) =>
-  respond(webhookResponse, await getWebhook(user.id, params.id)),
+  respond(webhookDetailResponse, await getWebhookWithHealth(user.id, params.id)),
 );
 
 // PATCH /api/v1/webhooks/{id} — change a webhook; events or projectIds replace the whole list

@@ -25,6 +25,7 @@ CREATE TABLE "deliveries" (
     "last_status_code" INTEGER,
     "last_latency_ms" INTEGER,
     "last_error" TEXT,
+    "exhausted_counted" BOOLEAN NOT NULL DEFAULT false,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMP(3) NOT NULL,
     "completed_at" TIMESTAMP(3),
