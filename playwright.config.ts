@@ -3,6 +3,7 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+const inngestPort = Number(process.env.E2E_INNGEST_PORT ?? 8299);
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,7 +33,14 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/dev.ts --production --allow-loopback-webhooks --database blue_e2e --fresh",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      INNGEST_LOCAL_PORT: String(inngestPort),
+      // Short waits between attempts, so that a failing receiver disables its webhook within seconds.
+      WEBHOOK_RETRY_SCHEDULE: "100,100,100,100",
+      WEBHOOK_TIMEOUT_MS: "2000",
+    },
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: "ignore",

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { webhookKeys } from "@/lib/client/query-keys";
 import type { WebhookView } from "@/lib/validations/webhook";
@@ -19,6 +19,8 @@ export function useWebhooks() {
   return useQuery({
     queryKey: webhookKeys.list(),
     queryFn: () => apiFetch<{ data: WebhookView[] }>("/api/v1/webhooks").then((r) => r.data),
+    // Health changes as deliveries succeed and fail; keep the badges current while the page is open.
+    refetchInterval: 3_000,
   });
 }
 
@@ -79,8 +81,10 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
     mutationFn: ({ path, method }: { path: string; method: string }) =>
       apiFetch<WebhookView & { secret?: string }>(`/api/v1/webhooks/${webhook.id}${path}`, { method }),
     // The switch flips at once; a failure puts it back when the list is refetched.
-    onMutate: ({ path }) => {
+    onMutate: async ({ path }) => {
       if (path !== "/enable" && path !== "/disable") return;
+      // A background refetch already on its way would put the old state back.
+      await queryClient.cancelQueries({ queryKey: webhookKeys.list() });
       queryClient.setQueryData<WebhookView[]>(webhookKeys.list(), (list) =>
         list?.map((w) => (w.id === webhook.id ? { ...w, enabled: path === "/enable" } : w)),
       );
@@ -93,6 +97,22 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
       if (path === "") toast("success", t("deleted"));
     },
     onError: (error) => toast("error", errorMessage(error)),
+  });
+  // The switch answers at once, then follows the server (a failed health check turns it back off).
+  const [enabled, setEnabled] = useState(webhook.enabled);
+  useEffect(() => setEnabled(webhook.enabled), [webhook.enabled]);
+  const sendTest = useMutation({
+    mutationFn: () =>
+      apiFetch<{ ok: boolean; statusCode: number | null; latencyMs: number; errorMessage: string | null }>(
+        `/api/v1/webhooks/${webhook.id}/test`,
+        { body: { eventType: "TODO_CREATED" } },
+      ),
+    onSuccess: (r) =>
+      r.ok
+        ? toast("success", t("testOk", { status: r.statusCode ?? 0, ms: r.latencyMs }))
+        : toast("error", t("testFailed", { error: r.errorMessage ?? "" })),
+    onError: (error) => toast("error", errorMessage(error)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
   });
   return (
     <tr className="border-t border-slate-100 align-top">
@@ -111,11 +131,14 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
         <input
           type="checkbox"
           role="switch"
-          aria-checked={webhook.enabled}
+          aria-checked={enabled}
           aria-label={t("enableLabel", { name: webhook.name })}
-          checked={webhook.enabled}
+          checked={enabled}
           disabled={action.isPending}
-          onChange={(e) => action.mutate({ path: e.target.checked ? "/enable" : "/disable", method: "POST" })}
+          onChange={(e) => {
+            setEnabled(e.target.checked);
+            action.mutate({ path: e.target.checked ? "/enable" : "/disable", method: "POST" });
+          }}
           className="h-4 w-4"
         />
       </td>
@@ -128,6 +151,9 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
           >
             {t("edit")}
           </Link>
+          <Button variant="ghost" aria-label={`${t("sendTest")} ${webhook.name}`} onClick={() => sendTest.mutate()}>
+            {t("sendTest")}
+          </Button>
           <Button
             variant="ghost"
             aria-label={`${t("rotate")} ${webhook.name}`}

@@ -7,7 +7,7 @@ import { disableWebhook } from "./webhook-health";
 export async function exhaustDelivery(deliveryId: string, lastAttempt = MAX_ATTEMPTS) {
   const delivery = await db().delivery.findUnique({ where: { id: deliveryId } });
   // Counted once per chain, even if this step runs again after a crash.
-  if (!delivery || delivery.status !== "FAILED" || delivery.attemptCount !== lastAttempt || delivery.exhaustedCounted) {
+  if (delivery?.status !== "FAILED" || delivery.attemptCount !== lastAttempt || delivery.exhaustedCounted) {
     return { disabled: false };
   }
   const webhook = await db().$transaction(async (tx) => {

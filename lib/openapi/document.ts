@@ -317,9 +317,9 @@ export const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/webhooks/{id}",
-    summary: "One of your webhooks",
+    summary: "One of your webhooks, with its health",
     tag: "Webhooks",
-    response: webhookResponse,
+    response: webhookDetailResponse,
   },
   {
     method: "patch",
