@@ -4,7 +4,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type Received = { method: string; path: string; headers: http.IncomingHttpHeaders; body: string; at: number };
-export type Reply = { status: number; headers?: Record<string, string>; body?: string; hang?: boolean };
+export type Reply = {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  hang?: boolean;
+  delayMs?: number;
+};
 
 export async function startReceiver(initial: Reply = { status: 200, body: "ok" }) {
   const requests: Received[] = [];
@@ -28,8 +34,12 @@ export async function startReceiver(initial: Reply = { status: 200, body: "ok" }
       }
       const r = typeof reply === "function" ? reply(received) : reply;
       if (r.hang) return;
-      res.writeHead(r.status, r.headers);
-      res.end(r.body ?? "");
+      const answer = () => {
+        res.writeHead(r.status, r.headers);
+        res.end(r.body ?? "");
+      };
+      if (r.delayMs) setTimeout(answer, r.delayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
