@@ -4,7 +4,7 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export function createPrismaClient(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) }),
     omit: {
       user: { passwordHash: true },
       apiToken: { tokenHash: true },

@@ -110,20 +110,23 @@ export async function recordAttempts(records: AttemptRecord[], lastAttempt = MAX
                     ${records.map((r) => r.outcome.errorMessage)}::text[])
              AS v(id, status, n, at, code, ms, err)
        WHERE d.id = v.id`;
-    const ok = records.filter((r) => r.outcome.ok).map((r) => r.delivery.webhookId);
-    const failed = records.filter((r) => !r.outcome.ok).map((r) => r.delivery.webhookId);
-    const now = new Date();
-    if (ok.length) {
-      await tx.webhook.updateMany({ where: { id: { in: ok } }, data: { consecutiveFailures: 0, lastSuccessAt: now } });
-      await tx.webhook.updateMany({ where: { id: { in: ok }, enabled: true }, data: { status: "HEALTHY" } });
-    }
-    if (failed.length) {
-      await tx.webhook.updateMany({
-        where: { id: { in: failed } },
-        data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now },
-      });
-      await tx.webhook.updateMany({ where: { id: { in: failed }, status: "HEALTHY" }, data: { status: "DEGRADED" } });
-    }
+    // One statement for every webhook's health counters, locking the rows in id order first:
+    // concurrent fan-outs touching the same webhooks then queue instead of deadlocking.
+    const latest = new Map(records.map((r) => [r.delivery.webhookId, r.outcome.ok]));
+    const ids = [...latest.keys()].sort();
+    await tx.$executeRaw`
+      WITH v AS (SELECT * FROM unnest(${ids}::text[], ${ids.map((id) => latest.get(id)!)}::bool[]) AS v(id, ok)),
+           locked AS (SELECT w.id FROM webhooks w WHERE w.id = ANY(${ids}::text[]) ORDER BY w.id FOR UPDATE)
+      UPDATE webhooks w
+         SET consecutive_failures = CASE WHEN v.ok THEN 0 ELSE w.consecutive_failures + 1 END,
+             last_success_at = CASE WHEN v.ok THEN now() ELSE w.last_success_at END,
+             last_failure_at = CASE WHEN v.ok THEN w.last_failure_at ELSE now() END,
+             status = CASE WHEN v.ok AND w.enabled THEN 'HEALTHY'::"WebhookStatus"
+                           WHEN NOT v.ok AND w.status = 'HEALTHY' THEN 'DEGRADED'::"WebhookStatus"
+                           ELSE w.status END,
+             updated_at = now()
+        FROM v, locked
+       WHERE w.id = v.id AND locked.id = v.id`;
   });
   for (const [i, r] of records.entries()) {
     if ("gone" in steps[i] && steps[i].gone) {

@@ -2,6 +2,7 @@
 // concurrently (bounded overall and per endpoint), record them in one go, and report which
 // deliveries need a durable retry. Safe to run again after a crash: deliveries are created once
 // per (event, webhook), and only those not yet attempted are sent.
+import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { type AttemptRecord, nextStep, performAttempt, recordAttempts } from "./attempt";
 import { mapBounded } from "./bounded";
@@ -23,32 +24,36 @@ export async function fanOutEvent(eventId: string): Promise<{ matched: number; r
     skipDuplicates: true,
   });
   const deliverable = matches.filter((m) => m.outcome === "MATCHED" || m.outcome === "DISABLED");
-  await db().delivery.createMany({
-    data: deliverable.map(({ webhook, outcome }) => ({
-      webhookId: webhook.id,
-      eventId,
-      eventType: event.type,
-      projectId: event.projectId,
-      todoId: todoIdOf(event.currentValue ?? event.previousValue),
-      messageId: eventMessageId(eventId, webhook.id),
-      body: deliveryBody({
-        id: eventId,
-        timestamp: event.occurredAt,
-        event: event.type,
-        webhook,
-        previousValue: event.previousValue,
-        currentValue: event.currentValue,
-      }),
-      status: outcome === "MATCHED" ? ("PENDING" as const) : ("SKIPPED" as const),
-    })),
-    skipDuplicates: true,
-  });
+  const rows = deliverable.map(({ webhook, outcome }) => ({
+    id: randomUUID(),
+    webhookId: webhook.id,
+    eventId,
+    eventType: event.type,
+    projectId: event.projectId,
+    todoId: todoIdOf(event.currentValue ?? event.previousValue),
+    messageId: eventMessageId(eventId, webhook.id),
+    body: deliveryBody({
+      id: eventId,
+      timestamp: event.occurredAt,
+      event: event.type,
+      webhook,
+      previousValue: event.previousValue,
+      currentValue: event.currentValue,
+    }),
+    status: outcome === "MATCHED" ? ("PENDING" as const) : ("SKIPPED" as const),
+  }));
+  const { count } = await db().delivery.createMany({ data: rows, skipDuplicates: true });
 
   const matched = new Map(matches.filter((m) => m.outcome === "MATCHED").map((m) => [m.webhook.id, m.webhook]));
-  const pending = await db().delivery.findMany({
-    where: { eventId, status: "PENDING", webhookId: { in: [...matched.keys()] } },
-    select: { id: true, webhookId: true, messageId: true, body: true, eventType: true },
-  });
+  // The usual case: every row is new and pending. After a crash, some exist already: ask which
+  // are still pending (sent but unrecorded ones go again, under the same webhook-id).
+  const pending =
+    count === rows.length
+      ? rows.filter((r) => r.status === "PENDING")
+      : await db().delivery.findMany({
+          where: { eventId, status: "PENDING", webhookId: { in: [...matched.keys()] } },
+          select: { id: true, webhookId: true, messageId: true, body: true, eventType: true },
+        });
   const records: AttemptRecord[] = await mapBounded(
     pending,
     {

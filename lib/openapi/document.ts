@@ -22,6 +22,7 @@ import {
 } from "../validations/checklist";
 import { commentSchema } from "../validations/comment";
 import { createCustomFieldSchema, updateCustomFieldSchema } from "../validations/custom-field";
+import { deliveryDetailResponse, deliveryListResponse, eventTraceResponse } from "../validations/delivery";
 import { projectGroupsResponse } from "../validations/project";
 import { createTagSchema, updateTagSchema } from "../validations/tag";
 import { createTodoSchema, moveTodoSchema, setCustomFieldValueSchema, updateTodoSchema } from "../validations/todo";
@@ -380,6 +381,27 @@ export const OPERATIONS: Operation[] = [
     summary: "A new chain of attempts with the same body and webhook-id",
     tag: "Deliveries",
     status: 202,
+  },
+  {
+    method: "get",
+    path: "/webhooks/{id}/deliveries",
+    summary: "The delivery log: filter by status, eventType, projectId, since, until; keyset cursor",
+    tag: "Deliveries",
+    response: deliveryListResponse,
+  },
+  {
+    method: "get",
+    path: "/deliveries/{id}",
+    summary: "One delivery with its body and every attempt",
+    tag: "Deliveries",
+    response: deliveryDetailResponse,
+  },
+  {
+    method: "get",
+    path: "/events/{id}/trace",
+    summary: "Why an event was or was not delivered to each of your webhooks",
+    tag: "Deliveries",
+    response: eventTraceResponse,
   },
 ];
 

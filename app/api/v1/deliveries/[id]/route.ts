@@ -1,0 +1,9 @@
+import { withUser } from "@/lib/api/handler";
+import { respond } from "@/lib/api/response";
+import { getDelivery } from "@/lib/deliveries/get-delivery";
+import { deliveryDetailResponse } from "@/lib/validations/delivery";
+
+// GET /api/v1/deliveries/{id} — one delivery with its body and every attempt
+export const GET = withUser<{ id: string }>(async ({ user, params }) =>
+  respond(deliveryDetailResponse, await getDelivery(user.id, params.id)),
+);

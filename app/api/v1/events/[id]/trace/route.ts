@@ -1,0 +1,9 @@
+import { withUser } from "@/lib/api/handler";
+import { respond } from "@/lib/api/response";
+import { traceEvent } from "@/lib/deliveries/trace-event";
+import { eventTraceResponse } from "@/lib/validations/delivery";
+
+// GET /api/v1/events/{id}/trace — why this event was or was not delivered to each of your webhooks
+export const GET = withUser<{ id: string }>(async ({ user, params }) =>
+  respond(eventTraceResponse, await traceEvent(user.id, params.id)),
+);

@@ -1,0 +1,10 @@
+import { withUser } from "@/lib/api/handler";
+import { readQuery } from "@/lib/api/request";
+import { respond } from "@/lib/api/response";
+import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { deliveryListQuery, deliveryListResponse } from "@/lib/validations/delivery";
+
+// GET /api/v1/webhooks/{id}/deliveries — the delivery log: filters, newest first, keyset cursor
+export const GET = withUser<{ id: string }>(async ({ req, user, params }) =>
+  respond(deliveryListResponse, await listDeliveries(user.id, params.id, readQuery(req, deliveryListQuery))),
+);

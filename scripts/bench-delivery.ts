@@ -1,0 +1,244 @@
+// npm run bench:delivery — delivery latency, throughput and overload against a production build
+// (next start) and the local Inngest server, with receivers on 127.0.0.1. Prints figures; asserts
+// nothing. Uses its own database (blue_bench) and ports 3300 / 8488.
+import { type ChildProcess, spawn } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Agent, request } from "undici";
+
+const PORT = 3300;
+const BASE = `http://127.0.0.1:${PORT}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : Number.NaN;
+};
+const fmt = (values: number[]) =>
+  `p50 ${pct(values, 50).toFixed(1)} ms, p95 ${pct(values, 95).toFixed(1)} ms, p99 ${pct(values, 99).toFixed(1)} ms (n=${values.length})`;
+
+type Receiver = { url: string; arrivals: { id: string; at: number; sentAt: number }[]; close(): Promise<void> };
+
+async function startReceiver(): Promise<Receiver> {
+  const arrivals: Receiver["arrivals"] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const at = Date.now();
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      arrivals.push({ id: body.id, at, sentAt: Date.parse(body.timestamp) });
+      res.writeHead(200).end("ok");
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hook`, arrivals, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+const api = new Agent({ connections: 64 });
+let cookie = "";
+async function call(method: string, path: string, body?: unknown) {
+  const res = await request(`${BASE}${path}`, {
+    method: method as "GET",
+    dispatcher: api,
+    headers: { "content-type": "application/json", cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.body.text();
+  if (res.statusCode >= 400) throw new Error(`${method} ${path}: ${res.statusCode} ${text}`);
+  return { json: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+function startApp(): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/dev.ts",
+      "--production",
+      "--allow-loopback-webhooks",
+      "--database",
+      "blue_bench",
+      "--fresh",
+    ],
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        INNGEST_LOCAL_PORT: "8488",
+        LOG_LEVEL: "warn",
+        INNGEST_LOCAL_LOG_LEVEL: "warn",
+      },
+    },
+  );
+  return child;
+}
+
+async function waitReady(child: ChildProcess) {
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  for (let i = 0; i < 600 && !out.includes("Blue Webhooks:"); i++) await sleep(500);
+  if (!out.includes("Blue Webhooks:")) throw new Error("the app did not start");
+}
+
+async function waitFor(what: string, check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+async function createTodos(
+  projectId: string,
+  listId: string,
+  perSecond: number,
+  seconds: number,
+  onApiLatency?: (ms: number) => void,
+) {
+  const total = Math.round(perSecond * seconds);
+  const started = performance.now();
+  const inFlight: Promise<unknown>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const t0 = performance.now();
+    inFlight.push(
+      call("POST", `/api/v1/projects/${projectId}/todos`, { todoListId: listId, title: `bench ${i}` }).then(() =>
+        onApiLatency?.(performance.now() - t0),
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  return total;
+}
+
+async function main() {
+  const receivers = await Promise.all(Array.from({ length: 100 }, startReceiver));
+  const app = startApp();
+  const stop = () => {
+    try {
+      process.kill(-app.pid!, "SIGTERM");
+    } catch {}
+  };
+  process.on("SIGINT", () => {
+    stop();
+    process.exit(130);
+  });
+  try {
+    await waitReady(app);
+    const signIn = await call("POST", "/api/v1/auth/sign-in", { email: "demo@example.com", password: "demo-password" });
+    cookie = String(signIn.headers["set-cookie"]).split(";")[0];
+    const groups = (await call("GET", "/api/v1/projects")).json.data;
+    const project = groups
+      .flatMap((g: { projects: { id: string; name: string }[] }) => g.projects)
+      .find((p: { name: string }) => p.name === "Website Relaunch");
+    const board = (await call("GET", `/api/v1/projects/${project.id}/board`)).json;
+    const listId = board.lists[0].id;
+    const hook = (r: Receiver, i: number) =>
+      call("POST", "/api/v1/webhooks", {
+        name: `bench ${i}`,
+        url: r.url,
+        events: ["TODO_CREATED"],
+        projectIds: [project.id],
+      });
+
+    console.log("\n(a) latency, commit → receiver: 10 matching webhooks, 20 events/s for 10 s");
+    const ten = await Promise.all(receivers.slice(0, 10).map((r, i) => hook(r, i)));
+    await createTodos(project.id, listId, 20, 10);
+    const expectedA = 200 * 10;
+    const okA = await waitFor(
+      "deliveries",
+      () => receivers.slice(0, 10).reduce((n, r) => n + r.arrivals.length, 0) >= expectedA,
+      60_000,
+    );
+    const latencies = receivers.slice(0, 10).flatMap((r) => r.arrivals.map((a) => a.at - a.sentAt));
+    console.log(`    ${fmt(latencies)}${okA ? "" : " — NOT ALL ARRIVED"}`);
+    for (const w of ten) await call("DELETE", `/api/v1/webhooks/${w.json.id}`);
+    for (const r of receivers) r.arrivals.length = 0;
+
+    console.log("\n(b) throughput: 100 matching webhooks, 100 events as fast as the API takes them");
+    await Promise.all(receivers.map((r, i) => hook(r, i)));
+    const t0 = Date.now();
+    await createTodos(project.id, listId, 200, 0.5);
+    const expectedB = 100 * 100;
+    await waitFor("deliveries", () => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedB, 120_000);
+    const lastB = Math.max(...receivers.flatMap((r) => r.arrivals.map((a) => a.at)));
+    const gotB = receivers.reduce((n, r) => n + r.arrivals.length, 0);
+    const perSecond = gotB / ((lastB - t0) / 1000);
+    const bare = new Agent({ connections: 16 });
+    const tb = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < expectedB) {
+          const i = next++;
+          const res = await request(receivers[i % 100].url, {
+            method: "POST",
+            dispatcher: bare,
+            body: `{"id":"bare-${i}","timestamp":"${new Date().toISOString()}"}`,
+          });
+          await res.body.dump();
+        }
+      }),
+    );
+    const barePerSecond = expectedB / ((performance.now() - tb) / 1000);
+    console.log(
+      `    ${gotB} deliveries in ${((lastB - t0) / 1000).toFixed(1)} s = ${perSecond.toFixed(0)} deliveries/s`,
+    );
+    console.log(
+      `    bare undici POST loop (16 in flight): ${barePerSecond.toFixed(0)} req/s; ratio ${((perSecond / barePerSecond) * 100).toFixed(1)} %`,
+    );
+    for (const r of receivers) r.arrivals.length = 0;
+
+    const eventsPerSecond = Math.max(1, Math.round((2 * perSecond) / 100));
+    console.log(`\n(c) overload: ${eventsPerSecond} events/s × 100 webhooks (2× the sustained rate) for 20 s`);
+    const apiLatencies: number[] = [];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const s0 = performance.now();
+        await call("GET", "/api/v1/me");
+        apiLatencies.push(performance.now() - s0);
+        await sleep(50);
+      }
+    })();
+    const createLatencies: number[] = [];
+    const sent = await createTodos(project.id, listId, eventsPerSecond, 20, (ms) => createLatencies.push(ms));
+    sampling = false;
+    await sampler;
+    console.log(`    GET /api/v1/me during overload: ${fmt(apiLatencies)}`);
+    console.log(`    POST /todos during overload:    ${fmt(createLatencies)}`);
+    const expectedC = sent * 100;
+    const tc = Date.now();
+    const okC = await waitFor(
+      "deliveries",
+      () => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedC,
+      300_000,
+    );
+    const gotC = receivers.reduce((n, r) => n + r.arrivals.length, 0);
+    console.log(
+      `    ${gotC} of ${expectedC} deliveries arrived${okC ? `, the backlog drained ${((Date.now() - tc) / 1000).toFixed(1)} s after the load stopped` : " — NOT ALL ARRIVED"}`,
+    );
+  } finally {
+    stop();
+    await Promise.all(receivers.map((r) => r.close()));
+    await sleep(3000);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
