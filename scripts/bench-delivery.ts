@@ -87,7 +87,7 @@ async function waitReady(child: ChildProcess) {
   if (!out.includes("Blue Webhooks:")) throw new Error("the app did not start");
 }
 
-async function waitFor(what: string, check: () => boolean, timeoutMs: number) {
+async function waitFor(check: () => boolean, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) return false;
@@ -170,7 +170,7 @@ async function main() {
     const t0 = Date.now();
     await createTodos(project.id, listId, 200, 0.5);
     const expectedB = 100 * 100;
-    await waitFor("deliveries", () => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedB, 120_000);
+    await waitFor(() => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedB, 120_000);
     const lastB = Math.max(...receivers.flatMap((r) => r.arrivals.map((a) => a.at)));
     const gotB = receivers.reduce((n, r) => n + r.arrivals.length, 0);
     const perSecond = gotB / ((lastB - t0) / 1000);
