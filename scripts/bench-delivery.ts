@@ -156,7 +156,6 @@ async function main() {
     await createTodos(project.id, listId, 20, 10);
     const expectedA = 200 * 10;
     const okA = await waitFor(
-      "deliveries",
       () => receivers.slice(0, 10).reduce((n, r) => n + r.arrivals.length, 0) >= expectedA,
       60_000,
     );
@@ -219,11 +218,7 @@ async function main() {
     console.log(`    POST /todos during overload:    ${fmt(createLatencies)}`);
     const expectedC = sent * 100;
     const tc = Date.now();
-    const okC = await waitFor(
-      "deliveries",
-      () => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedC,
-      300_000,
-    );
+    const okC = await waitFor("deliveries", 300_000);
     const gotC = receivers.reduce((n, r) => n + r.arrivals.length, 0);
     console.log(
       `    ${gotC} of ${expectedC} deliveries arrived${okC ? `, the backlog drained ${((Date.now() - tc) / 1000).toFixed(1)} s after the load stopped` : " — NOT ALL ARRIVED"}`,
