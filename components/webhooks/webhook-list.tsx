@@ -117,7 +117,9 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
   return (
     <tr className="border-t border-slate-100 align-top">
       <td className="py-3 pr-3">
-        <p className="font-medium">{webhook.name}</p>
+        <Link href={`/settings/webhooks/${webhook.id}`} className="font-medium text-brand-700 hover:underline">
+          {webhook.name}
+        </Link>
         <p className="break-all font-mono text-xs text-slate-500">{webhook.url}</p>
       </td>
       <td className="py-3">{webhook.allEvents ? t("allEvents") : t("someEvents", { count: webhook.events.length })}</td>

@@ -34,3 +34,9 @@ export const webhookKeys = {
   list: () => [...webhookKeys.all, "list"] as const,
   detail: (id: string) => [...webhookKeys.all, "detail", id] as const,
 };
+
+export const deliveryKeys = {
+  all: ["deliveries"] as const,
+  list: (webhookId: string, filters: { status?: string }) => [...deliveryKeys.all, "list", webhookId, filters] as const,
+  detail: (id: string) => [...deliveryKeys.all, "detail", id] as const,
+};

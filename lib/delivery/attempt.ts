@@ -111,12 +111,14 @@ export async function recordAttempts(records: AttemptRecord[], lastAttempt = MAX
              AS v(id, status, n, at, code, ms, err)
        WHERE d.id = v.id`;
     // One statement for every webhook's health counters, locking the rows in id order first:
-    // concurrent fan-outs touching the same webhooks then queue instead of deadlocking.
+    // concurrent fan-outs touching the same webhooks then queue instead of deadlocking. NO KEY
+    // UPDATE is the lock an UPDATE of these columns takes anyway, and it does not conflict with
+    // the key-share locks that inserting deliveries (foreign key to webhooks) takes.
     const latest = new Map(records.map((r) => [r.delivery.webhookId, r.outcome.ok]));
     const ids = [...latest.keys()].sort();
     await tx.$executeRaw`
       WITH v AS (SELECT * FROM unnest(${ids}::text[], ${ids.map((id) => latest.get(id)!)}::bool[]) AS v(id, ok)),
-           locked AS (SELECT w.id FROM webhooks w WHERE w.id = ANY(${ids}::text[]) ORDER BY w.id FOR UPDATE)
+           locked AS (SELECT w.id FROM webhooks w WHERE w.id = ANY(${ids}::text[]) ORDER BY w.id FOR NO KEY UPDATE)
       UPDATE webhooks w
          SET consecutive_failures = CASE WHEN v.ok THEN 0 ELSE w.consecutive_failures + 1 END,
              last_success_at = CASE WHEN v.ok THEN now() ELSE w.last_success_at END,

@@ -23,7 +23,10 @@ export async function fanOutEvent(eventId: string): Promise<{ matched: number; r
     data: matches.map((m) => ({ eventId, webhookId: m.webhook.id, outcome: m.outcome })),
     skipDuplicates: true,
   });
-  const deliverable = matches.filter((m) => m.outcome === "MATCHED" || m.outcome === "DISABLED");
+  // Sorted by webhook, so concurrent fan-outs take their row locks in the same order.
+  const deliverable = matches
+    .filter((m) => m.outcome === "MATCHED" || m.outcome === "DISABLED")
+    .sort((a, b) => (a.webhook.id < b.webhook.id ? -1 : 1));
   const rows = deliverable.map(({ webhook, outcome }) => ({
     id: randomUUID(),
     webhookId: webhook.id,

@@ -1,0 +1,134 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import type { z } from "zod";
+import { apiFetch } from "@/lib/client/api-client";
+import { deliveryKeys } from "@/lib/client/query-keys";
+import { DELIVERY_STATUSES, type deliveryListResponse } from "@/lib/validations/delivery";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { useErrorMessage } from "../use-error-message";
+import { DeliveryPanel } from "./delivery-panel";
+
+type Page = z.output<typeof deliveryListResponse>;
+
+const STATUS_STYLES: Record<string, string> = {
+  DELIVERED: "bg-emerald-100 text-emerald-800",
+  FAILED: "bg-red-100 text-red-800",
+  RETRYING: "bg-amber-100 text-amber-900",
+  PENDING: "bg-sky-100 text-sky-800",
+  SKIPPED: "bg-slate-200 text-slate-700",
+};
+
+/** The delivery log: status filter kept in the URL, keyset pages, live while anything retries. */
+export function DeliveryLog({ webhookId }: { webhookId: string }) {
+  const t = useTranslations("webhookPage");
+  const statuses = useTranslations("deliveryStatus");
+  const format = useFormatter();
+  const errorMessage = useErrorMessage();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const status = params.get("status") ?? "";
+  const [open, setOpen] = useState<string | null>(null);
+  const log = useInfiniteQuery({
+    queryKey: deliveryKeys.list(webhookId, { status }),
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams({ limit: "25" });
+      if (status) q.set("status", status);
+      if (pageParam) q.set("cursor", pageParam);
+      return apiFetch<Page>(`/api/v1/webhooks/${webhookId}/deliveries?${q}`);
+    },
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((p) => p.data.some((d) => d.status === "RETRYING" || d.status === "PENDING"))
+        ? 2_000
+        : 10_000,
+  });
+  const rows = log.data?.pages.flatMap((p) => p.data) ?? [];
+
+  return (
+    <Card>
+      <div className="mb-3 flex items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold">{t("deliveries")}</h2>
+        <label className="flex items-center gap-2 text-sm">
+          {t("filterStatus")}
+          <select
+            value={status}
+            onChange={(e) => {
+              const next = new URLSearchParams(params);
+              if (e.target.value) next.set("status", e.target.value);
+              else next.delete("status");
+              router.replace(`${pathname}?${next}`);
+            }}
+            className="rounded-md border border-slate-300 px-2 py-1"
+          >
+            <option value="">{t("allStatuses")}</option>
+            {DELIVERY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statuses(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {log.error ? <Alert tone="error">{errorMessage(log.error)}</Alert> : null}
+      {!log.isPending && rows.length === 0 ? <p className="text-sm text-slate-600">{t("noDeliveries")}</p> : null}
+      {rows.length ? (
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-2">{t("columnStatus")}</th>
+              <th>{t("columnEvent")}</th>
+              <th>{t("columnTime")}</th>
+              <th>{t("columnAttempts")}</th>
+              <th>{t("columnLatency")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((d) => (
+              <tr key={d.id} className="border-t border-slate-100" data-testid="delivery-row">
+                <td className="py-2">
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[d.status]}`}>
+                    {statuses(d.status)}
+                  </span>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="font-mono text-xs text-brand-700 underline"
+                    aria-label={t("view", { event: d.eventType })}
+                    onClick={() => setOpen(d.id)}
+                  >
+                    {d.eventType}
+                  </button>
+                  {d.nextAttemptAt && d.status === "RETRYING" ? (
+                    <span className="block text-xs text-slate-500">
+                      {t("nextRetry", { time: format.relativeTime(new Date(d.nextAttemptAt)) })}
+                    </span>
+                  ) : null}
+                </td>
+                <td>{format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "medium" })}</td>
+                <td>{d.attemptCount}</td>
+                <td>{d.lastLatencyMs === null ? "—" : `${d.lastLatencyMs} ms`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {log.hasNextPage ? (
+        <div className="mt-3">
+          <Button variant="secondary" onClick={() => log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+            {t("loadMore")}
+          </Button>
+        </div>
+      ) : null}
+      <DeliveryPanel deliveryId={open} onClose={() => setOpen(null)} />
+    </Card>
+  );
+}

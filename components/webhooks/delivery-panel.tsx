@@ -1,0 +1,111 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import type { z } from "zod";
+import { apiFetch } from "@/lib/client/api-client";
+import { deliveryKeys } from "@/lib/client/query-keys";
+import type { deliveryDetailResponse } from "@/lib/validations/delivery";
+import { Button } from "../ui/button";
+import { CopyButton } from "../ui/copy-button";
+import { Dialog } from "../ui/dialog";
+import { useToast } from "../ui/toaster";
+import { useErrorMessage } from "../use-error-message";
+
+type Detail = z.output<typeof deliveryDetailResponse>;
+
+function pretty(text: string | null) {
+  if (!text) return "";
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+/** Every attempt of one delivery: what was sent, what came back, and a way to send it again. */
+export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | null; onClose: () => void }) {
+  const t = useTranslations("webhookPage");
+  const format = useFormatter();
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const detail = useQuery({
+    queryKey: deliveryKeys.detail(deliveryId ?? ""),
+    queryFn: () => apiFetch<Detail>(`/api/v1/deliveries/${deliveryId}`),
+    enabled: deliveryId !== null,
+    refetchInterval: (q) => (q.state.data?.status === "RETRYING" ? 2_000 : false),
+  });
+  const redeliver = useMutation({
+    mutationFn: () => apiFetch(`/api/v1/deliveries/${deliveryId}/redeliver`, { method: "POST" }),
+    onSuccess: () => {
+      toast("success", t("redelivered"));
+      return queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
+    },
+    onError: (error) => toast("error", errorMessage(error)),
+  });
+  const d = detail.data;
+  return (
+    <Dialog open={deliveryId !== null} onClose={onClose} title={t("detailTitle", { id: deliveryId ?? "" })} wide>
+      {d ? (
+        <div className="flex flex-col gap-4 text-sm">
+          <div className="flex items-center justify-between gap-3">
+            <div>
+              <p className="font-mono text-xs">{d.eventType}</p>
+              <p className="text-xs text-slate-500">webhook-id: {d.messageId}</p>
+            </div>
+            <div className="flex gap-2">
+              {d.kind === "event" && d.status !== "RETRYING" && d.status !== "PENDING" ? (
+                <Button onClick={() => redeliver.mutate()} disabled={redeliver.isPending}>
+                  {t("redeliver")}
+                </Button>
+              ) : null}
+              <Button variant="secondary" onClick={onClose}>
+                ✕
+              </Button>
+            </div>
+          </div>
+          <section>
+            <div className="mb-1 flex items-center justify-between">
+              <h3 className="font-semibold">{t("body")}</h3>
+              <CopyButton text={d.body} label={t("copy")} copiedLabel={t("copied")} />
+            </div>
+            <pre className="max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+              {pretty(d.body)}
+            </pre>
+          </section>
+          {d.attempts.map((a) => (
+            <section key={a.id} className="rounded-md border border-slate-200 p-3" data-testid="attempt">
+              <h3 className="mb-2 font-semibold">
+                {t("attempt", { number: a.number, trigger: a.trigger })} ·{" "}
+                {format.dateTime(new Date(a.startedAt), { timeStyle: "medium" })} · {a.latencyMs} ms
+              </h3>
+              <div className="grid gap-3 md:grid-cols-2">
+                <div>
+                  <h4 className="text-xs font-semibold text-slate-500">{t("request")}</h4>
+                  <pre className="overflow-auto rounded bg-slate-50 p-2 text-xs">
+                    {Object.entries(a.requestHeaders)
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join("\n")}
+                  </pre>
+                </div>
+                <div>
+                  <h4 className="text-xs font-semibold text-slate-500">{t("response")}</h4>
+                  {a.responseStatus === null ? (
+                    <p className="text-red-700">{t("noResponse", { error: a.errorMessage ?? a.errorClass ?? "" })}</p>
+                  ) : (
+                    <pre className="max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs" data-testid="response">
+                      {`HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {})
+                        .map(([k, v]) => `${k}: ${v}`)
+                        .join("\n")}\n\n${pretty(a.responseBody)}`}
+                    </pre>
+                  )}
+                </div>
+              </div>
+            </section>
+          ))}
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
