@@ -12,8 +12,10 @@ import { Button } from "../ui/button";
 import { PageHeader } from "../ui/page-header";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
+import { ActivityChart } from "./activity-chart";
 import { DeliveryLog } from "./delivery-log";
 import { HealthCard } from "./health-card";
+import { ReplayProgress } from "./replay-progress";
 
 type Detail = z.output<typeof webhookDetailResponse>;
 
@@ -30,11 +32,11 @@ export function WebhookDetail({ id }: { id: string }) {
   });
   const replay = useMutation({
     mutationFn: () =>
-      apiFetch<{ replayed: number }>(`/api/v1/webhooks/${id}/replay`, {
+      apiFetch<{ id: string; total: number }>(`/api/v1/webhooks/${id}/replay`, {
         body: { since: new Date(Date.now() - 24 * 3_600_000).toISOString() },
       }),
     onSuccess: (r) => {
-      toast("success", t("replayed", { count: r.replayed }));
+      toast("success", t("replayed", { count: r.total }));
       return queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
     },
     onError: (error) => toast("error", errorMessage(error)),
@@ -64,7 +66,9 @@ export function WebhookDetail({ id }: { id: string }) {
           </div>
         }
       />
+      {replay.data ? <ReplayProgress jobId={replay.data.id} /> : null}
       <HealthCard health={w.health} />
+      <ActivityChart webhookId={w.id} />
       <DeliveryLog webhookId={w.id} />
     </div>
   );

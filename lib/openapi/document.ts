@@ -29,7 +29,9 @@ import { createTodoSchema, moveTodoSchema, setCustomFieldValueSchema, updateTodo
 import { createTodoListSchema, updateTodoListSchema } from "../validations/todo-list";
 import { meResponse, signInSchema, signUpSchema, userResponse } from "../validations/user";
 import {
+  activityResponse,
   createWebhookSchema,
+  replayProgressResponse,
   replaySchema,
   testEventResponse,
   testEventSchema,
@@ -370,9 +372,10 @@ export const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/webhooks/{id}/replay",
-    summary: "Send again the skipped (and failed) deliveries of a time range",
+    summary: "Replay the skipped (and failed) deliveries of a time range, as a job with progress",
     tag: "Deliveries",
     body: replaySchema,
+    response: replayProgressResponse,
     status: 202,
   },
   {
@@ -402,6 +405,27 @@ export const OPERATIONS: Operation[] = [
     summary: "Why an event was or was not delivered to each of your webhooks",
     tag: "Deliveries",
     response: eventTraceResponse,
+  },
+  {
+    method: "get",
+    path: "/webhooks/{id}/activity",
+    summary: "Attempts per hour by outcome and median latency (range=24h|7d)",
+    tag: "Webhooks",
+    response: activityResponse,
+  },
+  {
+    method: "get",
+    path: "/replays/{id}",
+    summary: "A replay's progress",
+    tag: "Deliveries",
+    response: replayProgressResponse,
+  },
+  {
+    method: "post",
+    path: "/replays/{id}/cancel",
+    summary: "Stop a replay; what was not delivered is skipped again",
+    tag: "Deliveries",
+    response: replayProgressResponse,
   },
 ];
 

@@ -125,3 +125,25 @@ export const replaySchema = z.strictObject({
     .min(1)
     .default(["SKIPPED", "FAILED"]),
 });
+
+export const activityQuery = z.strictObject({
+  range: z.enum(["24h", "7d"], { error: "must be 24h or 7d" }).default("24h"),
+});
+
+export const activityResponse = z.object({
+  range: z.enum(["24h", "7d"]),
+  buckets: z.array(
+    z.object({ hour: z.string(), ok: z.number(), failed: z.number(), p50LatencyMs: z.number().nullable() }),
+  ),
+});
+
+export const replayProgressResponse = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  total: z.number(),
+  delivered: z.number(),
+  failed: z.number().describe("Failed, or skipped again (cancelled or the webhook was disabled)"),
+  pending: z.number(),
+  state: z.enum(["running", "finished", "cancelled"]),
+  createdAt: z.date().transform((d) => d.toISOString()),
+});

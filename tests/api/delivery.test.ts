@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as redeliverRoute } from "@/app/api/v1/deliveries/[id]/redeliver/route";
 import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
 import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
+import { POST as cancelReplayRoute } from "@/app/api/v1/replays/[id]/cancel/route";
+import { GET as replayProgressRoute } from "@/app/api/v1/replays/[id]/route";
 import { POST as disableRoute } from "@/app/api/v1/webhooks/[id]/disable/route";
 import { POST as enableRoute } from "@/app/api/v1/webhooks/[id]/enable/route";
 import { GET as healthRoute } from "@/app/api/v1/webhooks/[id]/health/route";
@@ -274,8 +276,13 @@ describe("re-enabling, testing, replaying and redelivering", () => {
     await call(enableRoute, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
     const replay = await call(replayRoute, { cookie: ws.owner.cookie, params: { id: hook.id }, body: { since } });
     expect(replay.status).toBe(202);
-    expect(replay.json).toEqual({ replayed: 2 });
+    expect(replay.json).toMatchObject({ total: 2, state: "running" });
     await receiver.waitFor(3);
+    const progress = await waitFor("the replay to finish", async () => {
+      const p = await call(replayProgressRoute, { cookie: ws.owner.cookie, params: { id: replay.json.id } });
+      return p.json.state === "finished" ? p.json : undefined;
+    });
+    expect(progress).toMatchObject({ total: 2, delivered: 2, failed: 0, pending: 0 });
     const titles = receiver.requests
       .slice(1)
       .map((r) => JSON.parse(r.body).currentValue.title)
@@ -293,6 +300,34 @@ describe("re-enabling, testing, replaying and redelivering", () => {
     });
     expect(bad.status).toBe(422);
     expect(bad.json.error.fields.since).toEqual(["must be an ISO 8601 date-time"]);
+    await receiver.close();
+  });
+
+  it("a replay can be cancelled: what was not delivered is skipped again", async () => {
+    const receiver = await startReceiver({ status: 500 });
+    const hook = await webhookTo(`${receiver.url}/cancel`);
+    await call(disableRoute, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
+    const since = new Date(Date.now() - 1000).toISOString();
+    await newTodo("Cancelled replay");
+    await waitFor(
+      "a skipped delivery",
+      async () => (await db().delivery.count({ where: { webhookId: hook.id, status: "SKIPPED" } })) === 1 || undefined,
+    );
+    await db().webhook.update({ where: { id: hook.id }, data: { enabled: true } });
+    const replay = await call(replayRoute, { cookie: ws.owner.cookie, params: { id: hook.id }, body: { since } });
+    await receiver.waitFor(1);
+    const cancelled = await call(cancelReplayRoute, {
+      method: "POST",
+      cookie: ws.owner.cookie,
+      params: { id: replay.json.id },
+    });
+    expect(cancelled.json).toMatchObject({ state: "cancelled", total: 1, pending: 0 });
+    const [delivery] = await deliveriesOf(hook.id);
+    expect(delivery.status).toBe("SKIPPED");
+    const stranger = await createWorkspace("replay-stranger");
+    expect(
+      (await call(replayProgressRoute, { cookie: stranger.owner.cookie, params: { id: replay.json.id } })).status,
+    ).toBe(404);
     await receiver.close();
   });
 

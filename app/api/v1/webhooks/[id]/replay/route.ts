@@ -1,10 +1,17 @@
 import { withUser } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/request";
-import { replaySchema } from "@/lib/validations/webhook";
+import { respond } from "@/lib/api/response";
+import { replayProgressResponse, replaySchema } from "@/lib/validations/webhook";
 import { replayDeliveries } from "@/lib/webhooks/replay-deliveries";
 
-// POST /api/v1/webhooks/{id}/replay — send again the skipped (and failed) deliveries of a time range
+// POST /api/v1/webhooks/{id}/replay — replay the skipped (and failed) deliveries of a time range
 export const POST = withUser<{ id: string }>(async ({ req, user, params }) => {
   const { since, until, status } = await readJson(req, replaySchema);
-  return Response.json(await replayDeliveries(user.id, params.id, { since, until, statuses: status }), { status: 202 });
+  return respond(
+    replayProgressResponse,
+    await replayDeliveries(user.id, params.id, { since, until, statuses: status }),
+    {
+      status: 202,
+    },
+  );
 });

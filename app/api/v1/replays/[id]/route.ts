@@ -1,0 +1,9 @@
+import { withUser } from "@/lib/api/handler";
+import { respond } from "@/lib/api/response";
+import { replayProgressResponse } from "@/lib/validations/webhook";
+import { replayProgress } from "@/lib/webhooks/replay-deliveries";
+
+// GET /api/v1/replays/{id} — a replay's progress
+export const GET = withUser<{ id: string }>(async ({ user, params }) =>
+  respond(replayProgressResponse, await replayProgress(user.id, params.id)),
+);

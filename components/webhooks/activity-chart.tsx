@@ -1,0 +1,85 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import type { z } from "zod";
+import { apiFetch } from "@/lib/client/api-client";
+import { webhookKeys } from "@/lib/client/query-keys";
+import type { activityResponse } from "@/lib/validations/webhook";
+import { Card } from "../ui/card";
+
+type Activity = z.output<typeof activityResponse>;
+
+const W = 720;
+const H = 140;
+
+/** Stacked bars of attempts per hour (delivered / failed) and a line of median latency. */
+export function ActivityChart({ webhookId }: { webhookId: string }) {
+  const t = useTranslations("webhookPage");
+  const format = useFormatter();
+  const [range, setRange] = useState<"24h" | "7d">("24h");
+  const activity = useQuery({
+    queryKey: [...webhookKeys.detail(webhookId), "activity", range],
+    queryFn: () => apiFetch<Activity>(`/api/v1/webhooks/${webhookId}/activity?range=${range}`),
+    refetchInterval: 10_000,
+  });
+  const buckets = activity.data?.buckets ?? [];
+  const maxCount = Math.max(1, ...buckets.map((b) => b.ok + b.failed));
+  const maxLatency = Math.max(1, ...buckets.map((b) => b.p50LatencyMs ?? 0));
+  const bw = buckets.length ? W / buckets.length : W;
+  const y = (n: number) => (n / maxCount) * (H - 10);
+  const line = buckets
+    .map((b, i) =>
+      b.p50LatencyMs === null ? null : `${i * bw + bw / 2},${H - (b.p50LatencyMs / maxLatency) * (H - 10)}`,
+    )
+    .filter(Boolean)
+    .join(" ");
+  const totals = buckets.reduce((a, b) => ({ ok: a.ok + b.ok, failed: a.failed + b.failed }), { ok: 0, failed: 0 });
+  return (
+    <Card>
+      <div className="mb-3 flex items-center justify-between">
+        <h2 className="text-lg font-semibold">{t("activity")}</h2>
+        <fieldset className="flex gap-1 text-sm">
+          <legend className="sr-only">{t("activityRange")}</legend>
+          {(["24h", "7d"] as const).map((r) => (
+            <button
+              key={r}
+              type="button"
+              aria-pressed={range === r}
+              onClick={() => setRange(r)}
+              className={`rounded px-2 py-1 ${range === r ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+            >
+              {r}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+      <svg viewBox={`0 0 ${W} ${H}`} className="h-36 w-full" role="img" aria-label={t("activitySummary", totals)}>
+        {buckets.map((b, i) => (
+          <g key={b.hour}>
+            <title>
+              {`${format.dateTime(new Date(b.hour), { dateStyle: "short", timeStyle: "short" })}: ${b.ok} ✓, ${b.failed} ✗${b.p50LatencyMs === null ? "" : `, p50 ${b.p50LatencyMs} ms`}`}
+            </title>
+            <rect
+              x={i * bw + 1}
+              width={Math.max(bw - 2, 1)}
+              y={H - y(b.ok)}
+              height={y(b.ok)}
+              className="fill-emerald-500"
+            />
+            <rect
+              x={i * bw + 1}
+              width={Math.max(bw - 2, 1)}
+              y={H - y(b.ok) - y(b.failed)}
+              height={y(b.failed)}
+              className="fill-red-500"
+            />
+          </g>
+        ))}
+        {line ? <polyline points={line} fill="none" className="stroke-brand-700" strokeWidth={1.5} /> : null}
+      </svg>
+      <p className="mt-2 text-xs text-slate-500">{t("activityLegend")}</p>
+    </Card>
+  );
+}
