@@ -47,6 +47,28 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     expect(receiver.requests[2].headers["webhook-id"]).toBe(receiver.requests[0].headers["webhook-id"]);
     await expect(panel.getByTestId("attempt")).toHaveCount(3, { timeout: 15_000 });
     await expect(panel.getByText("Attempt 3 · manual")).toBeVisible();
+    await panel.getByRole("button", { name: "Why (not) delivered?" }).click();
+    await expect(page.getByTestId("trace")).toContainText("Delivered to this webhook");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+
+    // Events while disabled are skipped; replaying them shows progress and delivers every one.
+    const hookId = page.url().split("/").at(-1)!.split("?")[0];
+    await api.post(`/api/v1/webhooks/${hookId}/disable`);
+    for (const n of [1, 2]) {
+      await api.post(`/api/v1/projects/${project.id}/todos`, {
+        data: { todoListId: board.lists[0].id, title: `Missed ${n} ${name}` },
+      });
+    }
+    await expect(page.getByTestId("delivery-row").filter({ hasText: "Skipped" })).toHaveCount(2, { timeout: 15_000 });
+    expect((await api.post(`/api/v1/webhooks/${hookId}/enable`)).status()).toBe(200);
+    await page.getByRole("button", { name: "Replay skipped and failed deliveries of the last 24 hours" }).click();
+    await expect(page.getByText(/Replay finished Replay: 2 of 2 delivered/)).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("delivery-row").filter({ hasText: "Skipped" })).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.getByRole("img", { name: /delivered and \d+ failed attempts/ })).toHaveAttribute(
+      "aria-label",
+      /^[1-9]\d* delivered and 1 failed/,
+    );
   } finally {
     await receiver.close();
   }

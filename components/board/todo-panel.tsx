@@ -8,6 +8,7 @@ import { Dialog } from "../ui/dialog";
 import { ChecklistSection } from "./checklist-section";
 import { CommentSection } from "./comment-section";
 import { CustomFieldInput } from "./custom-field-input";
+import { TodoHistory } from "./todo-history";
 import { useTodoDetail } from "./use-board";
 
 type Mutate = (call: { path: string; method?: string; body?: unknown }) => Promise<unknown>;
@@ -199,6 +200,7 @@ function TodoEditor({
 
       <ChecklistSection todoId={todo.id} checklists={detail.checklists} canEdit={canEdit} mutate={mutate} />
       <CommentSection todoId={todo.id} comments={detail.comments} mutate={mutate} />
+      <TodoHistory todoId={todo.id} />
 
       {canEdit ? (
         <div className="flex justify-end border-t border-slate-100 pt-4">

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { deliveryKeys } from "@/lib/client/query-keys";
@@ -11,6 +12,7 @@ import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
+import { TraceDialog } from "./trace-dialog";
 
 type Detail = z.output<typeof deliveryDetailResponse>;
 
@@ -26,6 +28,7 @@ function pretty(text: string | null) {
 /** Every attempt of one delivery: what was sent, what came back, and a way to send it again. */
 export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | null; onClose: () => void }) {
   const t = useTranslations("webhookPage");
+  const tt = useTranslations("trace");
   const format = useFormatter();
   const toast = useToast();
   const errorMessage = useErrorMessage();
@@ -45,6 +48,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
     onError: (error) => toast("error", errorMessage(error)),
   });
   const d = detail.data;
+  const [traced, setTraced] = useState<string | null>(null);
   return (
     <Dialog open={deliveryId !== null} onClose={onClose} title={t("detailTitle", { id: deliveryId ?? "" })} wide>
       {d ? (
@@ -55,6 +59,11 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
               <p className="text-xs text-slate-500">webhook-id: {d.messageId}</p>
             </div>
             <div className="flex gap-2">
+              {d.eventId ? (
+                <Button variant="ghost" onClick={() => setTraced(d.eventId)}>
+                  {tt("open")}
+                </Button>
+              ) : null}
               {d.kind === "event" && d.status !== "RETRYING" && d.status !== "PENDING" ? (
                 <Button onClick={() => redeliver.mutate()} disabled={redeliver.isPending}>
                   {t("redeliver")}
@@ -106,6 +115,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
           ))}
         </div>
       ) : null}
+      <TraceDialog eventId={traced} onClose={() => setTraced(null)} />
     </Dialog>
   );
 }

@@ -22,7 +22,12 @@ import {
 } from "../validations/checklist";
 import { commentSchema } from "../validations/comment";
 import { createCustomFieldSchema, updateCustomFieldSchema } from "../validations/custom-field";
-import { deliveryDetailResponse, deliveryListResponse, eventTraceResponse } from "../validations/delivery";
+import {
+  deliveryDetailResponse,
+  deliveryListResponse,
+  eventTraceResponse,
+  todoEventsResponse,
+} from "../validations/delivery";
 import { projectGroupsResponse } from "../validations/project";
 import { createTagSchema, updateTagSchema } from "../validations/tag";
 import { createTodoSchema, moveTodoSchema, setCustomFieldValueSchema, updateTodoSchema } from "../validations/todo";
@@ -426,6 +431,13 @@ export const OPERATIONS: Operation[] = [
     summary: "Stop a replay; what was not delivered is skipped again",
     tag: "Deliveries",
     response: replayProgressResponse,
+  },
+  {
+    method: "get",
+    path: "/todos/{id}/events",
+    summary: "A record's history: its events, newest first",
+    tag: "Records",
+    response: todoEventsResponse,
   },
 ];
 

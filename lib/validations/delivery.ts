@@ -98,3 +98,14 @@ export const eventTraceResponse = z.object({
     }),
   ),
 });
+
+export const todoEventsResponse = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      occurredAt: z.string(),
+      actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+});

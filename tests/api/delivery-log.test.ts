@@ -3,6 +3,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getDelivery } from "@/app/api/v1/deliveries/[id]/route";
 import { GET as trace } from "@/app/api/v1/events/[id]/trace/route";
+import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
+import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
+import { POST as createComment } from "@/app/api/v1/todos/[id]/comments/route";
+import { GET as todoEvents } from "@/app/api/v1/todos/[id]/events/route";
+import { PATCH as patchTodo } from "@/app/api/v1/todos/[id]/route";
 import { GET as listDeliveries } from "@/app/api/v1/webhooks/[id]/deliveries/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { db } from "@/lib/db";
@@ -142,5 +147,28 @@ describe("delivery log", () => {
     ]);
     const stranger = await createWorkspace("outsider");
     expect((await call(trace, { cookie: stranger.owner.cookie, params: { id: event.id } })).status).toBe(404);
+  });
+
+  it("lists a record's history, including its comments, for project members only", async () => {
+    const cookie = ws.owner.cookie;
+    const list = (await call(createList, { cookie, params: { projectId: ws.project.id }, body: { title: "H" } })).json;
+    const todo = (
+      await call(createTodo, {
+        cookie,
+        params: { projectId: ws.project.id },
+        body: { todoListId: list.id, title: "Hist" },
+      })
+    ).json;
+    await call(patchTodo, { method: "PATCH", cookie, params: { id: todo.id }, body: { done: true } });
+    await call(createComment, { cookie, params: { id: todo.id }, body: { text: "done!" } });
+    const res = await call(todoEvents, { cookie, params: { id: todo.id } });
+    expect(res.status).toBe(200);
+    expect(res.json.data.map((e: { type: string }) => e.type)).toEqual([
+      "COMMENT_CREATED",
+      "TODO_DONE_STATUS_UPDATED",
+      "TODO_CREATED",
+    ]);
+    const stranger = await createWorkspace("history-stranger");
+    expect((await call(todoEvents, { cookie: stranger.owner.cookie, params: { id: todo.id } })).status).toBe(404);
   });
 });

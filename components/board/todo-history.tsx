@@ -1,0 +1,44 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-client";
+import { todoKeys } from "@/lib/client/query-keys";
+import { TraceDialog } from "../webhooks/trace-dialog";
+
+type HistoryEvent = { id: string; type: string; occurredAt: string; actor: { name: string } | null };
+
+/** A record's events, each with its "why (not) delivered?" trace. */
+export function TodoHistory({ todoId }: { todoId: string }) {
+  const t = useTranslations("record");
+  const tt = useTranslations("trace");
+  const format = useFormatter();
+  const [traced, setTraced] = useState<string | null>(null);
+  const history = useQuery({
+    queryKey: [...todoKeys.detail(todoId), "events"],
+    queryFn: () => apiFetch<{ data: HistoryEvent[] }>(`/api/v1/todos/${todoId}/events`).then((r) => r.data),
+  });
+  return (
+    <section className="flex flex-col gap-2 text-sm">
+      <h3 className="font-medium text-slate-700">{t("history")}</h3>
+      {history.data?.length === 0 ? <p className="text-slate-500">{t("noHistory")}</p> : null}
+      <ul className="flex flex-col gap-1">
+        {history.data?.map((e) => (
+          <li key={e.id} className="flex items-center justify-between gap-2">
+            <span>
+              <span className="font-mono text-xs">{e.type}</span>{" "}
+              <span className="text-xs text-slate-500">
+                {e.actor?.name} · {format.relativeTime(new Date(e.occurredAt))}
+              </span>
+            </span>
+            <button type="button" className="text-xs text-brand-700 underline" onClick={() => setTraced(e.id)}>
+              {tt("open")}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <TraceDialog eventId={traced} onClose={() => setTraced(null)} />
+    </section>
+  );
+}
