@@ -7,10 +7,7 @@ test("the delivery log shows failed attempts with their response bodies, and Red
   page,
 }) => {
   test.setTimeout(90_000);
-  const receiver = await startReceiver();
-  receiver.reply(() =>
-    receiver.requests.length === 1 ? { status: 500, body: "receiver says nope" } : { status: 200, body: "fine" },
-  );
+  const receiver = await startReceiver({ status: 500, body: "receiver says nope" });
   const name = `Log ${randomUUID().slice(0, 6)}`;
   try {
     await signIn(page, DEMO);
@@ -20,33 +17,43 @@ test("the delivery log shows failed attempts with their response bodies, and Red
       .flatMap((g: { projects: { id: string; name: string }[] }) => g.projects)
       .find((p: { name: string }) => p.name === "Website Relaunch");
     const board = await (await api.get(`/api/v1/projects/${project.id}/board`)).json();
-    await (
-      await api.post("/api/v1/webhooks", {
-        data: { name, url: `${receiver.url}/log`, events: ["TODO_CREATED"], projectIds: [project.id] },
-      })
-    ).json();
+    await api.post("/api/v1/webhooks", {
+      data: { name, url: `${receiver.url}/log`, events: ["TODO_CREATED"], projectIds: [project.id] },
+    });
     await api.post(`/api/v1/projects/${project.id}/todos`, {
       data: { todoListId: board.lists[0].id, title: `Logged ${name}` },
     });
-    await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(2);
 
     await page.goto("/settings/webhooks");
     await page.getByRole("link", { name, exact: true }).click();
     await expect(page.getByRole("heading", { name })).toBeVisible();
     const row = page.getByTestId("delivery-row").first();
-    await expect(row).toContainText("Delivered");
-    await expect(row).toContainText("2");
+    await expect(row).toContainText("Failed", { timeout: 30_000 });
+    await expect(row).toContainText(`Logged ${name}`);
+    await expect(row).toContainText("Website Relaunch");
+    await expect(page.getByTestId("health-state")).toHaveText("Unhealthy");
     await row.getByRole("button", { name: "View TODO_CREATED delivery" }).click();
     const panel = page.getByRole("dialog");
-    await expect(panel.getByTestId("attempt")).toHaveCount(2);
+    await expect(panel.getByTestId("attempt")).toHaveCount(5);
     await expect(panel.getByTestId("response").first()).toContainText("HTTP 500");
     await expect(panel.getByTestId("response").first()).toContainText("receiver says nope");
+    await page.keyboard.press("Escape");
 
+    // The receiver recovers: enabling passes the health check, and Redeliver turns the row green.
+    receiver.reply({ status: 200, body: "fine" });
+    await page.getByRole("switch", { name: "Deliveries enabled" }).check();
+    await expect(page.getByTestId("health-state")).toHaveText("Healthy");
+    await row.getByRole("button", { name: "View TODO_CREATED delivery" }).click();
     await panel.getByRole("button", { name: "Redeliver" }).click();
-    await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(3);
-    expect(receiver.requests[2].headers["webhook-id"]).toBe(receiver.requests[0].headers["webhook-id"]);
-    await expect(panel.getByTestId("attempt")).toHaveCount(3, { timeout: 15_000 });
-    await expect(panel.getByText("Attempt 3 · manual")).toBeVisible();
+    await expect(row).toContainText("Delivered", { timeout: 20_000 });
+    const events = receiver.requests
+      .map((r) => JSON.parse(r.body))
+      .map((b, i) => ({ event: b.event, id: receiver.requests[i].headers["webhook-id"] }));
+    const todoCreated = events.filter((e) => e.event === "TODO_CREATED");
+    expect(todoCreated).toHaveLength(6);
+    expect(new Set(todoCreated.map((e) => e.id)).size).toBe(1);
+    await expect(panel.getByTestId("attempt")).toHaveCount(6, { timeout: 15_000 });
+    await expect(panel.getByText("Attempt 6 · manual")).toBeVisible();
     await panel.getByRole("button", { name: "Why (not) delivered?" }).click();
     await expect(page.getByTestId("trace")).toContainText("Delivered to this webhook");
     await page.keyboard.press("Escape");
@@ -67,7 +74,7 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     await expect(page.getByTestId("delivery-row").filter({ hasText: "Skipped" })).toHaveCount(0, { timeout: 15_000 });
     await expect(page.getByRole("img", { name: /delivered and \d+ failed attempts/ })).toHaveAttribute(
       "aria-label",
-      /^[1-9]\d* delivered and 1 failed/,
+      /^[1-9]\d* delivered and 5 failed/,
     );
   } finally {
     await receiver.close();

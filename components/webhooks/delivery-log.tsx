@@ -7,7 +7,9 @@ import { useState } from "react";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { deliveryKeys } from "@/lib/client/query-keys";
+import { EVENT_TYPES, HEALTH_CHECK_EVENT } from "@/lib/events/catalog";
 import { DELIVERY_STATUSES, type deliveryListResponse } from "@/lib/validations/delivery";
+import { useProjectGroups } from "../project-groups";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -15,6 +17,8 @@ import { useErrorMessage } from "../use-error-message";
 import { DeliveryPanel } from "./delivery-panel";
 
 type Page = z.output<typeof deliveryListResponse>;
+
+const RANGES: Record<string, number> = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 };
 
 const STATUS_STYLES: Record<string, string> = {
   DELIVERED: "bg-emerald-100 text-emerald-800",
@@ -34,12 +38,25 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const status = params.get("status") ?? "";
+  const eventType = params.get("eventType") ?? "";
+  const range = params.get("range") ?? "";
   const [open, setOpen] = useState<string | null>(null);
+  const projects = useProjectGroups();
+  const projectName = (id: string | null) =>
+    projects.data?.flatMap((g) => g.projects).find((p) => p.id === id)?.name ?? (id ? "—" : "");
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    router.replace(`${pathname}?${next}`);
+  };
   const log = useInfiniteQuery({
-    queryKey: deliveryKeys.list(webhookId, { status }),
+    queryKey: deliveryKeys.list(webhookId, { status, eventType, range }),
     queryFn: ({ pageParam }) => {
       const q = new URLSearchParams({ limit: "25" });
       if (status) q.set("status", status);
+      if (eventType) q.set("eventType", eventType);
+      if (range in RANGES) q.set("since", new Date(Date.now() - RANGES[range]).toISOString());
       if (pageParam) q.set("cursor", pageParam);
       return apiFetch<Page>(`/api/v1/webhooks/${webhookId}/deliveries?${q}`);
     },
@@ -56,26 +73,51 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
     <Card>
       <div className="mb-3 flex items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{t("deliveries")}</h2>
-        <label className="flex items-center gap-2 text-sm">
-          {t("filterStatus")}
-          <select
-            value={status}
-            onChange={(e) => {
-              const next = new URLSearchParams(params);
-              if (e.target.value) next.set("status", e.target.value);
-              else next.delete("status");
-              router.replace(`${pathname}?${next}`);
-            }}
-            className="rounded-md border border-slate-300 px-2 py-1"
-          >
-            <option value="">{t("allStatuses")}</option>
-            {DELIVERY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statuses(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <label className="flex items-center gap-2">
+            {t("filterStatus")}
+            <select
+              value={status}
+              onChange={(e) => setFilter("status", e.target.value)}
+              className="rounded-md border border-slate-300 px-2 py-1"
+            >
+              <option value="">{t("allStatuses")}</option>
+              {DELIVERY_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statuses(s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-2">
+            {t("filterEvent")}
+            <select
+              value={eventType}
+              onChange={(e) => setFilter("eventType", e.target.value)}
+              className="rounded-md border border-slate-300 px-2 py-1"
+            >
+              <option value="">{t("allEvents")}</option>
+              {[HEALTH_CHECK_EVENT, ...EVENT_TYPES].map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-2">
+            {t("filterRange")}
+            <select
+              value={range}
+              onChange={(e) => setFilter("range", e.target.value)}
+              className="rounded-md border border-slate-300 px-2 py-1"
+            >
+              <option value="">{t("rangeAll")}</option>
+              <option value="1h">{t("range1h")}</option>
+              <option value="24h">{t("range24h")}</option>
+              <option value="7d">{t("range7d")}</option>
+            </select>
+          </label>
+        </div>
       </div>
       {log.error ? <Alert tone="error">{errorMessage(log.error)}</Alert> : null}
       {!log.isPending && rows.length === 0 ? <p className="text-sm text-slate-600">{t("noDeliveries")}</p> : null}
@@ -85,6 +127,8 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
             <tr>
               <th className="py-2">{t("columnStatus")}</th>
               <th>{t("columnEvent")}</th>
+              <th>{t("columnProject")}</th>
+              <th>{t("columnRecord")}</th>
               <th>{t("columnTime")}</th>
               <th>{t("columnAttempts")}</th>
               <th>{t("columnLatency")}</th>
@@ -112,6 +156,10 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
                       {t("nextRetry", { time: format.relativeTime(new Date(d.nextAttemptAt)) })}
                     </span>
                   ) : null}
+                </td>
+                <td>{projectName(d.projectId)}</td>
+                <td className="max-w-48 truncate" title={d.todoTitle ?? undefined}>
+                  {d.todoTitle ?? ""}
                 </td>
                 <td>{format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "medium" })}</td>
                 <td>{d.attemptCount}</td>

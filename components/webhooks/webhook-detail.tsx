@@ -3,12 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
 import type { webhookDetailResponse } from "@/lib/validations/webhook";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { Card } from "../ui/card";
 import { PageHeader } from "../ui/page-header";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
@@ -16,6 +18,8 @@ import { ActivityChart } from "./activity-chart";
 import { DeliveryLog } from "./delivery-log";
 import { HealthCard } from "./health-card";
 import { ReplayProgress } from "./replay-progress";
+import { SecretDialog } from "./secret-dialog";
+import { useWebhookActions } from "./use-webhook-actions";
 
 type Detail = z.output<typeof webhookDetailResponse>;
 
@@ -67,9 +71,61 @@ export function WebhookDetail({ id }: { id: string }) {
         }
       />
       {replay.data ? <ReplayProgress jobId={replay.data.id} /> : null}
+      <ConfigurationCard webhook={w} />
       <HealthCard health={w.health} />
       <ActivityChart webhookId={w.id} />
       <DeliveryLog webhookId={w.id} />
     </div>
+  );
+}
+
+function ConfigurationCard({ webhook }: { webhook: Detail }) {
+  const t = useTranslations("webhookPage");
+  const tw = useTranslations("webhooks");
+  const [secret, setSecret] = useState<string | null>(null);
+  const { action, sendTest, enabled, setEnabled } = useWebhookActions(webhook, setSecret);
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">{t("configuration")}</h2>
+      <dl className="mb-4 grid grid-cols-2 gap-3 text-sm">
+        <div>
+          <dt className="text-xs text-slate-500">{t("events")}</dt>
+          <dd>{webhook.allEvents ? tw("allEvents") : webhook.events.join(", ")}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">{t("projects")}</dt>
+          <dd>{webhook.allProjects ? tw("allProjects") : tw("someProjects", { count: webhook.projectIds.length })}</dd>
+        </div>
+      </dl>
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            role="switch"
+            aria-checked={enabled}
+            checked={enabled}
+            disabled={action.isPending}
+            onChange={(e) => {
+              setEnabled(e.target.checked);
+              action.mutate({ path: e.target.checked ? "/enable" : "/disable", method: "POST" });
+            }}
+          />
+          {t("enabled")}
+        </label>
+        <Button variant="secondary" onClick={() => sendTest.mutate()} disabled={sendTest.isPending}>
+          {tw("sendTest")}
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            if (window.confirm(tw("rotateConfirm", { name: webhook.name })))
+              action.mutate({ path: "/rotate-secret", method: "POST" });
+          }}
+        >
+          {tw("rotate")}
+        </Button>
+      </div>
+      <SecretDialog secret={secret} onDone={() => setSecret(null)} />
+    </Card>
   );
 }

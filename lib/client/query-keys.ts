@@ -37,6 +37,7 @@ export const webhookKeys = {
 
 export const deliveryKeys = {
   all: ["deliveries"] as const,
-  list: (webhookId: string, filters: { status?: string }) => [...deliveryKeys.all, "list", webhookId, filters] as const,
+  list: (webhookId: string, filters: { status?: string; eventType?: string; range?: string }) =>
+    [...deliveryKeys.all, "list", webhookId, filters] as const,
   detail: (id: string) => [...deliveryKeys.all, "detail", id] as const,
 };

@@ -8,7 +8,7 @@ import { type AttemptRecord, nextStep, performAttempt, recordAttempts } from "./
 import { mapBounded } from "./bounded";
 import { fanOutConcurrency, perEndpointConcurrency } from "./config";
 import { matchWebhooks } from "./match-webhooks";
-import { deliveryBody, eventMessageId, todoIdOf } from "./payload";
+import { deliveryBody, eventMessageId, todoOf } from "./payload";
 import { signingSecrets } from "./signing-secrets";
 
 export type RetryRequest = { deliveryId: string; webhookId: string; retryAfterMs: number | null };
@@ -27,13 +27,15 @@ export async function fanOutEvent(eventId: string): Promise<{ matched: number; r
   const deliverable = matches
     .filter((m) => m.outcome === "MATCHED" || m.outcome === "DISABLED")
     .sort((a, b) => (a.webhook.id < b.webhook.id ? -1 : 1));
+  const todo = todoOf(event.currentValue ?? event.previousValue);
   const rows = deliverable.map(({ webhook, outcome }) => ({
     id: randomUUID(),
     webhookId: webhook.id,
     eventId,
     eventType: event.type,
     projectId: event.projectId,
-    todoId: todoIdOf(event.currentValue ?? event.previousValue),
+    todoId: todo.id,
+    todoTitle: todo.title,
     messageId: eventMessageId(eventId, webhook.id),
     body: deliveryBody({
       id: eventId,

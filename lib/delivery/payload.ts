@@ -50,15 +50,11 @@ export function randomMessageId(): string {
   return `msg_${crypto.randomBytes(20).toString("base64url")}`;
 }
 
-/** The record an event is about, for the delivery log (todo id, or the todo of a checklist/comment). */
-export function todoIdOf(value: unknown): string | null {
-  const v = value as {
-    id?: string;
-    todoList?: unknown;
-    todo?: { id?: string };
-    checklist?: { todo?: { id?: string } };
-  } | null;
-  if (!v) return null;
-  if (v.todoList && v.id) return v.id;
-  return v.todo?.id ?? v.checklist?.todo?.id ?? null;
+type TodoRef = { id?: string; title?: string };
+
+/** The record an event is about, for the delivery log (the todo, or the todo of a checklist/comment). */
+export function todoOf(value: unknown): { id: string | null; title: string | null } {
+  const v = value as (TodoRef & { todoList?: unknown; todo?: TodoRef; checklist?: { todo?: TodoRef } }) | null;
+  const todo = !v ? undefined : v.todoList ? v : (v.todo ?? v.checklist?.todo);
+  return { id: todo?.id ?? null, title: todo?.title ?? null };
 }

@@ -42,6 +42,7 @@ export const deliverySummary = z.object({
   kind: z.string(),
   projectId: z.string().nullable(),
   todoId: z.string().nullable(),
+  todoTitle: z.string().nullable(),
   messageId: z.string(),
   status: z.enum(DELIVERY_STATUSES),
   attemptCount: z.number(),

@@ -1,0 +1,56 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { apiFetch } from "@/lib/client/api-client";
+import { webhookKeys } from "@/lib/client/query-keys";
+import type { WebhookView } from "@/lib/validations/webhook";
+import { useToast } from "../ui/toaster";
+import { useErrorMessage } from "../use-error-message";
+
+/** Enable/disable, rotate, delete and "send test" for one webhook, wherever it is shown. */
+export function useWebhookActions(webhook: Pick<WebhookView, "id" | "enabled">, onSecret: (secret: string) => void) {
+  const t = useTranslations("webhooks");
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const action = useMutation({
+    mutationFn: ({ path, method }: { path: string; method: string }) =>
+      apiFetch<WebhookView & { secret?: string }>(`/api/v1/webhooks/${webhook.id}${path}`, { method }),
+    // The list flips at once; a failure puts it back when it is refetched.
+    onMutate: async ({ path }) => {
+      if (path !== "/enable" && path !== "/disable") return;
+      // A background refetch already on its way would put the old state back.
+      await queryClient.cancelQueries({ queryKey: webhookKeys.list() });
+      queryClient.setQueryData<WebhookView[]>(webhookKeys.list(), (list) =>
+        list?.map((w) => (w.id === webhook.id ? { ...w, enabled: path === "/enable" } : w)),
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
+    onSuccess: (result, { path }) => {
+      if (path === "/rotate-secret" && result?.secret) onSecret(result.secret);
+      if (path === "/enable") toast("success", t("enabledToast"));
+      if (path === "/disable") toast("success", t("disabledToast"));
+      if (path === "") toast("success", t("deleted"));
+    },
+    onError: (error) => toast("error", errorMessage(error)),
+  });
+  // The switch answers at once, then follows the server (a failed health check turns it back off).
+  const [enabled, setEnabled] = useState(webhook.enabled);
+  useEffect(() => setEnabled(webhook.enabled), [webhook.enabled]);
+  const sendTest = useMutation({
+    mutationFn: () =>
+      apiFetch<{ ok: boolean; statusCode: number | null; latencyMs: number; errorMessage: string | null }>(
+        `/api/v1/webhooks/${webhook.id}/test`,
+        { body: { eventType: "TODO_CREATED" } },
+      ),
+    onSuccess: (r) =>
+      r.ok
+        ? toast("success", t("testOk", { status: r.statusCode ?? 0, ms: r.latencyMs }))
+        : toast("error", t("testFailed", { error: r.errorMessage ?? "" })),
+    onError: (error) => toast("error", errorMessage(error)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
+  });
+  return { action, sendTest, enabled, setEnabled };
+}
