@@ -11,7 +11,7 @@ export const fanOut = inngest.createFunction(
   { id: "fan-out", retries: 3, triggers: [platformEventCommitted] },
   async ({ event, step }) => {
     const result = await step.run("deliver", async () => {
-      const out = await fanOutEvent(event.data.eventId);
+      const out = await fanOutEvent(event.data.eventId, event.data);
       for (const r of out.retries)
         await markNextAttempt(r.deliveryId, new Date(Date.now() + delayBefore(2, MAX_ATTEMPTS, r.retryAfterMs)));
       return out;

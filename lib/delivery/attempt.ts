@@ -1,6 +1,6 @@
 // Make one attempt of a delivery and record it: the same code for first attempts in the fan-out
 // (batched), retries, manual redeliveries, tests and health checks.
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { logger } from "../logger";
 import { deliveryTimeoutMs, MAX_ATTEMPTS, maxRetryAfterMs, USER_AGENT } from "./config";
 import { type AttemptOutcome, sendRequest } from "./send-request";
@@ -77,10 +77,15 @@ function storedHeaders(headers: Record<string, string>) {
  * Record attempts in one transaction: the attempt rows (one insert), each delivery's new state
  * (one update), and each webhook's health counters. A 410 Gone disables its webhook at once.
  */
-export async function recordAttempts(records: AttemptRecord[], lastAttempt = MAX_ATTEMPTS) {
-  if (records.length === 0) return;
+export async function recordAttempts(
+  records: AttemptRecord[],
+  lastAttempt = MAX_ATTEMPTS,
+  writeFirst?: (tx: Tx) => Promise<unknown>,
+) {
   const steps = records.map((r) => nextStep(r, lastAttempt));
   await db().$transaction(async (tx) => {
+    await writeFirst?.(tx);
+    if (records.length === 0) return;
     await tx.deliveryAttempt.createMany({
       data: records.map((r) => ({
         deliveryId: r.delivery.id,

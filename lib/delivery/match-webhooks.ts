@@ -20,6 +20,9 @@ export type Candidate = {
   previousSecretEncrypted: string | null;
   previousSecretExpiresAt: Date | null;
   memberOf: string[] | null;
+  /** This event's delivery to the webhook, if an earlier run of the fan-out created it. */
+  existingDeliveryId: string | null;
+  existingStatus: string | null;
 };
 
 export type Match = { webhook: Candidate; outcome: TraceOutcome };
@@ -34,7 +37,7 @@ export function outcomeFor(webhook: Candidate, eventType: string, eventProjectId
   return "MATCHED";
 }
 
-export async function matchWebhooks(eventType: string, eventProjectIds: string[]): Promise<Match[]> {
+export async function matchWebhooks(eventId: string, eventType: string, eventProjectIds: string[]): Promise<Match[]> {
   const candidates = await db().$queryRaw<Candidate[]>`
     SELECT w.id, w.uid, w.name, w.url, w.status::text AS status, w.enabled,
            w.all_events AS "allEvents", w.events, w.all_projects AS "allProjects", w.project_ids AS "projectIds",
@@ -42,9 +45,11 @@ export async function matchWebhooks(eventType: string, eventProjectIds: string[]
            w.previous_secret_encrypted AS "previousSecretEncrypted",
            w.previous_secret_expires_at AS "previousSecretExpiresAt",
            (SELECT array_agg(pm.project_id) FROM project_members pm
-             WHERE pm.user_id = w.created_by_id AND pm.project_id = ANY(${eventProjectIds}::text[])) AS "memberOf"
+             WHERE pm.user_id = w.created_by_id AND pm.project_id = ANY(${eventProjectIds}::text[])) AS "memberOf",
+           d.id AS "existingDeliveryId", d.status::text AS "existingStatus"
       FROM webhooks w
-     WHERE w.created_by_id IN (SELECT user_id FROM project_members WHERE project_id = ANY(${eventProjectIds}::text[]))
-        OR w.project_ids && ${eventProjectIds}::text[]`;
+      LEFT JOIN deliveries d ON d.event_id = ${eventId} AND d.webhook_id = w.id
+     WHERE (w.created_by_id IN (SELECT user_id FROM project_members WHERE project_id = ANY(${eventProjectIds}::text[]))
+        OR w.project_ids && ${eventProjectIds}::text[])`;
   return candidates.map((webhook) => ({ webhook, outcome: outcomeFor(webhook, eventType, eventProjectIds) }));
 }

@@ -22,7 +22,7 @@ const json = (value: unknown) => (value === null ? undefined : (value as Prisma.
 
 /** Run a mutation in one transaction with its events; returns the mutation's result. */
 export async function withEvents<T>(actorId: string, fn: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
-  const { result, ids } = await db().$transaction(async (tx) => {
+  const { result, published } = await db().$transaction(async (tx) => {
     const events: NewEvent[] = [];
     const result = await fn(tx, (event) => events.push(event));
     const occurredAt = new Date();
@@ -38,8 +38,8 @@ export async function withEvents<T>(actorId: string, fn: (tx: Tx, emit: Emit) =>
       currentValue: json(e.currentValue),
     }));
     if (rows.length) await tx.event.createMany({ data: rows });
-    return { result, ids: rows.map((r) => r.id) };
+    return { result, published: rows.map(({ id, type, projectIds }) => ({ id, type, projectIds })) };
   });
-  if (ids.length) publishEventsInBackground(ids);
+  if (published.length) publishEventsInBackground(published);
   return result;
 }

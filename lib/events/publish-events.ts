@@ -7,11 +7,10 @@ import { logger } from "../logger";
 
 const inFlight = new Set<Promise<unknown>>();
 
-export async function publishEvents(ids: string[]): Promise<number> {
-  const rows = await db().event.findMany({
-    where: { id: { in: ids }, publishedAt: null },
-    select: { id: true, type: true, projectIds: true },
-  });
+export type Publishable = { id: string; type: string; projectIds: string[] };
+
+/** Send committed events to Inngest, then mark them published (the relay re-sends the rest). */
+export async function publishEvents(rows: Publishable[]): Promise<number> {
   if (rows.length === 0) return 0;
   const sentIds = rows.map((r) => r.id);
   try {
@@ -37,9 +36,9 @@ export async function publishEvents(ids: string[]): Promise<number> {
 }
 
 /** After the commit, without delaying the API response; failures are left to the relay. */
-export function publishEventsInBackground(ids: string[]) {
-  const p = publishEvents(ids)
-    .catch((error) => logger.warn({ err: error, events: ids.length }, "event publish failed; the relay will retry"))
+export function publishEventsInBackground(rows: Publishable[]) {
+  const p = publishEvents(rows)
+    .catch((error) => logger.warn({ err: error, events: rows.length }, "event publish failed; the relay will retry"))
     .finally(() => inFlight.delete(p));
   inFlight.add(p);
 }

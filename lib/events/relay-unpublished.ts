@@ -13,10 +13,10 @@ export async function relayUnpublished(now = new Date()): Promise<number> {
       where: { publishedAt: null, occurredAt: { lt: new Date(now.getTime() - RELAY_GRACE_MS) } },
       orderBy: { sequence: "asc" },
       take: BATCH,
-      select: { id: true },
+      select: { id: true, type: true, projectIds: true },
     });
     if (rows.length === 0) return total;
-    total += await publishEvents(rows.map((r) => r.id));
+    total += await publishEvents(rows);
     if (rows.length < BATCH) return total;
   }
 }

@@ -234,7 +234,11 @@ describe("delivery", () => {
     await newTodo("In the new project", project.id, list);
     await receiver.waitFor(1);
     expect(JSON.parse(receiver.requests[0].body).currentValue.todoList.project.id).toBe(project.id);
-    expect((await deliveriesOf(hook.id))[0].projectId).toBe(project.id);
+    const [delivery] = await waitFor("the recorded delivery", async () => {
+      const d = await deliveriesOf(hook.id);
+      return d.length ? d : undefined;
+    });
+    expect(delivery.projectId).toBe(project.id);
     await receiver.close();
   });
 });
