@@ -32,6 +32,15 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     await expect(row).toContainText(`Logged ${name}`);
     await expect(row).toContainText("Website Relaunch");
     await expect(page.getByTestId("health-state")).toHaveText("Unhealthy");
+    await page.getByLabel("Project", { exact: true }).selectOption({ label: "Website Relaunch" });
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Failed" });
+    await expect(page).toHaveURL(
+      new RegExp(`projectId=${project.id}.*status=FAILED|status=FAILED.*projectId=${project.id}`),
+    );
+    await expect(row).toContainText(`Logged ${name}`);
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "Delivered" });
+    await expect(page.getByTestId("delivery-row")).toHaveCount(0);
+    await page.getByLabel("Status", { exact: true }).selectOption({ label: "All statuses" });
     await row.getByRole("button", { name: "View TODO_CREATED delivery" }).click();
     const panel = page.getByRole("dialog");
     await expect(panel.getByTestId("attempt")).toHaveCount(5);

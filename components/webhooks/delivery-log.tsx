@@ -40,6 +40,7 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const status = params.get("status") ?? "";
   const eventType = params.get("eventType") ?? "";
   const range = params.get("range") ?? "";
+  const projectId = params.get("projectId") ?? "";
   const [open, setOpen] = useState<string | null>(null);
   const projects = useProjectGroups();
   const projectName = (id: string | null) =>
@@ -51,11 +52,12 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
     router.replace(`${pathname}?${next}`);
   };
   const log = useInfiniteQuery({
-    queryKey: deliveryKeys.list(webhookId, { status, eventType, range }),
+    queryKey: deliveryKeys.list(webhookId, { status, eventType, range, projectId }),
     queryFn: ({ pageParam }) => {
       const q = new URLSearchParams({ limit: "25" });
       if (status) q.set("status", status);
       if (eventType) q.set("eventType", eventType);
+      if (projectId) q.set("projectId", projectId);
       if (range in RANGES) q.set("since", new Date(Date.now() - RANGES[range]).toISOString());
       if (pageParam) q.set("cursor", pageParam);
       return apiFetch<Page>(`/api/v1/webhooks/${webhookId}/deliveries?${q}`);
@@ -77,6 +79,7 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
           <label className="flex items-center gap-2">
             {t("filterStatus")}
             <select
+              aria-label={t("filterStatus")}
               value={status}
               onChange={(e) => setFilter("status", e.target.value)}
               className="rounded-md border border-slate-300 px-2 py-1"
@@ -92,6 +95,7 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
           <label className="flex items-center gap-2">
             {t("filterEvent")}
             <select
+              aria-label={t("filterEvent")}
               value={eventType}
               onChange={(e) => setFilter("eventType", e.target.value)}
               className="rounded-md border border-slate-300 px-2 py-1"
@@ -105,8 +109,29 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
             </select>
           </label>
           <label className="flex items-center gap-2">
+            {t("filterProject")}
+            <select
+              aria-label={t("filterProject")}
+              value={projectId}
+              onChange={(e) => setFilter("projectId", e.target.value)}
+              className="rounded-md border border-slate-300 px-2 py-1"
+            >
+              <option value="">{t("allProjects")}</option>
+              {projects.data?.map((g) => (
+                <optgroup key={g.company.id} label={g.company.name}>
+                  {g.projects.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-2">
             {t("filterRange")}
             <select
+              aria-label={t("filterRange")}
               value={range}
               onChange={(e) => setFilter("range", e.target.value)}
               className="rounded-md border border-slate-300 px-2 py-1"

@@ -57,6 +57,11 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
             <div>
               <p className="font-mono text-xs">{d.eventType}</p>
               <p className="text-xs text-slate-500">webhook-id: {d.messageId}</p>
+              {d.status === "RETRYING" && d.nextAttemptAt ? (
+                <p className="text-xs text-amber-700">
+                  {t("nextRetry", { time: format.relativeTime(new Date(d.nextAttemptAt)) })}
+                </p>
+              ) : null}
             </div>
             <div className="flex gap-2">
               {d.eventId ? (

@@ -37,7 +37,7 @@ export const webhookKeys = {
 
 export const deliveryKeys = {
   all: ["deliveries"] as const,
-  list: (webhookId: string, filters: { status?: string; eventType?: string; range?: string }) =>
+  list: (webhookId: string, filters: { status?: string; eventType?: string; range?: string; projectId?: string }) =>
     [...deliveryKeys.all, "list", webhookId, filters] as const,
   detail: (id: string) => [...deliveryKeys.all, "detail", id] as const,
 };
