@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { deliveryKeys } from "@/lib/client/query-keys";
@@ -76,72 +76,40 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
       <div className="mb-3 flex items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{t("deliveries")}</h2>
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <label className="flex items-center gap-2">
-            {t("filterStatus")}
-            <select
-              aria-label={t("filterStatus")}
-              value={status}
-              onChange={(e) => setFilter("status", e.target.value)}
-              className="rounded-md border border-slate-300 px-2 py-1"
-            >
-              <option value="">{t("allStatuses")}</option>
-              {DELIVERY_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statuses(s)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex items-center gap-2">
-            {t("filterEvent")}
-            <select
-              aria-label={t("filterEvent")}
-              value={eventType}
-              onChange={(e) => setFilter("eventType", e.target.value)}
-              className="rounded-md border border-slate-300 px-2 py-1"
-            >
-              <option value="">{t("allEvents")}</option>
-              {[HEALTH_CHECK_EVENT, ...EVENT_TYPES].map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex items-center gap-2">
-            {t("filterProject")}
-            <select
-              aria-label={t("filterProject")}
-              value={projectId}
-              onChange={(e) => setFilter("projectId", e.target.value)}
-              className="rounded-md border border-slate-300 px-2 py-1"
-            >
-              <option value="">{t("allProjects")}</option>
-              {projects.data?.map((g) => (
-                <optgroup key={g.company.id} label={g.company.name}>
-                  {g.projects.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
-          <label className="flex items-center gap-2">
-            {t("filterRange")}
-            <select
-              aria-label={t("filterRange")}
-              value={range}
-              onChange={(e) => setFilter("range", e.target.value)}
-              className="rounded-md border border-slate-300 px-2 py-1"
-            >
-              <option value="">{t("rangeAll")}</option>
-              <option value="1h">{t("range1h")}</option>
-              <option value="24h">{t("range24h")}</option>
-              <option value="7d">{t("range7d")}</option>
-            </select>
-          </label>
+          <FilterSelect label={t("filterStatus")} value={status} onChange={(v) => setFilter("status", v)}>
+            <option value="">{t("allStatuses")}</option>
+            {DELIVERY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statuses(s)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label={t("filterEvent")} value={eventType} onChange={(v) => setFilter("eventType", v)}>
+            <option value="">{t("allEvents")}</option>
+            {[HEALTH_CHECK_EVENT, ...EVENT_TYPES].map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label={t("filterProject")} value={projectId} onChange={(v) => setFilter("projectId", v)}>
+            <option value="">{t("allProjects")}</option>
+            {projects.data?.map((g) => (
+              <optgroup key={g.company.id} label={g.company.name}>
+                {g.projects.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </FilterSelect>
+          <FilterSelect label={t("filterRange")} value={range} onChange={(v) => setFilter("range", v)}>
+            <option value="">{t("rangeAll")}</option>
+            <option value="1h">{t("range1h")}</option>
+            <option value="24h">{t("range24h")}</option>
+            <option value="7d">{t("range7d")}</option>
+          </FilterSelect>
         </div>
       </div>
       {log.error ? <Alert tone="error">{errorMessage(log.error)}</Alert> : null}
@@ -203,5 +171,31 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
       ) : null}
       <DeliveryPanel deliveryId={open} onClose={() => setOpen(null)} />
     </Card>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="flex items-center gap-2">
+      {label}
+      <select
+        aria-label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded-md border border-slate-300 px-2 py-1"
+      >
+        {children}
+      </select>
+    </label>
   );
 }
