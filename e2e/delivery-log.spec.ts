@@ -78,7 +78,8 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     }
     await expect(page.getByTestId("delivery-row").filter({ hasText: "Skipped" })).toHaveCount(2, { timeout: 15_000 });
     expect((await api.post(`/api/v1/webhooks/${hookId}/enable`)).status()).toBe(200);
-    await page.getByRole("button", { name: "Replay skipped and failed deliveries of the last 24 hours" }).click();
+    await page.getByLabel("Replay deliveries from").selectOption({ label: "Last hour" });
+    await page.getByRole("button", { name: "Replay skipped and failed deliveries" }).click();
     await expect(page.getByText(/Replay finished Replay: 2 of 2 delivered/)).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId("delivery-row").filter({ hasText: "Skipped" })).toHaveCount(0, { timeout: 15_000 });
     await expect(page.getByRole("img", { name: /delivered and \d+ failed attempts/ })).toHaveAttribute(

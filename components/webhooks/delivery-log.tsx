@@ -46,7 +46,8 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const projectName = (id: string | null) =>
     projects.data?.flatMap((g) => g.projects).find((p) => p.id === id)?.name ?? (id ? "—" : "");
   const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
+    // The URL as it is now: two quick changes must not undo each other through a stale render.
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     router.replace(`${pathname}?${next}`);

@@ -34,10 +34,11 @@ export function WebhookDetail({ id }: { id: string }) {
     queryFn: () => apiFetch<Detail>(`/api/v1/webhooks/${id}`),
     refetchInterval: 3_000,
   });
+  const [replayHours, setReplayHours] = useState(24);
   const replay = useMutation({
     mutationFn: () =>
       apiFetch<{ id: string; total: number }>(`/api/v1/webhooks/${id}/replay`, {
-        body: { since: new Date(Date.now() - 24 * 3_600_000).toISOString() },
+        body: { since: new Date(Date.now() - replayHours * 3_600_000).toISOString() },
       }),
     onSuccess: (r) => {
       toast("success", t("replayed", { count: r.total }));
@@ -64,6 +65,16 @@ export function WebhookDetail({ id }: { id: string }) {
             >
               {tw("edit")}
             </Link>
+            <select
+              aria-label={t("replayRange")}
+              value={replayHours}
+              onChange={(e) => setReplayHours(Number(e.target.value))}
+              className="rounded-md border border-slate-300 px-2 text-sm"
+            >
+              <option value={1}>{t("range1h")}</option>
+              <option value={24}>{t("range24h")}</option>
+              <option value={168}>{t("range7d")}</option>
+            </select>
             <Button variant="secondary" onClick={() => replay.mutate()} disabled={replay.isPending || !w.enabled}>
               {t("replay")}
             </Button>
