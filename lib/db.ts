@@ -1,10 +1,15 @@
-// One Prisma client per process (Next.js dev reloads modules, so it is kept on globalThis).
+// One Prisma client per process (Next.js dev reloads modules, so it is kept on globalThis), and
+// the pg pool under it. Almost everything goes through Prisma; the delivery hot path (fan-out,
+// attempt records) writes hundreds of rows per event with plain SQL on the same pool, because
+// Prisma's query compiler works in proportion to the data of a createMany (measured: 36 % of the
+// app's CPU in `npm run bench:delivery` before the hot path moved to SQL).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 
-export function createPrismaClient(connectionString: string) {
+export function createPrismaClient(connectionString: string, pool?: pg.Pool) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) }),
+    adapter: new PrismaPg(pool ?? { connectionString, max: poolSize() }),
     omit: {
       user: { passwordHash: true },
       apiToken: { tokenHash: true },
@@ -15,7 +20,9 @@ export function createPrismaClient(connectionString: string) {
 
 export type Db = ReturnType<typeof createPrismaClient>;
 
-const globalForPrisma = globalThis as unknown as { prisma?: Db };
+const poolSize = () => Number(process.env.DATABASE_POOL_SIZE ?? 20);
+
+const globalForPrisma = globalThis as unknown as { prisma?: Db; pgPool?: pg.Pool };
 
 function connectionString(): string {
   const url = process.env.DATABASE_URL;
@@ -23,11 +30,38 @@ function connectionString(): string {
   return url;
 }
 
+/** The pool shared by Prisma and the hot path's SQL, created on first use. */
+export function pool(): pg.Pool {
+  globalForPrisma.pgPool ??= new pg.Pool({ connectionString: connectionString(), max: poolSize() });
+  return globalForPrisma.pgPool;
+}
+
 /** The shared client, created on first use so that importing this module never connects. */
 export function db(): Db {
-  globalForPrisma.prisma ??= createPrismaClient(connectionString());
+  globalForPrisma.prisma ??= createPrismaClient(connectionString(), pool());
   return globalForPrisma.prisma;
 }
 
 /** The client inside `db().$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Run `fn` in one SQL transaction on a pooled connection (the hot path's batched writes). */
+export async function sqlTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  let result: T;
+  try {
+    await client.query("BEGIN");
+    result = await fn(client);
+    await client.query("COMMIT");
+  } catch (error) {
+    // A connection that cannot even roll back is dropped from the pool, not reused.
+    const broken = await client.query("ROLLBACK").then(
+      () => false,
+      () => true,
+    );
+    client.release(broken);
+    throw error;
+  }
+  client.release();
+  return result;
+}

@@ -2,6 +2,7 @@
 // (next start) and the local Inngest server, with receivers on 127.0.0.1. Prints figures; asserts
 // nothing. Uses its own database (blue_bench) and ports 3300 / 8488.
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Agent, request } from "undici";
@@ -15,6 +16,41 @@ const pct = (values: number[], p: number) => {
 };
 const fmt = (values: number[]) =>
   `p50 ${pct(values, 50).toFixed(1)} ms, p95 ${pct(values, 95).toFixed(1)} ms, p99 ${pct(values, 99).toFixed(1)} ms (n=${values.length})`;
+
+/** CPU seconds used so far, by process kind (from /proc; Linux only). */
+function cpuByProcess(): Map<string, number> {
+  const out = new Map<string, number>();
+  const hz = 100;
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const seconds = (Number(fields[11]) + Number(fields[12])) / hz;
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      const kind = cmd.startsWith("postgres")
+        ? "postgres"
+        : cmd.includes("next-server") || cmd.includes("next/dist/bin/next")
+          ? "next start"
+          : cmd.includes("scripts/dev.ts")
+            ? "dev.ts (local Inngest)"
+            : cmd.includes("bench-delivery")
+              ? "bench (receivers + client)"
+              : null;
+      if (kind) out.set(kind, (out.get(kind) ?? 0) + seconds);
+    } catch {}
+  }
+  return out;
+}
+
+function printCpu(before: Map<string, number>, wallSeconds: number) {
+  const after = cpuByProcess();
+  const parts = [...after.entries()]
+    .map(([kind, s]) => [kind, s - (before.get(kind) ?? 0)] as const)
+    .filter(([, s]) => s > 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, s]) => `${kind} ${s.toFixed(1)} s (${((s / wallSeconds) * 100).toFixed(0)} % of a core)`);
+  console.log(`    CPU: ${parts.join(", ")}`);
+}
 
 type Receiver = { url: string; arrivals: { id: string; at: number; sentAt: number }[]; close(): Promise<void> };
 
@@ -171,12 +207,14 @@ async function main() {
     console.log("\n(b) throughput: 100 matching webhooks, 100 events as fast as the API takes them");
     await Promise.all(receivers.map((r, i) => hook(r, i)));
     const t0 = Date.now();
+    const cpuB = cpuByProcess();
     await createTodos(project.id, listId, 200, 0.5);
     const expectedB = 100 * 100;
     await waitFor(() => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedB, 120_000);
     const lastB = Math.max(...receivers.flatMap((r) => r.arrivals.map((a) => a.at)));
     const gotB = receivers.reduce((n, r) => n + r.arrivals.length, 0);
     const perSecond = gotB / ((lastB - t0) / 1000);
+    printCpu(cpuB, (Date.now() - t0) / 1000);
     const bare = new Agent({ connections: 16 });
     const tb = performance.now();
     let next = 0;

@@ -110,7 +110,10 @@ async function main() {
   else await startLocalInngest(url, appUrl, env);
   if (production) {
     if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) await runToEnd([nextBin(), "build"], env);
-    startChild("next", [nextBin(), "start", "-p", port, "-H", "127.0.0.1"], { ...env, NODE_ENV: "production" });
+    startChild("next", [...cpuProfileArgs(), nextBin(), "start", "-p", port, "-H", "127.0.0.1"], {
+      ...env,
+      NODE_ENV: "production",
+    });
   } else {
     startChild("next", [nextBin(), "dev", "-p", port, "-H", "127.0.0.1"], env);
   }
@@ -118,6 +121,12 @@ async function main() {
   console.log(
     `\n  Blue Webhooks: http://127.0.0.1:${port}\n  Demo login:    ${DEMO_USERS.demo.email} / ${DEMO_USERS.demo.password}\n`,
   );
+}
+
+/** NEXT_CPU_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops (profiling). */
+function cpuProfileArgs(): string[] {
+  const dir = process.env.NEXT_CPU_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
 }
 
 function usesExternalInngest() {

@@ -2,20 +2,13 @@
 // (no extra hop per delivery); only failed deliveries get a durable retry run of their own.
 import { MAX_ATTEMPTS } from "@/lib/delivery/config";
 import { fanOutEvent } from "@/lib/delivery/fan-out";
-import { delayBefore } from "@/lib/delivery/retry-delay";
-import { markNextAttempt } from "@/lib/delivery/retry-delivery";
 import { inngest } from "../client";
 import { deliveryRetryRequested, platformEventCommitted } from "../events";
 
 export const fanOut = inngest.createFunction(
   { id: "fan-out", retries: 3, triggers: [platformEventCommitted] },
   async ({ event, step }) => {
-    const result = await step.run("deliver", async () => {
-      const out = await fanOutEvent(event.data.eventId, event.data);
-      for (const r of out.retries)
-        await markNextAttempt(r.deliveryId, new Date(Date.now() + delayBefore(2, MAX_ATTEMPTS, r.retryAfterMs)));
-      return out;
-    });
+    const result = await step.run("deliver", () => fanOutEvent(event.data.eventId, event.data));
     if (result.retries.length > 0) {
       await step.sendEvent(
         "schedule-retries",

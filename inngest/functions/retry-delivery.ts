@@ -3,7 +3,7 @@
 // Retry-After. When the chain runs out, the delivery fails and the webhook may be disabled.
 import { exhaustDelivery } from "@/lib/delivery/exhaust-delivery";
 import { delayBefore } from "@/lib/delivery/retry-delay";
-import { markNextAttempt, retryDelivery } from "@/lib/delivery/retry-delivery";
+import { retryDelivery } from "@/lib/delivery/retry-delivery";
 import { inngest } from "../client";
 import { deliveryRetryRequested } from "../events";
 
@@ -21,12 +21,8 @@ export const retryDeliveryFunction = inngest.createFunction(
       if (attempt > first || waitFirst) {
         await step.sleep(`wait-before-${attempt}`, delayBefore(attempt, last, retryAfterMs));
       }
-      const result = await step.run(`attempt-${attempt}`, async () => {
-        const r = await retryDelivery(deliveryId, attempt, last, trigger);
-        if (!r.done)
-          await markNextAttempt(deliveryId, new Date(Date.now() + delayBefore(attempt + 1, last, r.retryAfterMs)));
-        return r;
-      });
+      // Records the attempt and, when another follows, the time it is due (shown in the log).
+      const result = await step.run(`attempt-${attempt}`, () => retryDelivery(deliveryId, attempt, last, trigger));
       if (result.exhausted) return step.run("exhausted", () => exhaustDelivery(deliveryId, last));
       if (result.done) return result;
       retryAfterMs = result.retryAfterMs;

@@ -1,8 +1,11 @@
 // Make one attempt of a delivery and record it: the same code for first attempts in the fan-out
 // (batched), retries, manual redeliveries, tests and health checks.
-import { db, type Tx } from "../db";
+import { randomUUID } from "node:crypto";
+import type { PoolClient } from "pg";
+import { sqlTransaction } from "../db";
 import { logger } from "../logger";
 import { deliveryTimeoutMs, MAX_ATTEMPTS, maxRetryAfterMs, USER_AGENT } from "./config";
+import { delayBefore } from "./retry-delay";
 import { type AttemptOutcome, sendRequest } from "./send-request";
 import { signedHeaders } from "./signature";
 import { disableWebhook } from "./webhook-health";
@@ -75,65 +78,94 @@ function storedHeaders(headers: Record<string, string>) {
 
 /**
  * Record attempts in one transaction: the attempt rows (one insert), each delivery's new state
- * (one update), and each webhook's health counters. A 410 Gone disables its webhook at once.
+ * and the time of its next attempt (one update), and each webhook's health counters (one
+ * update). A 410 Gone disables its webhook at once. Plain SQL with array parameters: the cost
+ * stays flat per statement however many attempts a fan-out records.
  */
 export async function recordAttempts(
   records: AttemptRecord[],
   lastAttempt = MAX_ATTEMPTS,
-  writeFirst?: (tx: Tx) => Promise<unknown>,
+  writeFirst?: (client: PoolClient) => Promise<unknown>,
 ) {
   const steps = records.map((r) => nextStep(r, lastAttempt));
-  await db().$transaction(async (tx) => {
-    await writeFirst?.(tx);
+  const at = (d: Date) => d.toISOString();
+  await sqlTransaction(async (client) => {
+    await writeFirst?.(client);
     if (records.length === 0) return;
-    await tx.deliveryAttempt.createMany({
-      data: records.map((r) => ({
-        deliveryId: r.delivery.id,
-        webhookId: r.delivery.webhookId,
-        number: r.number,
-        trigger: r.trigger,
-        startedAt: r.startedAt,
-        ok: r.outcome.ok,
-        latencyMs: r.outcome.latencyMs,
-        requestHeaders: storedHeaders(r.headers),
-        responseStatus: r.outcome.statusCode,
-        responseHeaders: r.outcome.responseHeaders ?? undefined,
-        responseBody: r.outcome.responseBody,
-        errorClass: r.outcome.errorClass,
-        errorMessage: r.outcome.errorMessage,
-      })),
+    await client.query(
+      `INSERT INTO delivery_attempts (id, delivery_id, webhook_id, number, trigger, started_at, ok, latency_ms,
+              request_headers, response_status, response_headers, response_body, error_class, error_message)
+       SELECT v.id, v.delivery_id, v.webhook_id, v.number, v.trigger, v.started_at AT TIME ZONE 'UTC', v.ok,
+              v.latency_ms, v.request_headers::jsonb, v.response_status, v.response_headers::jsonb, v.response_body,
+              v.error_class, v.error_message
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[], $7::bool[],
+                     $8::int[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[], $14::text[])
+           AS v(id, delivery_id, webhook_id, number, trigger, started_at, ok, latency_ms, request_headers,
+                response_status, response_headers, response_body, error_class, error_message)`,
+      [
+        records.map(() => randomUUID()),
+        records.map((r) => r.delivery.id),
+        records.map((r) => r.delivery.webhookId),
+        records.map((r) => r.number),
+        records.map((r) => r.trigger),
+        records.map((r) => at(r.startedAt)),
+        records.map((r) => r.outcome.ok),
+        records.map((r) => r.outcome.latencyMs),
+        records.map((r) => JSON.stringify(storedHeaders(r.headers))),
+        records.map((r) => r.outcome.statusCode),
+        records.map((r) => (r.outcome.responseHeaders ? JSON.stringify(r.outcome.responseHeaders) : null)),
+        records.map((r) => r.outcome.responseBody),
+        records.map((r) => r.outcome.errorClass),
+        records.map((r) => r.outcome.errorMessage),
+      ],
+    );
+    const nextAt = records.map((r, i) => {
+      const step = steps[i];
+      if (!step.retry) return null;
+      return at(new Date(Date.now() + delayBefore(r.number + 1, lastAttempt, step.retryAfterMs ?? null)));
     });
-    await tx.$executeRaw`
-      UPDATE deliveries d
-         SET status = v.status::"DeliveryStatus", attempt_count = GREATEST(d.attempt_count, v.n),
-             last_attempt_at = v.at, last_status_code = v.code, last_latency_ms = v.ms, last_error = v.err,
-             completed_at = CASE WHEN v.status IN ('DELIVERED', 'FAILED') THEN v.at END,
-             next_attempt_at = NULL, updated_at = now()
-        FROM unnest(${records.map((r) => r.delivery.id)}::text[], ${steps.map((s) => s.status)}::text[],
-                    ${records.map((r) => r.number)}::int[], ${records.map((r) => r.startedAt.toISOString())}::timestamptz[],
-                    ${records.map((r) => r.outcome.statusCode)}::int[], ${records.map((r) => r.outcome.latencyMs)}::int[],
-                    ${records.map((r) => r.outcome.errorMessage)}::text[])
-             AS v(id, status, n, at, code, ms, err)
-       WHERE d.id = v.id`;
+    await client.query(
+      `UPDATE deliveries d
+          SET status = v.status::"DeliveryStatus", attempt_count = GREATEST(d.attempt_count, v.n),
+              last_attempt_at = v.at AT TIME ZONE 'UTC', last_status_code = v.code, last_latency_ms = v.ms,
+              last_error = v.err,
+              completed_at = CASE WHEN v.status IN ('DELIVERED', 'FAILED') THEN v.at AT TIME ZONE 'UTC' END,
+              next_attempt_at = v.next AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
+                     $8::timestamptz[]) AS v(id, status, n, at, code, ms, err, next)
+        WHERE d.id = v.id`,
+      [
+        records.map((r) => r.delivery.id),
+        steps.map((s) => s.status),
+        records.map((r) => r.number),
+        records.map((r) => at(r.startedAt)),
+        records.map((r) => r.outcome.statusCode),
+        records.map((r) => r.outcome.latencyMs),
+        records.map((r) => r.outcome.errorMessage),
+        nextAt,
+      ],
+    );
     // One statement for every webhook's health counters, locking the rows in id order first:
     // concurrent fan-outs touching the same webhooks then queue instead of deadlocking. NO KEY
     // UPDATE is the lock an UPDATE of these columns takes anyway, and it does not conflict with
     // the key-share locks that inserting deliveries (foreign key to webhooks) takes.
     const latest = new Map(records.map((r) => [r.delivery.webhookId, r.outcome.ok]));
     const ids = [...latest.keys()].sort();
-    await tx.$executeRaw`
-      WITH v AS (SELECT * FROM unnest(${ids}::text[], ${ids.map((id) => latest.get(id)!)}::bool[]) AS v(id, ok)),
-           locked AS (SELECT w.id FROM webhooks w WHERE w.id = ANY(${ids}::text[]) ORDER BY w.id FOR NO KEY UPDATE)
-      UPDATE webhooks w
-         SET consecutive_failures = CASE WHEN v.ok THEN 0 ELSE w.consecutive_failures + 1 END,
-             last_success_at = CASE WHEN v.ok THEN now() ELSE w.last_success_at END,
-             last_failure_at = CASE WHEN v.ok THEN w.last_failure_at ELSE now() END,
-             status = CASE WHEN v.ok AND w.enabled THEN 'HEALTHY'::"WebhookStatus"
-                           WHEN NOT v.ok AND w.status = 'HEALTHY' THEN 'DEGRADED'::"WebhookStatus"
-                           ELSE w.status END,
-             updated_at = now()
-        FROM v, locked
-       WHERE w.id = v.id AND locked.id = v.id`;
+    await client.query(
+      `WITH v AS (SELECT * FROM unnest($1::text[], $2::bool[]) AS v(id, ok)),
+            locked AS (SELECT w.id FROM webhooks w WHERE w.id = ANY($1::text[]) ORDER BY w.id FOR NO KEY UPDATE)
+       UPDATE webhooks w
+          SET consecutive_failures = CASE WHEN v.ok THEN 0 ELSE w.consecutive_failures + 1 END,
+              last_success_at = CASE WHEN v.ok THEN now() AT TIME ZONE 'UTC' ELSE w.last_success_at END,
+              last_failure_at = CASE WHEN v.ok THEN w.last_failure_at ELSE now() AT TIME ZONE 'UTC' END,
+              status = CASE WHEN v.ok AND w.enabled THEN 'HEALTHY'::"WebhookStatus"
+                            WHEN NOT v.ok AND w.status = 'HEALTHY' THEN 'DEGRADED'::"WebhookStatus"
+                            ELSE w.status END,
+              updated_at = now() AT TIME ZONE 'UTC'
+         FROM v, locked
+        WHERE w.id = v.id AND locked.id = v.id`,
+      [ids, ids.map((id) => latest.get(id)!)],
+    );
   });
   for (const [i, r] of records.entries()) {
     if ("gone" in steps[i] && steps[i].gone) {

@@ -6,27 +6,55 @@
 // webhooks are read together). Re-running after a crash is safe: a delivery an earlier run
 // recorded is not sent again; one sent but not recorded goes again under the same webhook-id.
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import { pool } from "../db";
 import { type AttemptRecord, nextStep, performAttempt, recordAttempts } from "./attempt";
 import { mapBounded } from "./bounded";
 import { fanOutConcurrency, perEndpointConcurrency } from "./config";
 import { matchWebhooks } from "./match-webhooks";
-import { deliveryBody, eventMessageId, todoOf } from "./payload";
+import { bodyBuilder, eventMessageId, todoOf } from "./payload";
 import { signingSecrets } from "./signing-secrets";
 
 export type RetryRequest = { deliveryId: string; webhookId: string; retryAfterMs: number | null };
+
+type EventRow = {
+  type: string;
+  projectId: string;
+  projectIds: string[];
+  occurredAt: Date;
+  previousValue: unknown;
+  currentValue: unknown;
+};
+
+async function loadEvent(eventId: string): Promise<EventRow | undefined> {
+  const { rows } = await pool().query<EventRow>(
+    `SELECT type, project_id AS "projectId", project_ids AS "projectIds",
+            occurred_at AT TIME ZONE 'UTC' AS "occurredAt",
+            previous_value AS "previousValue", current_value AS "currentValue"
+       FROM events WHERE id = $1`,
+    [eventId],
+  );
+  return rows[0];
+}
 
 export async function fanOutEvent(
   eventId: string,
   known?: { type: string; projectIds: string[] },
 ): Promise<{ matched: number; retries: RetryRequest[] }> {
-  const loadEvent = () => db().event.findUnique({ where: { id: eventId } });
   const [event, matches] = known
-    ? await Promise.all([loadEvent(), matchWebhooks(eventId, known.type, known.projectIds)])
-    : await loadEvent().then(async (e) => [e, e ? await matchWebhooks(eventId, e.type, e.projectIds) : []] as const);
+    ? await Promise.all([loadEvent(eventId), matchWebhooks(eventId, known.type, known.projectIds)])
+    : await loadEvent(eventId).then(
+        async (e) => [e, e ? await matchWebhooks(eventId, e.type, e.projectIds) : []] as const,
+      );
   if (!event || matches.length === 0) return { matched: 0, retries: [] };
 
   const todo = todoOf(event.currentValue ?? event.previousValue);
+  const bodyFor = bodyBuilder({
+    id: eventId,
+    timestamp: event.occurredAt,
+    event: event.type,
+    previousValue: event.previousValue,
+    currentValue: event.currentValue,
+  });
   // Sorted by webhook, so concurrent fan-outs take their row locks in the same order.
   const deliverable = matches
     .filter((m) => m.outcome === "MATCHED" || m.outcome === "DISABLED")
@@ -36,20 +64,9 @@ export async function fanOutEvent(
       row: {
         id: webhook.existingDeliveryId ?? randomUUID(),
         webhookId: webhook.id,
-        eventId,
         eventType: event.type,
-        projectId: event.projectId,
-        todoId: todo.id,
-        todoTitle: todo.title,
         messageId: eventMessageId(eventId, webhook.id),
-        body: deliveryBody({
-          id: eventId,
-          timestamp: event.occurredAt,
-          event: event.type,
-          webhook,
-          previousValue: event.previousValue,
-          currentValue: event.currentValue,
-        }),
+        body: bodyFor(webhook),
         status: outcome === "MATCHED" ? ("PENDING" as const) : ("SKIPPED" as const),
       },
     }));
@@ -59,16 +76,39 @@ export async function fanOutEvent(
 
   const records: AttemptRecord[] = await mapBounded(
     toSend,
-    { limit: fanOutConcurrency(), perKey: perEndpointConcurrency(), key: (d) => new URL(d.webhook.url).origin },
+    { limit: fanOutConcurrency(), perKey: perEndpointConcurrency(), key: (d) => originOf(d.webhook.url) },
     ({ webhook, row }) => performAttempt({ ...row, url: webhook.url }, signingSecrets(webhook), 1, "auto"),
   );
   const fresh = deliverable.filter((d) => d.webhook.existingDeliveryId === null).map((d) => d.row);
-  await recordAttempts(records, undefined, async (tx) => {
-    await tx.eventTrace.createMany({
-      data: matches.map((m) => ({ eventId, webhookId: m.webhook.id, outcome: m.outcome })),
-      skipDuplicates: true,
-    });
-    if (fresh.length) await tx.delivery.createMany({ data: fresh, skipDuplicates: true });
+  await recordAttempts(records, undefined, async (client) => {
+    await client.query(
+      `INSERT INTO event_traces (event_id, webhook_id, outcome)
+       SELECT $1, v.webhook_id, v.outcome::"TraceOutcome" FROM unnest($2::text[], $3::text[]) AS v(webhook_id, outcome)
+       ON CONFLICT DO NOTHING`,
+      [eventId, matches.map((m) => m.webhook.id), matches.map((m) => m.outcome)],
+    );
+    if (fresh.length === 0) return;
+    await client.query(
+      `INSERT INTO deliveries (id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id,
+                               body, status, updated_at)
+       SELECT v.id, v.webhook_id, $1, $2, $3, $4, $5, v.message_id, v.body, v.status::"DeliveryStatus",
+              now() AT TIME ZONE 'UTC'
+         FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+           AS v(id, webhook_id, message_id, body, status)
+       ON CONFLICT DO NOTHING`,
+      [
+        eventId,
+        event.type,
+        event.projectId,
+        todo.id,
+        todo.title,
+        fresh.map((r) => r.id),
+        fresh.map((r) => r.webhookId),
+        fresh.map((r) => r.messageId),
+        fresh.map((r) => r.body),
+        fresh.map((r) => r.status),
+      ],
+    );
   });
   const retries = records.flatMap((r) => {
     const step = nextStep(r);
@@ -77,4 +117,17 @@ export async function fanOutEvent(
       : [];
   });
   return { matched: matches.filter((m) => m.outcome === "MATCHED").length, retries };
+}
+
+const origins = new Map<string, string>();
+
+/** The per-endpoint concurrency key (parsing a URL per delivery is not free). */
+function originOf(url: string): string {
+  let origin = origins.get(url);
+  if (origin === undefined) {
+    origin = new URL(url).origin;
+    if (origins.size >= 10_000) origins.clear();
+    origins.set(url, origin);
+  }
+  return origin;
 }

@@ -1,7 +1,7 @@
 // Which webhooks an event goes to, and why the others near it do not. One indexed query reads
 // only the webhooks whose creator belongs to one of the event's projects or that name one of
 // them (GIN index on project_ids), so the cost follows the event's audience, not the total.
-import { db } from "../db";
+import { pool } from "../db";
 import type { TraceOutcome } from "../generated/prisma/client";
 
 export type Candidate = {
@@ -38,18 +38,20 @@ export function outcomeFor(webhook: Candidate, eventType: string, eventProjectId
 }
 
 export async function matchWebhooks(eventId: string, eventType: string, eventProjectIds: string[]): Promise<Match[]> {
-  const candidates = await db().$queryRaw<Candidate[]>`
-    SELECT w.id, w.uid, w.name, w.url, w.status::text AS status, w.enabled,
-           w.all_events AS "allEvents", w.events, w.all_projects AS "allProjects", w.project_ids AS "projectIds",
-           w.created_by_id AS "createdById", w.secret_encrypted AS "secretEncrypted",
-           w.previous_secret_encrypted AS "previousSecretEncrypted",
-           w.previous_secret_expires_at AS "previousSecretExpiresAt",
-           (SELECT array_agg(pm.project_id) FROM project_members pm
-             WHERE pm.user_id = w.created_by_id AND pm.project_id = ANY(${eventProjectIds}::text[])) AS "memberOf",
-           d.id AS "existingDeliveryId", d.status::text AS "existingStatus"
-      FROM webhooks w
-      LEFT JOIN deliveries d ON d.event_id = ${eventId} AND d.webhook_id = w.id
-     WHERE (w.created_by_id IN (SELECT user_id FROM project_members WHERE project_id = ANY(${eventProjectIds}::text[]))
-        OR w.project_ids && ${eventProjectIds}::text[])`;
-  return candidates.map((webhook) => ({ webhook, outcome: outcomeFor(webhook, eventType, eventProjectIds) }));
+  const { rows } = await pool().query<Candidate>(
+    `SELECT w.id, w.uid, w.name, w.url, w.status::text AS status, w.enabled,
+            w.all_events AS "allEvents", w.events, w.all_projects AS "allProjects", w.project_ids AS "projectIds",
+            w.created_by_id AS "createdById", w.secret_encrypted AS "secretEncrypted",
+            w.previous_secret_encrypted AS "previousSecretEncrypted",
+            w.previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt",
+            (SELECT array_agg(pm.project_id) FROM project_members pm
+              WHERE pm.user_id = w.created_by_id AND pm.project_id = ANY($2::text[])) AS "memberOf",
+            d.id AS "existingDeliveryId", d.status::text AS "existingStatus"
+       FROM webhooks w
+       LEFT JOIN deliveries d ON d.event_id = $1 AND d.webhook_id = w.id
+      WHERE (w.created_by_id IN (SELECT user_id FROM project_members WHERE project_id = ANY($2::text[]))
+         OR w.project_ids && $2::text[])`,
+    [eventId, eventProjectIds],
+  );
+  return rows.map((webhook) => ({ webhook, outcome: outcomeFor(webhook, eventType, eventProjectIds) }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { samplePayload } from "../events/samples";
-import { deliveryBody, eventMessageId, todoOf } from "./payload";
+import { bodyBuilder, deliveryBody, eventMessageId, todoOf } from "./payload";
 
 describe("delivery payload", () => {
   it("finds the record an event is about", () => {
@@ -40,5 +40,38 @@ describe("delivery payload", () => {
     );
     expect(Object.keys(body)).toEqual(["id", "timestamp", "event", "webhook", "previousValue", "currentValue"]);
     expect(JSON.stringify(body)).not.toContain("secret");
+  });
+
+  it("the per-event builder gives the bytes of JSON.stringify of the whole payload", () => {
+    const event = {
+      id: "evt_1",
+      timestamp: new Date("2026-06-01T12:34:56.789Z"),
+      event: "TODO_MOVED",
+      previousValue: { title: 'quote " and \\ backslash', n: 1.5, nested: [null, true] },
+      currentValue: undefined,
+    };
+    const webhooks = ["a", "b"].map((id) => ({
+      id,
+      uid: `wh_${id}`,
+      name: `Hook “${id}”`,
+      url: `https://example.com/${id}`,
+      status: "HEALTHY",
+      enabled: id === "a",
+      events: ["TODO_MOVED"],
+      projectIds: ["p1", "p2"],
+    }));
+    const build = bodyBuilder(event);
+    for (const webhook of webhooks) {
+      const whole = JSON.stringify({
+        id: event.id,
+        timestamp: event.timestamp.toISOString(),
+        event: event.event,
+        webhook,
+        previousValue: event.previousValue,
+        currentValue: null,
+      });
+      expect(build(webhook)).toBe(whole);
+    }
+    expect(build(webhooks[0])).not.toBe(build(webhooks[1]));
   });
 });

@@ -13,20 +13,18 @@ export type WebhookSummary = {
   projectIds: string[];
 };
 
-export function deliveryBody(opts: {
-  id: string;
-  timestamp: Date;
-  event: string;
-  webhook: WebhookSummary;
-  previousValue: unknown;
-  currentValue: unknown;
-}): string {
-  const { id, timestamp, event, webhook, previousValue, currentValue } = opts;
-  return JSON.stringify({
-    id,
-    timestamp: timestamp.toISOString(),
-    event,
-    webhook: {
+type EventPart = { id: string; timestamp: Date; event: string; previousValue: unknown; currentValue: unknown };
+
+/**
+ * The body for each webhook of one event. The event's part is serialised once; only the webhook
+ * summary differs per delivery. The bytes equal JSON.stringify of the whole payload.
+ */
+export function bodyBuilder(part: EventPart): (webhook: WebhookSummary) => string {
+  const head = `{"id":${JSON.stringify(part.id)},"timestamp":${JSON.stringify(part.timestamp.toISOString())},"event":${JSON.stringify(part.event)},"webhook":`;
+  const tail = `,"previousValue":${JSON.stringify(part.previousValue ?? null)},"currentValue":${JSON.stringify(part.currentValue ?? null)}}`;
+  return (webhook) =>
+    head +
+    JSON.stringify({
       id: webhook.id,
       uid: webhook.uid,
       name: webhook.name,
@@ -35,10 +33,12 @@ export function deliveryBody(opts: {
       enabled: webhook.enabled,
       events: webhook.events,
       projectIds: webhook.projectIds,
-    },
-    previousValue: previousValue ?? null,
-    currentValue: currentValue ?? null,
-  });
+    }) +
+    tail;
+}
+
+export function deliveryBody(opts: EventPart & { webhook: WebhookSummary }): string {
+  return bodyBuilder(opts)(opts.webhook);
 }
 
 /** The webhook-id of an event's delivery to a webhook: the same for every attempt and re-run. */

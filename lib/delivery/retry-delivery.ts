@@ -43,8 +43,3 @@ export async function retryDelivery(
     exhausted: step.status === "FAILED" && !("gone" in step && step.gone),
   };
 }
-
-/** Shown in the log while a delivery waits for its next attempt. */
-export async function markNextAttempt(deliveryId: string, at: Date) {
-  await db().delivery.updateMany({ where: { id: deliveryId, status: "RETRYING" }, data: { nextAttemptAt: at } });
-}

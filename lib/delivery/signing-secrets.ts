@@ -1,13 +1,30 @@
 import { decryptSecret } from "../crypto/secret-box";
 
+// Decrypted secrets, by key and ciphertext: a fan-out signs for every matching webhook, and
+// AES-GCM per delivery was a measurable share of the hot path. A rotated secret has a new
+// ciphertext, so it is never served stale; the cache is bounded and starts over when full.
+const MAX_CACHED = 10_000;
+const cache = new Map<string, string>();
+
+function decryptCached(sealed: string): string {
+  const cacheKey = `${process.env.WEBHOOK_SECRET_KEY ?? ""}\n${sealed}`;
+  let plain = cache.get(cacheKey);
+  if (plain === undefined) {
+    plain = decryptSecret(sealed);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(cacheKey, plain);
+  }
+  return plain;
+}
+
 /** The secrets that sign now: the current one, and the previous one during a rotation's grace. */
 export function signingSecrets(
   row: { secretEncrypted: string; previousSecretEncrypted: string | null; previousSecretExpiresAt: Date | null },
   now = new Date(),
 ): string[] {
-  const secrets = [decryptSecret(row.secretEncrypted)];
+  const secrets = [decryptCached(row.secretEncrypted)];
   if (row.previousSecretEncrypted && row.previousSecretExpiresAt && row.previousSecretExpiresAt > now) {
-    secrets.push(decryptSecret(row.previousSecretEncrypted));
+    secrets.push(decryptCached(row.previousSecretEncrypted));
   }
   return secrets;
 }

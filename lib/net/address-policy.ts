@@ -29,12 +29,19 @@ const BLOCKED_RANGES = new Set([
 
 type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
+let parsed: { value: string; cidrs: Cidr[] } | undefined;
+
+/** The allow-list, parsed once per distinct value (it is read on every connection). */
 export function parseAllowedNetworks(value = process.env.WEBHOOK_ALLOWED_NETWORKS ?? ""): Cidr[] {
-  return value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((cidr) => ipaddr.parseCIDR(cidr));
+  if (parsed?.value !== value) {
+    const cidrs = value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((cidr) => ipaddr.parseCIDR(cidr));
+    parsed = { value, cidrs };
+  }
+  return parsed.cidrs;
 }
 
 function normalise(address: string): ipaddr.IPv4 | ipaddr.IPv6 {

@@ -100,6 +100,13 @@ describe("delivery", () => {
     receiver.reply(() => (receiver.requests.length <= 2 ? { status: 503, body: "busy" } : { status: 200 }));
     const hook = await webhookTo(`${receiver.url}/flaky`);
     await newTodo("Retry me");
+    // Between attempts the log shows when the next one is due (stored in UTC, like every time).
+    const retrying = await waitFor("the first failure to be recorded", async () => {
+      const d = await db().delivery.findFirst({ where: { webhookId: hook.id } });
+      return d?.status === "RETRYING" && d.nextAttemptAt && d.lastAttemptAt ? d : undefined;
+    });
+    expect(Math.abs(retrying.lastAttemptAt!.getTime() - Date.now())).toBeLessThan(5_000);
+    expect(retrying.nextAttemptAt!.getTime()).toBeGreaterThan(retrying.lastAttemptAt!.getTime());
     await receiver.waitFor(3);
     const ids = new Set(receiver.requests.map((r) => r.headers["webhook-id"]));
     expect(ids.size).toBe(1);
