@@ -17,6 +17,12 @@ const pct = (values: number[], p: number) => {
 const fmt = (values: number[]) =>
   `p50 ${pct(values, 50).toFixed(1)} ms, p95 ${pct(values, 95).toFixed(1)} ms, p99 ${pct(values, 99).toFixed(1)} ms (n=${values.length})`;
 
+/** web or worker: dev.ts starts the two next start processes with BLUE_PROCESS_ROLE set. */
+function roleOf(pid: string): string {
+  const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+  return environ.find((e) => e.startsWith("BLUE_PROCESS_ROLE="))?.slice("BLUE_PROCESS_ROLE=".length) ?? "web";
+}
+
 /** CPU seconds used so far, by process kind (from /proc; Linux only). */
 function cpuByProcess(): Map<string, number> {
   const out = new Map<string, number>();
@@ -30,7 +36,7 @@ function cpuByProcess(): Map<string, number> {
       const kind = cmd.startsWith("postgres")
         ? "postgres"
         : cmd.includes("next-server") || cmd.includes("next/dist/bin/next")
-          ? "next start"
+          ? `next start (${roleOf(pid)})`
           : cmd.includes("scripts/dev.ts")
             ? "dev.ts (local Inngest)"
             : cmd.includes("bench-delivery")
@@ -253,11 +259,14 @@ async function main() {
       }
     })();
     const createLatencies: number[] = [];
+    const cpuC = cpuByProcess();
+    const startC = Date.now();
     const sent = await createTodos(project.id, listId, eventsPerSecond, 20, (ms) => createLatencies.push(ms));
     sampling = false;
     await sampler;
     console.log(`    GET /api/v1/me during overload: ${fmt(apiLatencies)}`);
     console.log(`    POST /todos during overload:    ${fmt(createLatencies)}`);
+    printCpu(cpuC, (Date.now() - startC) / 1000);
     const expectedC = sent * 100;
     const tc = Date.now();
     const okC = await waitFor(() => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedC, 300_000);

@@ -4,9 +4,16 @@
 //   --database NAME       use database NAME on the same server (e2e runs use their own)
 //   --fresh               drop and recreate that database first
 //   --allow-loopback-webhooks  with --production: let webhooks target 127.0.0.0/8 and ::1
+//   --single-process      with --production: serve Inngest from the web process, no worker
+//
+// A production run starts the same build twice: the web process (PORT) for people and API
+// clients, and a worker (WORKER_PORT, default PORT+1) at a lower CPU priority whose
+// /api/inngest route runs the functions, so delivery work never queues behind, or in front
+// of, user requests on one event loop.
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
 import { DEMO_USERS, isEmpty, seedDemoData } from "../lib/seed/demo-data";
@@ -22,6 +29,7 @@ const production = argv.includes("--production");
 const fresh = argv.includes("--fresh");
 // Local development and the e2e run deliver to receivers on this machine; production does not.
 const allowLoopbackWebhooks = !production || argv.includes("--allow-loopback-webhooks");
+const singleProcess = !production || argv.includes("--single-process");
 const databaseArg = argv.includes("--database") ? argv[argv.indexOf("--database") + 1] : undefined;
 
 const children: ChildProcess[] = [];
@@ -105,28 +113,52 @@ async function main() {
   const port = process.env.PORT ?? "3000";
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PORT: port };
   if (allowLoopbackWebhooks) env.WEBHOOK_ALLOWED_NETWORKS ??= "127.0.0.0/8,::1/128";
-  const appUrl = `http://127.0.0.1:${port}/api/inngest`;
+  const workerPort = singleProcess ? undefined : (process.env.WORKER_PORT ?? String(Number(port) + 1));
+  const functionsOrigin = `http://127.0.0.1:${workerPort ?? port}`;
+  const appUrl = `${functionsOrigin}/api/inngest`;
   if (usesExternalInngest()) console.log("Inngest: using the server configured by INNGEST_* variables");
   else await startLocalInngest(url, appUrl, env);
   if (production) {
     if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) await runToEnd([nextBin(), "build"], env);
-    startChild("next", [...cpuProfileArgs(), nextBin(), "start", "-p", port, "-H", "127.0.0.1"], {
-      ...env,
-      NODE_ENV: "production",
+    const prodEnv = { ...env, NODE_ENV: "production" as const };
+    startChild("next", [...cpuProfileArgs("web"), nextBin(), "start", "-p", port, "-H", "127.0.0.1"], {
+      ...prodEnv,
+      BLUE_PROCESS_ROLE: "web",
     });
+    if (workerPort) {
+      const worker = startChild(
+        "worker",
+        [...cpuProfileArgs("worker"), nextBin(), "start", "-p", workerPort, "-H", "127.0.0.1"],
+        { ...prodEnv, PORT: workerPort, BLUE_PROCESS_ROLE: "worker" },
+      );
+      lowerPriority(worker);
+    }
   } else {
     startChild("next", [nextBin(), "dev", "-p", port, "-H", "127.0.0.1"], env);
   }
-  if (localInngest) await syncWhenReady(`http://127.0.0.1:${port}`, appUrl);
+  if (localInngest) await syncWhenReady(functionsOrigin, appUrl);
   console.log(
-    `\n  Blue Webhooks: http://127.0.0.1:${port}\n  Demo login:    ${DEMO_USERS.demo.email} / ${DEMO_USERS.demo.password}\n`,
+    `\n  Blue Webhooks: http://127.0.0.1:${port}\n  Demo login:    ${DEMO_USERS.demo.email} / ${DEMO_USERS.demo.password}\n${workerPort ? `  Functions:     ${appUrl} (worker)\n` : ""}`,
   );
 }
 
-/** NEXT_CPU_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops (profiling). */
-function cpuProfileArgs(): string[] {
+/** NEXT_CPU_PROFILE_DIR=dir: each server writes a V8 CPU profile there when it stops (profiling). */
+function cpuProfileArgs(role: string): string[] {
   const dir = process.env.NEXT_CPU_PROFILE_DIR;
-  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir, role)}`] : [];
+}
+
+/**
+ * The worker yields the CPU to the web process when both want it (WORKER_NICE, default 10): under
+ * a delivery backlog people's requests stay fast and deliveries use what is left.
+ */
+function lowerPriority(child: ChildProcess) {
+  const nice = Number(process.env.WORKER_NICE ?? 10);
+  try {
+    if (child.pid && nice > 0) os.setPriority(child.pid, nice);
+  } catch (error) {
+    console.warn(`could not lower the worker's priority: ${(error as Error).message}`);
+  }
 }
 
 function usesExternalInngest() {

@@ -76,21 +76,124 @@ function storedHeaders(headers: Record<string, string>) {
   );
 }
 
+/** A delivery first written together with its first attempt (the fan-out's). */
+export type NewDelivery = {
+  id: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  projectId: string;
+  todoId: string | null;
+  todoTitle: string | null;
+  messageId: string;
+  body: string;
+  /** PENDING when an attempt is made now (the row gets that attempt's outcome), else SKIPPED. */
+  status: "PENDING" | "SKIPPED";
+};
+
+type State = {
+  status: string;
+  n: number;
+  at: string | null;
+  code: number | null;
+  ms: number | null;
+  err: string | null;
+  completed: string | null;
+  next: string | null;
+};
+
+/** A delivery's columns after an attempt. */
+function stateAfter(record: AttemptRecord, lastAttempt: number): State {
+  const step = nextStep(record, lastAttempt);
+  const at = record.startedAt.toISOString();
+  const due = step.retry ? Date.now() + delayBefore(record.number + 1, lastAttempt, step.retryAfterMs ?? null) : null;
+  return {
+    status: step.status,
+    n: record.number,
+    at,
+    code: record.outcome.statusCode,
+    ms: record.outcome.latencyMs,
+    err: record.outcome.errorMessage,
+    completed: step.status === "DELIVERED" || step.status === "FAILED" ? at : null,
+    next: due === null ? null : new Date(due).toISOString(),
+  };
+}
+
+const column = <K extends keyof State>(states: State[], key: K) => states.map((s) => s[key]);
+
 /**
- * Record attempts in one transaction: the attempt rows (one insert), each delivery's new state
- * and the time of its next attempt (one update), and each webhook's health counters (one
- * update). A 410 Gone disables its webhook at once. Plain SQL with array parameters: the cost
- * stays flat per statement however many attempts a fan-out records.
+ * Record attempts in one transaction: new deliveries already in their post-attempt state (one
+ * insert), the attempt rows (one insert), the new state of deliveries that existed before (one
+ * update), and each webhook's health counters (one update). A 410 Gone disables its webhook at
+ * once. Plain SQL with array parameters: the cost per statement stays flat however many
+ * attempts a fan-out records, and a fan-out writes each delivery row once.
  */
 export async function recordAttempts(
   records: AttemptRecord[],
-  lastAttempt = MAX_ATTEMPTS,
-  writeFirst?: (client: PoolClient) => Promise<unknown>,
+  opts: {
+    lastAttempt?: number;
+    newDeliveries?: NewDelivery[];
+    /** More writes for the same transaction, made first (the fan-out's trace). */
+    alsoWrite?: (client: PoolClient) => Promise<unknown>;
+  } = {},
 ) {
+  const lastAttempt = opts.lastAttempt ?? MAX_ATTEMPTS;
   const steps = records.map((r) => nextStep(r, lastAttempt));
-  const at = (d: Date) => d.toISOString();
+  const states = new Map(records.map((r) => [r.delivery.id, stateAfter(r, lastAttempt)]));
   await sqlTransaction(async (client) => {
-    await writeFirst?.(client);
+    await opts.alsoWrite?.(client);
+    const inserted = new Set<string>();
+    const fresh = opts.newDeliveries ?? [];
+    if (fresh.length > 0) {
+      const initial = fresh.map(
+        (d): State =>
+          states.get(d.id) ?? {
+            status: d.status,
+            n: 0,
+            at: null,
+            code: null,
+            ms: null,
+            err: null,
+            completed: null,
+            next: null,
+          },
+      );
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO deliveries (id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id, body,
+                                 status, attempt_count, last_attempt_at, last_status_code, last_latency_ms, last_error,
+                                 completed_at, next_attempt_at, updated_at)
+         SELECT v.id, v.webhook_id, v.event_id, v.event_type, v.project_id, v.todo_id, v.todo_title, v.message_id,
+                v.body, v.status::"DeliveryStatus", v.n, v.at AT TIME ZONE 'UTC', v.code, v.ms, v.err,
+                v.completed AT TIME ZONE 'UTC', v.next AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                       $9::text[], $10::text[], $11::int[], $12::timestamptz[], $13::int[], $14::int[], $15::text[],
+                       $16::timestamptz[], $17::timestamptz[])
+             AS v(id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id, body, status, n,
+                  at, code, ms, err, completed, next)
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [
+          fresh.map((d) => d.id),
+          fresh.map((d) => d.webhookId),
+          fresh.map((d) => d.eventId),
+          fresh.map((d) => d.eventType),
+          fresh.map((d) => d.projectId),
+          fresh.map((d) => d.todoId),
+          fresh.map((d) => d.todoTitle),
+          fresh.map((d) => d.messageId),
+          fresh.map((d) => d.body),
+          column(initial, "status"),
+          column(initial, "n"),
+          column(initial, "at"),
+          column(initial, "code"),
+          column(initial, "ms"),
+          column(initial, "err"),
+          column(initial, "completed"),
+          column(initial, "next"),
+        ],
+      );
+      for (const row of rows) inserted.add(row.id);
+    }
     if (records.length === 0) return;
     await client.query(
       `INSERT INTO delivery_attempts (id, delivery_id, webhook_id, number, trigger, started_at, ok, latency_ms,
@@ -108,7 +211,7 @@ export async function recordAttempts(
         records.map((r) => r.delivery.webhookId),
         records.map((r) => r.number),
         records.map((r) => r.trigger),
-        records.map((r) => at(r.startedAt)),
+        records.map((r) => r.startedAt.toISOString()),
         records.map((r) => r.outcome.ok),
         records.map((r) => r.outcome.latencyMs),
         records.map((r) => JSON.stringify(storedHeaders(r.headers))),
@@ -119,41 +222,46 @@ export async function recordAttempts(
         records.map((r) => r.outcome.errorMessage),
       ],
     );
-    const nextAt = records.map((r, i) => {
-      const step = steps[i];
-      if (!step.retry) return null;
-      return at(new Date(Date.now() + delayBefore(r.number + 1, lastAttempt, step.retryAfterMs ?? null)));
-    });
-    await client.query(
-      `UPDATE deliveries d
-          SET status = v.status::"DeliveryStatus", attempt_count = GREATEST(d.attempt_count, v.n),
-              last_attempt_at = v.at AT TIME ZONE 'UTC', last_status_code = v.code, last_latency_ms = v.ms,
-              last_error = v.err,
-              completed_at = CASE WHEN v.status IN ('DELIVERED', 'FAILED') THEN v.at AT TIME ZONE 'UTC' END,
-              next_attempt_at = v.next AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
-         FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
-                     $8::timestamptz[]) AS v(id, status, n, at, code, ms, err, next)
-        WHERE d.id = v.id`,
-      [
-        records.map((r) => r.delivery.id),
-        steps.map((s) => s.status),
-        records.map((r) => r.number),
-        records.map((r) => at(r.startedAt)),
-        records.map((r) => r.outcome.statusCode),
-        records.map((r) => r.outcome.latencyMs),
-        records.map((r) => r.outcome.errorMessage),
-        nextAt,
-      ],
-    );
+    const existing = records.filter((r) => !inserted.has(r.delivery.id));
+    if (existing.length > 0) {
+      const changed = existing.map((r) => states.get(r.delivery.id)!);
+      await client.query(
+        `UPDATE deliveries d
+            SET status = v.status::"DeliveryStatus", attempt_count = GREATEST(d.attempt_count, v.n),
+                last_attempt_at = v.at AT TIME ZONE 'UTC', last_status_code = v.code, last_latency_ms = v.ms,
+                last_error = v.err, completed_at = v.completed AT TIME ZONE 'UTC',
+                next_attempt_at = v.next AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
+           FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
+                       $8::timestamptz[], $9::timestamptz[]) AS v(id, status, n, at, code, ms, err, completed, next)
+          WHERE d.id = v.id`,
+        [
+          existing.map((r) => r.delivery.id),
+          column(changed, "status"),
+          column(changed, "n"),
+          column(changed, "at"),
+          column(changed, "code"),
+          column(changed, "ms"),
+          column(changed, "err"),
+          column(changed, "completed"),
+          column(changed, "next"),
+        ],
+      );
+    }
     // One statement for every webhook's health counters, locking the rows in id order first:
     // concurrent fan-outs touching the same webhooks then queue instead of deadlocking. NO KEY
     // UPDATE is the lock an UPDATE of these columns takes anyway, and it does not conflict with
-    // the key-share locks that inserting deliveries (foreign key to webhooks) takes.
+    // the key-share locks that inserting deliveries (foreign key to webhooks) takes. A healthy
+    // webhook's "last success" moves at most once a second: under load that spares a row
+    // version per delivery, and nothing else changes.
     const latest = new Map(records.map((r) => [r.delivery.webhookId, r.outcome.ok]));
     const ids = [...latest.keys()].sort();
     await client.query(
       `WITH v AS (SELECT * FROM unnest($1::text[], $2::bool[]) AS v(id, ok)),
-            locked AS (SELECT w.id FROM webhooks w WHERE w.id = ANY($1::text[]) ORDER BY w.id FOR NO KEY UPDATE)
+            locked AS (
+              SELECT w.id FROM webhooks w JOIN v ON v.id = w.id
+               WHERE NOT (v.ok AND w.consecutive_failures = 0 AND w.status = 'HEALTHY' AND w.enabled
+                          AND w.last_success_at > (now() AT TIME ZONE 'UTC') - interval '1 second')
+               ORDER BY w.id FOR NO KEY UPDATE OF w)
        UPDATE webhooks w
           SET consecutive_failures = CASE WHEN v.ok THEN 0 ELSE w.consecutive_failures + 1 END,
               last_success_at = CASE WHEN v.ok THEN now() AT TIME ZONE 'UTC' ELSE w.last_success_at END,

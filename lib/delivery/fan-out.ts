@@ -7,7 +7,7 @@
 // recorded is not sent again; one sent but not recorded goes again under the same webhook-id.
 import { randomUUID } from "node:crypto";
 import { pool } from "../db";
-import { type AttemptRecord, nextStep, performAttempt, recordAttempts } from "./attempt";
+import { type AttemptRecord, type NewDelivery, nextStep, performAttempt, recordAttempts } from "./attempt";
 import { mapBounded } from "./bounded";
 import { fanOutConcurrency, perEndpointConcurrency } from "./config";
 import { matchWebhooks } from "./match-webhooks";
@@ -79,36 +79,25 @@ export async function fanOutEvent(
     { limit: fanOutConcurrency(), perKey: perEndpointConcurrency(), key: (d) => originOf(d.webhook.url) },
     ({ webhook, row }) => performAttempt({ ...row, url: webhook.url }, signingSecrets(webhook), 1, "auto"),
   );
-  const fresh = deliverable.filter((d) => d.webhook.existingDeliveryId === null).map((d) => d.row);
-  await recordAttempts(records, undefined, async (client) => {
-    await client.query(
-      `INSERT INTO event_traces (event_id, webhook_id, outcome)
-       SELECT $1, v.webhook_id, v.outcome::"TraceOutcome" FROM unnest($2::text[], $3::text[]) AS v(webhook_id, outcome)
-       ON CONFLICT DO NOTHING`,
-      [eventId, matches.map((m) => m.webhook.id), matches.map((m) => m.outcome)],
-    );
-    if (fresh.length === 0) return;
-    await client.query(
-      `INSERT INTO deliveries (id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id,
-                               body, status, updated_at)
-       SELECT v.id, v.webhook_id, $1, $2, $3, $4, $5, v.message_id, v.body, v.status::"DeliveryStatus",
-              now() AT TIME ZONE 'UTC'
-         FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-           AS v(id, webhook_id, message_id, body, status)
-       ON CONFLICT DO NOTHING`,
-      [
-        eventId,
-        event.type,
-        event.projectId,
-        todo.id,
-        todo.title,
-        fresh.map((r) => r.id),
-        fresh.map((r) => r.webhookId),
-        fresh.map((r) => r.messageId),
-        fresh.map((r) => r.body),
-        fresh.map((r) => r.status),
-      ],
-    );
+  const fresh: NewDelivery[] = deliverable
+    .filter((d) => d.webhook.existingDeliveryId === null)
+    .map(({ row }) => ({
+      ...row,
+      eventId,
+      projectId: event.projectId,
+      todoId: todo.id,
+      todoTitle: todo.title,
+    }));
+  await recordAttempts(records, {
+    newDeliveries: fresh,
+    alsoWrite: (client) =>
+      client.query(
+        `INSERT INTO event_traces (event_id, webhook_id, outcome)
+         SELECT $1, v.webhook_id, v.outcome::"TraceOutcome"
+           FROM unnest($2::text[], $3::text[]) AS v(webhook_id, outcome)
+         ON CONFLICT DO NOTHING`,
+        [eventId, matches.map((m) => m.webhook.id), matches.map((m) => m.outcome)],
+      ),
   });
   const retries = records.flatMap((r) => {
     const step = nextStep(r);

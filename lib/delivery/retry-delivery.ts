@@ -34,7 +34,7 @@ export async function retryDelivery(
     number,
     trigger,
   );
-  await recordAttempts([record], last);
+  await recordAttempts([record], { lastAttempt: last });
   const step = nextStep(record, last);
   return {
     done: !step.retry,

@@ -31,7 +31,7 @@ export async function sendOneOff(
     1,
     trigger,
   );
-  await recordAttempts([record], 1);
+  await recordAttempts([record], { lastAttempt: 1 });
   return { deliveryId: delivery.id, ...record.outcome };
 }
 
