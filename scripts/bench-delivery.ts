@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Agent, request } from "undici";
 
 const PORT = 3300;
@@ -23,9 +24,11 @@ function roleOf(pid: string): string {
   return environ.find((e) => e.startsWith("BLUE_PROCESS_ROLE="))?.slice("BLUE_PROCESS_ROLE=".length) ?? "web";
 }
 
-/** CPU seconds used so far, by process kind (from /proc; Linux only). */
-function cpuByProcess(): Map<string, number> {
-  const out = new Map<string, number>();
+type CpuSnapshot = Map<string, { kind: string; seconds: number }>;
+
+/** CPU seconds used so far by each process of interest, by pid (from /proc; Linux only). */
+function cpuByProcess(): CpuSnapshot {
+  const out: CpuSnapshot = new Map();
   const hz = 100;
   for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
@@ -42,16 +45,19 @@ function cpuByProcess(): Map<string, number> {
             : cmd.includes("bench-delivery")
               ? "bench (receivers + client)"
               : null;
-      if (kind) out.set(kind, (out.get(kind) ?? 0) + seconds);
+      if (kind) out.set(pid, { kind, seconds });
     } catch {}
   }
   return out;
 }
 
-function printCpu(before: Map<string, number>, wallSeconds: number) {
-  const after = cpuByProcess();
-  const parts = [...after.entries()]
-    .map(([kind, s]) => [kind, s - (before.get(kind) ?? 0)] as const)
+/** CPU used since `before`, by kind (a process that exited in between is not counted). */
+function printCpu(before: CpuSnapshot, wallSeconds: number) {
+  const byKind = new Map<string, number>();
+  for (const [pid, { kind, seconds }] of cpuByProcess()) {
+    byKind.set(kind, (byKind.get(kind) ?? 0) + seconds - (before.get(pid)?.seconds ?? 0));
+  }
+  const parts = [...byKind.entries()]
     .filter(([, s]) => s > 0.05)
     .sort((a, b) => b[1] - a[1])
     .map(([kind, s]) => `${kind} ${s.toFixed(1)} s (${((s / wallSeconds) * 100).toFixed(0)} % of a core)`);
@@ -163,6 +169,40 @@ async function createTodos(
   return total;
 }
 
+/** POST /todos at a steady rate for 20 s while GET /api/v1/me is sampled; prints both latencies. */
+async function apiUnderLoad(projectId: string, listId: string, eventsPerSecond: number, label: string) {
+  const meLatencies: number[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const s0 = performance.now();
+      await call("GET", "/api/v1/me");
+      meLatencies.push(performance.now() - s0);
+      await sleep(50);
+    }
+  })();
+  const createLatencies: number[] = [];
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  const cpu = cpuByProcess();
+  const started = Date.now();
+  const sent = await createTodos(projectId, listId, eventsPerSecond, 20, (ms) => createLatencies.push(ms));
+  sampling = false;
+  await sampler;
+  console.log(`    GET /api/v1/me ${label}: ${fmt(meLatencies)}`);
+  console.log(`    POST /todos ${label}:    ${fmt(createLatencies)}`);
+  printCpu(cpu, (Date.now() - started) / 1000);
+  lag.disable();
+  console.log(
+    `    this process's event-loop delay: p50 ${(lag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`,
+  );
+  return sent;
+}
+
+/** --overload-rate N: skip (a) and (b), and overload at N events/s (for working on (c)). */
+const overloadArg = process.argv.indexOf("--overload-rate");
+const overloadRate = overloadArg > 0 ? Number(process.argv[overloadArg + 1]) : undefined;
+
 async function main() {
   const receivers = await Promise.all(Array.from({ length: 100 }, startReceiver));
   const app = startApp();
@@ -193,80 +233,77 @@ async function main() {
         projectIds: [project.id],
       });
 
-    console.log("\n(a) latency, commit → receiver: 10 matching webhooks, 20 events/s for 10 s");
-    const ten = await Promise.all(receivers.slice(0, 10).map((r, i) => hook(r, i)));
-    // Warm-up (JIT, connection pools, query plans), not measured.
-    await createTodos(project.id, listId, 20, 3);
-    await waitFor(() => receivers.slice(0, 10).reduce((n, r) => n + r.arrivals.length, 0) >= 600, 60_000);
-    for (const r of receivers) r.arrivals.length = 0;
-    await createTodos(project.id, listId, 20, 10);
-    const expectedA = 200 * 10;
-    const okA = await waitFor(
-      () => receivers.slice(0, 10).reduce((n, r) => n + r.arrivals.length, 0) >= expectedA,
-      60_000,
-    );
-    const latencies = receivers.slice(0, 10).flatMap((r) => r.arrivals.map((a) => a.at - a.sentAt));
-    console.log(`    ${fmt(latencies)}${okA ? "" : " — NOT ALL ARRIVED"}`);
-    for (const w of ten) await call("DELETE", `/api/v1/webhooks/${w.json.id}`);
-    for (const r of receivers) r.arrivals.length = 0;
+    const latencyPhase = async () => {
+      console.log("\n(a) latency, commit → receiver: 10 matching webhooks, 20 events/s for 10 s");
+      const ten = await Promise.all(receivers.slice(0, 10).map((r, i) => hook(r, i)));
+      // Warm-up (JIT, connection pools, query plans), not measured.
+      await createTodos(project.id, listId, 20, 3);
+      await waitFor(() => receivers.slice(0, 10).reduce((n, r) => n + r.arrivals.length, 0) >= 600, 60_000);
+      for (const r of receivers) r.arrivals.length = 0;
+      await createTodos(project.id, listId, 20, 10);
+      const expectedA = 200 * 10;
+      const okA = await waitFor(
+        () => receivers.slice(0, 10).reduce((n, r) => n + r.arrivals.length, 0) >= expectedA,
+        60_000,
+      );
+      const latencies = receivers.slice(0, 10).flatMap((r) => r.arrivals.map((a) => a.at - a.sentAt));
+      console.log(`    ${fmt(latencies)}${okA ? "" : " — NOT ALL ARRIVED"}`);
+      for (const w of ten) await call("DELETE", `/api/v1/webhooks/${w.json.id}`);
+      for (const r of receivers) r.arrivals.length = 0;
+    };
 
-    console.log("\n(b) throughput: 100 matching webhooks, 100 events as fast as the API takes them");
-    await Promise.all(receivers.map((r, i) => hook(r, i)));
-    const t0 = Date.now();
-    const cpuB = cpuByProcess();
-    await createTodos(project.id, listId, 200, 0.5);
-    const expectedB = 100 * 100;
-    await waitFor(() => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedB, 120_000);
-    const lastB = Math.max(...receivers.flatMap((r) => r.arrivals.map((a) => a.at)));
-    const gotB = receivers.reduce((n, r) => n + r.arrivals.length, 0);
-    const perSecond = gotB / ((lastB - t0) / 1000);
-    printCpu(cpuB, (Date.now() - t0) / 1000);
-    const bare = new Agent({ connections: 16 });
-    const tb = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        while (next < expectedB) {
-          const i = next++;
-          const res = await request(receivers[i % 100].url, {
-            method: "POST",
-            dispatcher: bare,
-            body: `{"id":"bare-${i}","timestamp":"${new Date().toISOString()}"}`,
-          });
-          await res.body.dump();
-        }
-      }),
-    );
-    const barePerSecond = expectedB / ((performance.now() - tb) / 1000);
-    console.log(
-      `    ${gotB} deliveries in ${((lastB - t0) / 1000).toFixed(1)} s = ${perSecond.toFixed(0)} deliveries/s`,
-    );
-    console.log(
-      `    bare undici POST loop (16 in flight): ${barePerSecond.toFixed(0)} req/s; ratio ${((perSecond / barePerSecond) * 100).toFixed(1)} %`,
-    );
+    if (overloadRate === undefined) await latencyPhase();
+
+    if (overloadRate === undefined)
+      console.log("\n(b) throughput: 100 matching webhooks, 100 events as fast as the API takes them");
+    const hooks = await Promise.all(receivers.map((r, i) => hook(r, i)));
+    const throughputPhase = async () => {
+      const t0 = Date.now();
+      const cpuB = cpuByProcess();
+      await createTodos(project.id, listId, 200, 0.5);
+      const expectedB = 100 * 100;
+      await waitFor(() => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedB, 120_000);
+      const lastB = Math.max(...receivers.flatMap((r) => r.arrivals.map((a) => a.at)));
+      const gotB = receivers.reduce((n, r) => n + r.arrivals.length, 0);
+      const perSecond = gotB / ((lastB - t0) / 1000);
+      printCpu(cpuB, (Date.now() - t0) / 1000);
+      const bare = new Agent({ connections: 16 });
+      const tb = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (next < expectedB) {
+            const i = next++;
+            const res = await request(receivers[i % 100].url, {
+              method: "POST",
+              dispatcher: bare,
+              body: `{"id":"bare-${i}","timestamp":"${new Date().toISOString()}"}`,
+            });
+            await res.body.dump();
+          }
+        }),
+      );
+      const barePerSecond = expectedB / ((performance.now() - tb) / 1000);
+      console.log(
+        `    ${gotB} deliveries in ${((lastB - t0) / 1000).toFixed(1)} s = ${perSecond.toFixed(0)} deliveries/s`,
+      );
+      console.log(
+        `    bare undici POST loop (16 in flight): ${barePerSecond.toFixed(0)} req/s; ratio ${((perSecond / barePerSecond) * 100).toFixed(1)} %`,
+      );
+      return perSecond;
+    };
+    const warmUp = async () => {
+      await createTodos(project.id, listId, 10, 3);
+      await waitFor(() => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= 3000, 60_000);
+      for (const r of receivers) r.arrivals.length = 0;
+      return ((overloadRate ?? 0) * 100) / 2;
+    };
+    const perSecond = overloadRate === undefined ? await throughputPhase() : await warmUp();
     for (const r of receivers) r.arrivals.length = 0;
 
     const eventsPerSecond = Math.max(1, Math.round((2 * perSecond) / 100));
     console.log(`\n(c) overload: ${eventsPerSecond} events/s × 100 webhooks (2× the sustained rate) for 20 s`);
-    const apiLatencies: number[] = [];
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        const s0 = performance.now();
-        await call("GET", "/api/v1/me");
-        apiLatencies.push(performance.now() - s0);
-        await sleep(50);
-      }
-    })();
-    const createLatencies: number[] = [];
-    const cpuC = cpuByProcess();
-    const startC = Date.now();
-    const sent = await createTodos(project.id, listId, eventsPerSecond, 20, (ms) => createLatencies.push(ms));
-    sampling = false;
-    await sampler;
-    console.log(`    GET /api/v1/me during overload: ${fmt(apiLatencies)}`);
-    console.log(`    POST /todos during overload:    ${fmt(createLatencies)}`);
-    printCpu(cpuC, (Date.now() - startC) / 1000);
+    const sent = await apiUnderLoad(project.id, listId, eventsPerSecond, "during overload");
     const expectedC = sent * 100;
     const tc = Date.now();
     const okC = await waitFor(() => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedC, 300_000);
@@ -274,6 +311,10 @@ async function main() {
     console.log(
       `    ${gotC} of ${expectedC} deliveries arrived${okC ? `, the backlog drained ${((Date.now() - tc) / 1000).toFixed(1)} s after the load stopped` : " — NOT ALL ARRIVED"}`,
     );
+
+    console.log(`\n(c0) the same API load with no webhook matching, for comparison`);
+    for (const w of hooks) await call("DELETE", `/api/v1/webhooks/${w.json.id}`);
+    await apiUnderLoad(project.id, listId, eventsPerSecond, "without deliveries");
   } finally {
     stop();
     await Promise.all(receivers.map((r) => r.close()));

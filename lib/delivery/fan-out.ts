@@ -99,12 +99,19 @@ export async function fanOutEvent(
         [eventId, matches.map((m) => m.webhook.id), matches.map((m) => m.outcome)],
       ),
   });
-  const retries = records.flatMap((r) => {
+  const retries: RetryRequest[] = records.flatMap((r) => {
     const step = nextStep(r);
     return step.retry
       ? [{ deliveryId: r.delivery.id, webhookId: r.delivery.webhookId, retryAfterMs: step.retryAfterMs ?? null }]
       : [];
   });
+  // A repeat of this fan-out (after a crash between recording and scheduling) schedules again
+  // the retry chains of first attempts an earlier run recorded; their ids make that idempotent.
+  for (const { webhook } of deliverable) {
+    if (webhook.existingStatus === "RETRYING" && webhook.existingAttempts === 1 && webhook.existingDeliveryId) {
+      retries.push({ deliveryId: webhook.existingDeliveryId, webhookId: webhook.id, retryAfterMs: null });
+    }
+  }
   return { matched: matches.filter((m) => m.outcome === "MATCHED").length, retries };
 }
 

@@ -23,6 +23,7 @@ export type Candidate = {
   /** This event's delivery to the webhook, if an earlier run of the fan-out created it. */
   existingDeliveryId: string | null;
   existingStatus: string | null;
+  existingAttempts: number | null;
 };
 
 export type Match = { webhook: Candidate; outcome: TraceOutcome };
@@ -46,7 +47,8 @@ export async function matchWebhooks(eventId: string, eventType: string, eventPro
             w.previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt",
             (SELECT array_agg(pm.project_id) FROM project_members pm
               WHERE pm.user_id = w.created_by_id AND pm.project_id = ANY($2::text[])) AS "memberOf",
-            d.id AS "existingDeliveryId", d.status::text AS "existingStatus"
+            d.id AS "existingDeliveryId", d.status::text AS "existingStatus",
+            d.attempt_count AS "existingAttempts"
        FROM webhooks w
        LEFT JOIN deliveries d ON d.event_id = $1 AND d.webhook_id = w.id
       WHERE (w.created_by_id IN (SELECT user_id FROM project_members WHERE project_id = ANY($2::text[]))

@@ -15,6 +15,7 @@ import { POST as replayRoute } from "@/app/api/v1/webhooks/[id]/replay/route";
 import { POST as testRoute } from "@/app/api/v1/webhooks/[id]/test/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { db } from "@/lib/db";
+import { fanOutEvent } from "@/lib/delivery/fan-out";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { call } from "../helpers/http";
@@ -122,6 +123,26 @@ describe("delivery", () => {
     ]);
     const webhook = await db().webhook.findUniqueOrThrow({ where: { id: hook.id } });
     expect(webhook).toMatchObject({ enabled: true, status: "HEALTHY", consecutiveFailures: 0 });
+    await receiver.close();
+  });
+
+  it("a repeated fan-out sends nothing twice and schedules the waiting retry chain again", async () => {
+    const receiver = await startReceiver({ status: 503, body: "busy" });
+    const hook = await webhookTo(`${receiver.url}/repeat`);
+    await newTodo("Repeat me");
+    const delivery = await waitFor("the first attempt", async () => {
+      const d = await db().delivery.findFirst({ where: { webhookId: hook.id } });
+      return d?.status === "RETRYING" && d.attemptCount === 1 ? d : undefined;
+    });
+    // As if the run crashed after recording its attempts but before scheduling their retries.
+    const again = await fanOutEvent(delivery.eventId!);
+    // (Webhooks of earlier tests match the event too; this test looks at its own.)
+    expect(again.retries.filter((r) => r.webhookId === hook.id)).toEqual([
+      { deliveryId: delivery.id, webhookId: hook.id, retryAfterMs: null },
+    ]);
+    expect(receiver.requests).toHaveLength(1);
+    expect(await db().deliveryAttempt.count({ where: { deliveryId: delivery.id } })).toBe(1);
+    await call(disableRoute, { cookie: ws.owner.cookie, params: { id: hook.id } });
     await receiver.close();
   });
 
