@@ -15,7 +15,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createPrismaClient } from "../lib/db";
 import { DEMO_USERS, isEmpty, seedDemoData } from "../lib/seed/demo-data";
 import { type InngestLocal, startInngestLocal } from "../tools/inngest-local";
@@ -24,6 +23,11 @@ import { databaseUrl, ROOT, usesEmbedded, withDatabase } from "./db/config";
 import { ensureDatabase, stopServer } from "./db/server";
 import { loadEnvFiles } from "./env-files";
 import { ensureLocalSecrets } from "./local-secrets";
+import { lowerPriority, lowerSessionsPriority, withApplicationName } from "./process-priority";
+
+const WORKER_APPLICATION_NAME = "blue-webhooks-worker";
+/** How much the worker and its database sessions yield the CPU (WORKER_NICE, default 10; 0 = off). */
+const workerNice = () => Number(process.env.WORKER_NICE ?? 10);
 
 const argv = process.argv.slice(2);
 const production = argv.includes("--production");
@@ -127,9 +131,6 @@ async function main() {
       BLUE_PROCESS_ROLE: "web",
     });
     if (workerPort) {
-      // The local Inngest server in this process is background machinery too: once the web
-      // process is started (it keeps normal priority), this process and the worker yield to it.
-      // if (localInngest) lowerPriority(process.pid);
       const worker = startChild(
         "worker",
         [...cpuProfileArgs("worker"), nextBin(), "start", "-p", workerPort, "-H", "127.0.0.1"],
@@ -140,8 +141,9 @@ async function main() {
           DATABASE_URL: withApplicationName(url, WORKER_APPLICATION_NAME),
         },
       );
-      if (worker.pid && !lowerPriority(worker.pid)) console.warn("could not lower the worker's priority");
-      if (usesEmbedded()) lowerWorkerSessionsPriority(url);
+      if (worker.pid && !lowerPriority(worker.pid, workerNice())) console.warn("could not lower the worker's priority");
+      // Only for the embedded server this command manages: its process ids are on this host.
+      if (usesEmbedded()) lowerSessionsPriority(url, WORKER_APPLICATION_NAME, workerNice());
     }
   } else {
     startChild("next", [nextBin(), "dev", "-p", port, "-H", "127.0.0.1"], env);
@@ -156,75 +158,6 @@ async function main() {
 function cpuProfileArgs(role: string): string[] {
   const dir = process.env.NEXT_CPU_PROFILE_DIR;
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir, role)}`] : [];
-}
-
-/**
- * Background work yields the CPU to the web process when both want it (WORKER_NICE, default 10):
- * under a delivery backlog people's requests stay fast and deliveries use what is left. With
- * the kernel's autogroup scheduling on (most desktops and this CI machine) every session is
- * scheduled as one unit and a process's own nice value only ranks it inside its session, so
- * the session's autogroup gets the same nice value (the worker and each PostgreSQL backend
- * lead their own sessions). Returns false when the kernel refused.
- */
-function lowerPriority(pid: number): boolean {
-  const nice = Number(process.env.WORKER_NICE ?? 10);
-  if (!(nice > 0)) return true;
-  try {
-    os.setPriority(pid, nice);
-  } catch {
-    return false;
-  }
-  try {
-    fs.writeFileSync(`/proc/${pid}/autogroup`, String(nice));
-  } catch {
-    // No autogroup scheduling here (or not Linux): the process's nice value is what counts.
-  }
-  return true;
-}
-
-const WORKER_APPLICATION_NAME = "blue-webhooks-worker";
-
-function withApplicationName(url: string, name: string): string {
-  const u = new URL(url);
-  u.searchParams.set("application_name", name);
-  return u.toString();
-}
-
-/**
- * On one machine the worker's database sessions compete for the same cores: the embedded
- * PostgreSQL runs them at the worker's lower priority too (found by application_name, checked
- * every second; only for the server this command manages, whose process ids are on this host).
- */
-function lowerWorkerSessionsPriority(url: string) {
-  const nice = Number(process.env.WORKER_NICE ?? 10);
-  if (!(nice > 0)) return;
-  const done = new Set<number>();
-  const client = new pg.Client({ connectionString: url });
-  let warned = false;
-  const tick = async () => {
-    const { rows } = await client.query<{ pid: number }>(
-      "SELECT pid FROM pg_stat_activity WHERE application_name = $1",
-      [WORKER_APPLICATION_NAME],
-    );
-    const current = new Set(rows.map((r) => r.pid));
-    for (const pid of done) if (!current.has(pid)) done.delete(pid);
-    for (const pid of current) {
-      if (done.has(pid)) continue;
-      if (lowerPriority(pid)) done.add(pid);
-      else if (!warned) {
-        console.warn("could not lower the priority of the worker's database sessions");
-        warned = true;
-      }
-    }
-  };
-  client.connect().then(
-    () => {
-      const timer = setInterval(() => tick().catch(() => undefined), 1000);
-      timer.unref();
-    },
-    () => undefined,
-  );
-  client.on("error", () => undefined);
 }
 
 function usesExternalInngest() {
