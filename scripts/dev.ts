@@ -13,7 +13,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
 import { DEMO_USERS, isEmpty, seedDemoData } from "../lib/seed/demo-data";
