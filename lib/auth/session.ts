@@ -1,6 +1,7 @@
 // Sessions are Auth.js JWT cookies. The API reads and writes them from the request itself, so the
 // same code works in route handlers and in tests; Auth.js's auth() reads the same cookie in pages.
 import { decode, encode } from "next-auth/jwt";
+import { BoundedCache } from "../bounded-cache";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -34,8 +35,7 @@ function readCookie(req: Request, name: string): string | undefined {
 // same way until it expires, so its subject is kept for a minute (bounded). Tampered or expired
 // cookies never decode, so they are never cached.
 const SESSION_CACHE_MS = 60_000;
-const MAX_CACHED_SESSIONS = 10_000;
-const decoded = new Map<string, { sub: string; until: number }>();
+const decoded = new BoundedCache<{ sub: string; until: number }>(10_000);
 
 /** The signed-in user's id from the session cookie, or null (missing, tampered or expired). */
 export async function sessionUserId(req: Request): Promise<string | null> {
@@ -49,7 +49,6 @@ export async function sessionUserId(req: Request): Promise<string | null> {
     const token = await decode({ token: value, secret: authSecret(), salt: name });
     if (typeof token?.sub !== "string") return null;
     const expires = typeof token.exp === "number" ? token.exp * 1000 : Date.now();
-    if (decoded.size >= MAX_CACHED_SESSIONS) decoded.clear();
     decoded.set(cacheKey, { sub: token.sub, until: Math.min(Date.now() + SESSION_CACHE_MS, expires) });
     return token.sub;
   } catch {

@@ -6,6 +6,7 @@
 // webhooks are read together). Re-running after a crash is safe: a delivery an earlier run
 // recorded is not sent again; one sent but not recorded goes again under the same webhook-id.
 import { randomUUID } from "node:crypto";
+import { BoundedCache } from "../bounded-cache";
 import { pool } from "../db";
 import { type AttemptRecord, type NewDelivery, nextStep, performAttempt, recordAttempts } from "./attempt";
 import { mapBounded } from "./bounded";
@@ -115,15 +116,7 @@ export async function fanOutEvent(
   return { matched: matches.filter((m) => m.outcome === "MATCHED").length, retries };
 }
 
-const origins = new Map<string, string>();
+const origins = new BoundedCache<string>(10_000);
 
 /** The per-endpoint concurrency key (parsing a URL per delivery is not free). */
-function originOf(url: string): string {
-  let origin = origins.get(url);
-  if (origin === undefined) {
-    origin = new URL(url).origin;
-    if (origins.size >= 10_000) origins.clear();
-    origins.set(url, origin);
-  }
-  return origin;
-}
+const originOf = (url: string) => origins.getOrCompute(url, () => new URL(url).origin);

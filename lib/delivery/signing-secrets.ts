@@ -1,21 +1,13 @@
+import { BoundedCache } from "../bounded-cache";
 import { decryptSecret } from "../crypto/secret-box";
 
 // Decrypted secrets, by key and ciphertext: a fan-out signs for every matching webhook, and
 // AES-GCM per delivery was a measurable share of the hot path. A rotated secret has a new
-// ciphertext, so it is never served stale; the cache is bounded and starts over when full.
-const MAX_CACHED = 10_000;
-const cache = new Map<string, string>();
+// ciphertext, so it is never served stale; the cache is bounded.
+const decrypted = new BoundedCache<string>(10_000);
 
-function decryptCached(sealed: string): string {
-  const cacheKey = `${process.env.WEBHOOK_SECRET_KEY ?? ""}\n${sealed}`;
-  let plain = cache.get(cacheKey);
-  if (plain === undefined) {
-    plain = decryptSecret(sealed);
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(cacheKey, plain);
-  }
-  return plain;
-}
+const decryptCached = (sealed: string) =>
+  decrypted.getOrCompute(`${process.env.WEBHOOK_SECRET_KEY ?? ""}\n${sealed}`, () => decryptSecret(sealed));
 
 /** The secrets that sign now: the current one, and the previous one during a rotation's grace. */
 export function signingSecrets(
