@@ -103,8 +103,7 @@ type State = {
 };
 
 /** A delivery's columns after an attempt. */
-function stateAfter(record: AttemptRecord, lastAttempt: number): State {
-  const step = nextStep(record, lastAttempt);
+function stateAfter(record: AttemptRecord, step: ReturnType<typeof nextStep>, lastAttempt: number): State {
   const at = record.startedAt.toISOString();
   const due = step.retry ? Date.now() + delayBefore(record.number + 1, lastAttempt, step.retryAfterMs ?? null) : null;
   return {
@@ -125,7 +124,7 @@ const column = <K extends keyof State>(states: State[], key: K) => states.map((s
  * Record attempts in one transaction: new deliveries already in their post-attempt state (one
  * insert), the attempt rows (one insert), the new state of deliveries that existed before (one
  * update), and each webhook's health counters (one update). A 410 Gone disables its webhook at
- * once. Plain SQL with array parameters: the cost per statement stays flat however many
+ * once. Returns each attempt's next step. Plain SQL with array parameters: the cost per statement stays flat however many
  * attempts a fan-out records, and a fan-out writes each delivery row once.
  */
 export async function recordAttempts(
@@ -139,7 +138,7 @@ export async function recordAttempts(
 ) {
   const lastAttempt = opts.lastAttempt ?? MAX_ATTEMPTS;
   const steps = records.map((r) => nextStep(r, lastAttempt));
-  const states = new Map(records.map((r) => [r.delivery.id, stateAfter(r, lastAttempt)]));
+  const states = new Map(records.map((r, i) => [r.delivery.id, stateAfter(r, steps[i], lastAttempt)]));
   await sqlTransaction(async (client) => {
     await opts.alsoWrite?.(client);
     const inserted = new Set<string>();
@@ -281,4 +280,5 @@ export async function recordAttempts(
     }
   }
   logger.debug({ attempts: records.length }, "delivery attempts recorded");
+  return steps;
 }

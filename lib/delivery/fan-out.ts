@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { BoundedCache } from "../bounded-cache";
 import { pool } from "../db";
-import { type AttemptRecord, type NewDelivery, nextStep, performAttempt, recordAttempts } from "./attempt";
+import { type AttemptRecord, type NewDelivery, performAttempt, recordAttempts } from "./attempt";
 import { mapBounded } from "./bounded";
 import { fanOutConcurrency, perEndpointConcurrency } from "./config";
 import { matchWebhooks } from "./match-webhooks";
@@ -89,7 +89,7 @@ export async function fanOutEvent(
       todoId: todo.id,
       todoTitle: todo.title,
     }));
-  await recordAttempts(records, {
+  const steps = await recordAttempts(records, {
     newDeliveries: fresh,
     alsoWrite: (client) =>
       client.query(
@@ -100,8 +100,8 @@ export async function fanOutEvent(
         [eventId, matches.map((m) => m.webhook.id), matches.map((m) => m.outcome)],
       ),
   });
-  const retries: RetryRequest[] = records.flatMap((r) => {
-    const step = nextStep(r);
+  const retries: RetryRequest[] = records.flatMap((r, i) => {
+    const step = steps[i];
     return step.retry
       ? [{ deliveryId: r.delivery.id, webhookId: r.delivery.webhookId, retryAfterMs: step.retryAfterMs ?? null }]
       : [];

@@ -1,7 +1,7 @@
 // Attempt N of a delivery that failed before. Idempotent per attempt number: a re-run after a
 // crash does not send attempt N twice once it is recorded.
 import { db } from "../db";
-import { type AttemptTrigger, nextStep, performAttempt, recordAttempts } from "./attempt";
+import { type AttemptTrigger, performAttempt, recordAttempts } from "./attempt";
 import { signingSecrets } from "./signing-secrets";
 
 /** exhausted: this was the last attempt and it failed (not a 410, which disables at once). */
@@ -34,8 +34,7 @@ export async function retryDelivery(
     number,
     trigger,
   );
-  await recordAttempts([record], { lastAttempt: last });
-  const step = nextStep(record, last);
+  const [step] = await recordAttempts([record], { lastAttempt: last });
   return {
     done: !step.retry,
     status: step.status,
