@@ -1,5 +1,7 @@
 // Load an entity as its event value (relations expanded, dates as ISO strings). Used for
 // previousValue before a change and currentValue after it, inside the same transaction.
+
+import { ApiError } from "../api/errors";
 import type { Tx } from "../db";
 import type {
   ChecklistItemValue,
@@ -10,7 +12,7 @@ import type {
   TodoListValue,
   TodoValue,
 } from "../events/values";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -33,42 +35,55 @@ const todoRef = (t: { id: string; title: string; todoList: { id: string; title: 
   todoList: listRef(t.todoList),
 });
 
-/** What a todo row needs to become a TodoValue (one query for one todo or a whole board). */
-export const todoValueInclude = {
-  todoList: listInclude,
-  createdBy: userSelect,
-  assignees: { include: { user: userSelect }, orderBy: { user: { name: "asc" } } },
-  tags: { include: { tag: true }, orderBy: { tag: { title: "asc" } } },
-  customValues: { include: { customField: true }, orderBy: { customField: { position: "asc" } } },
-} as const;
+// A record's value is built by PostgreSQL in one query: Prisma would make one round trip per
+// relation (12 for a record), and every mutation of a record loads its value twice.
+const isoSql = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-type TodoRow = Prisma.TodoGetPayload<{ include: typeof todoValueInclude }>;
-
-export function toTodoValue(t: TodoRow): TodoValue {
-  return {
-    id: t.id,
-    title: t.title,
-    text: t.text,
-    position: t.position,
-    startedAt: isoOrNull(t.startedAt),
-    duedAt: isoOrNull(t.duedAt),
-    done: t.done,
-    archived: t.archived,
-    createdAt: iso(t.createdAt),
-    updatedAt: iso(t.updatedAt),
-    createdBy: t.createdBy,
-    todoList: listRef(t.todoList),
-    assignees: t.assignees.map((a) => a.user),
-    tags: t.tags.map(({ tag }) => ({ id: tag.id, title: tag.title, color: tag.color })),
-    customFields: t.customValues.map((v) => ({
-      customField: { id: v.customField.id, name: v.customField.name, type: v.customField.type },
-      value: v.value,
-    })),
-  };
+function selectTodoValues(tx: Tx, where: Prisma.Sql): Promise<{ value: TodoValue }[]> {
+  return tx.$queryRaw<{ value: TodoValue }[]>`
+    SELECT json_build_object(
+      'id', t.id, 'title', t.title, 'text', t.text, 'position', t.position,
+      'startedAt', ${isoSql("t.started_at")}, 'duedAt', ${isoSql("t.dued_at")},
+      'done', t.done, 'archived', t.archived,
+      'createdAt', ${isoSql("t.created_at")}, 'updatedAt', ${isoSql("t.updated_at")},
+      'createdBy', json_build_object('id', u.id, 'name', u.name, 'email', u.email),
+      'todoList', json_build_object('id', l.id, 'title', l.title, 'project',
+        json_build_object('id', p.id, 'name', p.name, 'company', json_build_object('id', c.id, 'name', c.name))),
+      'assignees', COALESCE((
+        SELECT json_agg(json_build_object('id', au.id, 'name', au.name, 'email', au.email) ORDER BY au.name, au.id)
+        FROM todo_assignees a JOIN users au ON au.id = a.user_id WHERE a.todo_id = t.id), '[]'),
+      'tags', COALESCE((
+        SELECT json_agg(json_build_object('id', g.id, 'title', g.title, 'color', g.color) ORDER BY g.title, g.id)
+        FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id WHERE tt.todo_id = t.id), '[]'),
+      'customFields', COALESCE((
+        SELECT json_agg(json_build_object(
+          'customField', json_build_object('id', f.id, 'name', f.name, 'type', f.type), 'value', v.value)
+          ORDER BY f.position, f.id)
+        FROM todo_custom_field_values v JOIN custom_fields f ON f.id = v.custom_field_id WHERE v.todo_id = t.id), '[]')
+    ) AS value
+    FROM todos t
+    JOIN users u ON u.id = t.created_by_id
+    JOIN todo_lists l ON l.id = t.todo_list_id
+    JOIN projects p ON p.id = l.project_id
+    JOIN companies c ON c.id = p.company_id
+    WHERE ${where}
+    ORDER BY t.position, t.id`;
 }
 
 export async function loadTodoValue(tx: Tx, id: string): Promise<TodoValue> {
-  return toTodoValue(await tx.todo.findUniqueOrThrow({ where: { id }, include: todoValueInclude }));
+  const [row] = await selectTodoValues(tx, Prisma.sql`t.id = ${id}`);
+  if (!row) throw ApiError.notFound("Record");
+  return row.value;
+}
+
+/** The records of one list, in board order. */
+export async function loadListTodoValues(tx: Tx, todoListId: string): Promise<TodoValue[]> {
+  return (await selectTodoValues(tx, Prisma.sql`t.todo_list_id = ${todoListId}`)).map((r) => r.value);
+}
+
+/** A project's records that are not archived, in board order. */
+export async function loadOpenProjectTodoValues(tx: Tx, projectId: string): Promise<TodoValue[]> {
+  return (await selectTodoValues(tx, Prisma.sql`t.project_id = ${projectId} AND NOT t.archived`)).map((r) => r.value);
 }
 
 export async function loadTodoListValue(tx: Tx, id: string): Promise<TodoListValue> {

@@ -1,7 +1,7 @@
 import { db, type Tx } from "../db";
 import type { CustomFieldValue } from "../events/values";
 import { projectAccess } from "../platform/access";
-import { todoValueInclude, toTodoValue } from "../platform/load-values";
+import { loadOpenProjectTodoValues } from "../platform/load-values";
 
 /** Everything the board shows: lists with their open records, members, tags, custom fields. */
 export async function getBoard(userId: string, projectId: string) {
@@ -10,17 +10,13 @@ export async function getBoard(userId: string, projectId: string) {
 
 async function readBoard(tx: Tx, userId: string, projectId: string) {
   const access = await projectAccess(tx, userId, projectId, "read");
-  const [project, lists, todos, members, tags, customFields] = await Promise.all([
+  const [project, lists, values, members, tags, customFields] = await Promise.all([
     tx.project.findUniqueOrThrow({
       where: { id: projectId },
       include: { company: { select: { id: true, name: true } } },
     }),
     tx.todoList.findMany({ where: { projectId }, orderBy: { position: "asc" } }),
-    tx.todo.findMany({
-      where: { projectId, archived: false },
-      include: todoValueInclude,
-      orderBy: { position: "asc" },
-    }),
+    loadOpenProjectTodoValues(tx, projectId),
     tx.projectMember.findMany({
       where: { projectId },
       include: { user: { select: { id: true, name: true, email: true } } },
@@ -29,7 +25,6 @@ async function readBoard(tx: Tx, userId: string, projectId: string) {
     tx.tag.findMany({ where: { projectId }, orderBy: { title: "asc" } }),
     tx.customField.findMany({ where: { projectId }, orderBy: { position: "asc" } }),
   ]);
-  const values = todos.map(toTodoValue);
   return {
     project: { id: project.id, name: project.name, company: project.company, role: access.role },
     lists: lists.map((l) => ({

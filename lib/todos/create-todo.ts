@@ -3,16 +3,16 @@ import { projectAccess, requireMembers } from "../platform/access";
 import { loadTodoValue } from "../platform/load-values";
 import { after } from "../platform/positions";
 import type { CreateTodoInput } from "../validations/todo";
-import { checkDateOrder, nextTodoPosition, requireProjectList, requireProjectTags } from "./todo-rules";
+import { checkDateOrder, requireProjectList, requireProjectTags } from "./todo-rules";
 
 export async function createTodo(userId: string, projectId: string, input: CreateTodoInput) {
   return withEvents(userId, async (tx, emit) => {
     const access = await projectAccess(tx, userId, projectId, "edit_records");
-    await requireProjectList(tx, projectId, input.todoListId);
+    const lastPosition = await requireProjectList(tx, projectId, input.todoListId);
     checkDateOrder(input.startedAt, input.duedAt);
     await requireMembers(tx, projectId, input.assigneeIds ?? [], "assigneeIds");
     await requireProjectTags(tx, projectId, input.tagIds ?? []);
-    const todo = await tx.todo.create({
+    const { id } = await tx.todo.create({
       data: {
         projectId,
         todoListId: input.todoListId,
@@ -20,13 +20,18 @@ export async function createTodo(userId: string, projectId: string, input: Creat
         text: input.text ?? "",
         startedAt: input.startedAt ?? null,
         duedAt: input.duedAt ?? null,
-        position: input.position ?? after(await nextTodoPosition(tx, input.todoListId)),
+        position: input.position ?? after(lastPosition),
         createdById: userId,
-        assignees: { create: (input.assigneeIds ?? []).map((id) => ({ userId: id })) },
-        tags: { create: (input.tagIds ?? []).map((id) => ({ tagId: id })) },
       },
+      select: { id: true },
     });
-    const value = await loadTodoValue(tx, todo.id);
+    if (input.assigneeIds?.length) {
+      await tx.todoAssignee.createMany({ data: input.assigneeIds.map((userId) => ({ todoId: id, userId })) });
+    }
+    if (input.tagIds?.length) {
+      await tx.todoTag.createMany({ data: input.tagIds.map((tagId) => ({ todoId: id, tagId })) });
+    }
+    const value = await loadTodoValue(tx, id);
     emit({ type: "TODO_CREATED", ...access, previousValue: null, currentValue: value });
     return value;
   });

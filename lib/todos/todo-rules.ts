@@ -14,9 +14,13 @@ export async function requireProjectTags(tx: Tx, projectId: string, tagIds: stri
   if (missing.length) throw ApiError.field(field, `not tags of this project: ${missing.join(", ")}`);
 }
 
-export async function requireProjectList(tx: Tx, projectId: string, todoListId: string) {
-  const list = await tx.todoList.findUnique({ where: { id: todoListId }, select: { projectId: true } });
+/** The list must be one of the project's; returns its last record's position (null if empty). */
+export async function requireProjectList(tx: Tx, projectId: string, todoListId: string): Promise<number | null> {
+  const [list] = await tx.$queryRaw<{ projectId: string; lastPosition: number | null }[]>`
+    SELECT l.project_id AS "projectId", (SELECT max(t.position) FROM todos t WHERE t.todo_list_id = l.id) AS "lastPosition"
+    FROM todo_lists l WHERE l.id = ${todoListId}`;
   if (!list || list.projectId !== projectId) throw ApiError.field("todoListId", "is not a list of this project");
+  return list.lastPosition;
 }
 
 export async function nextTodoPosition(tx: Tx, todoListId: string) {
