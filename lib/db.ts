@@ -1,8 +1,9 @@
 // One Prisma client per process (Next.js dev reloads modules, so it is kept on globalThis), and
-// the pg pool under it. Almost everything goes through Prisma; the delivery hot path (fan-out,
-// attempt records) writes hundreds of rows per event with plain SQL on the same pool, because
-// Prisma's query compiler works in proportion to the data of a createMany (measured: 36 % of the
-// app's CPU in `npm run bench:delivery` before the hot path moved to SQL).
+// the pg pool under it. Almost everything goes through Prisma. Plain SQL on the same pool (or
+// `$queryRaw` inside a Prisma transaction) is kept for the hot paths, where Prisma's per-call and
+// per-row work was measured in `npm run bench:delivery`: the fan-out's batched writes (36 % of the
+// app's CPU before they moved to SQL), and a record mutation's access check, value load, event
+// insert and publish (22 round trips per created record before, 8 after).
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";

@@ -1,5 +1,5 @@
 // Events committed while Inngest is down are sent when it is back, once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
 import { db } from "@/lib/db";
 import { settlePublishing } from "@/lib/events/publish-events";
@@ -71,5 +71,28 @@ describe("outbox relay", () => {
       return list.length > 0 ? list : undefined;
     });
     expect(runs.filter((r) => r.eventId === runs[0].eventId)).toHaveLength(1);
+  });
+
+  it("events committed while a send is in flight go out together in the next send, all marked published", async () => {
+    const { inngest } = await import("@/inngest/client");
+    const send = vi.spyOn(inngest, "send");
+    try {
+      const titles = Array.from({ length: 12 }, (_, i) => `Batch ${i}`);
+      const responses = await Promise.all(
+        titles.map((title) =>
+          call(createList, { cookie: ws.owner.cookie, params: { projectId: ws.project.id }, body: { title } }),
+        ),
+      );
+      expect(responses.map((r) => r.status)).toEqual(titles.map(() => 201));
+      await settlePublishing();
+      const sent = send.mock.calls.flatMap(([payload]) => (Array.isArray(payload) ? payload : [payload]));
+      const events = await db().event.findMany({ where: { id: { in: sent.map((e) => e.id!) } } });
+      expect(events.map((e) => (e.currentValue as { title: string }).title).sort()).toEqual([...titles].sort());
+      expect(events.every((e) => e.publishedAt !== null && e.publishAttempts === 1)).toBe(true);
+      expect(send.mock.calls.length).toBeGreaterThan(0);
+      expect(send.mock.calls.length).toBeLessThan(titles.length);
+    } finally {
+      send.mockRestore();
+    }
   });
 });

@@ -1,0 +1,51 @@
+// Round trips to PostgreSQL per request on the hottest mutation. Under load every round trip waits
+// for a database backend to be scheduled, so their number, not only their cost, sets the API's
+// tail latency (see the README's delivery figures). Counted on the real pg client.
+import pg from "pg";
+import { afterAll, expect, it } from "vitest";
+import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
+import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
+import { settlePublishing } from "@/lib/events/publish-events";
+import { call } from "../helpers/http";
+import { createWorkspace } from "../helpers/workspace";
+
+afterAll(settlePublishing);
+
+/** The SQL statements sent while `fn` runs. */
+async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as string | { text: string };
+    seen.push(typeof config === "string" ? config : config.text);
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await fn();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return seen.map((s) => s.trim().split(/\s+/).slice(0, 3).join(" "));
+}
+
+it("creating a record takes 8 statements: user, BEGIN, access, list, insert, value, event, COMMIT", async () => {
+  const ws = await createWorkspace("round-trips");
+  const { cookie } = ws.owner;
+  const params = { projectId: ws.project.id };
+  const list = await call(createList, { cookie, params, body: { title: "Doing" } });
+  let status = 0;
+  const statements = await statementsDuring(async () => {
+    status = (await call(createTodo, { cookie, params, body: { todoListId: list.json.id, title: "T" } })).status;
+  });
+  expect(status).toBe(201);
+  expect(statements).toEqual([
+    'SELECT "public"."users"."id", "public"."users"."email",',
+    "BEGIN",
+    "SELECT m.role::text AS",
+    "SELECT l.project_id AS",
+    'INSERT INTO "public"."todos"',
+    "SELECT json_build_object( 'id',",
+    "INSERT INTO events",
+    "COMMIT",
+  ]);
+});
