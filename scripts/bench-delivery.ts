@@ -6,7 +6,9 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import pg from "pg";
 import { Agent, request } from "undici";
+import { databaseUrl, withDatabase } from "./db/config";
 
 const PORT = 3300;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -27,7 +29,20 @@ function roleOf(pid: string): string {
 type CpuSnapshot = Map<string, { kind: string; seconds: number }>;
 
 /** CPU seconds used so far by each process of interest, by pid (from /proc; Linux only). */
-function cpuByProcess(): CpuSnapshot {
+/** The database sessions' owners by backend pid (PostgreSQL's own processes are not listed). */
+let database: pg.Client | undefined;
+async function sessionOwners(): Promise<Map<string, string>> {
+  if (!database) return new Map();
+  const { rows } = await database.query<{ pid: number; name: string }>(
+    "SELECT pid, application_name AS name FROM pg_stat_activity WHERE backend_type = 'client backend'",
+  );
+  const label = (name: string) =>
+    name === "blue-webhooks-worker" ? "worker" : name === "inngest-local" ? "local Inngest" : name ? name : "web";
+  return new Map(rows.map((r) => [String(r.pid), label(r.name)]));
+}
+
+async function cpuByProcess(): Promise<CpuSnapshot> {
+  const owners = await sessionOwners();
   const out: CpuSnapshot = new Map();
   const hz = 100;
   for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
@@ -37,11 +52,11 @@ function cpuByProcess(): CpuSnapshot {
       const seconds = (Number(fields[11]) + Number(fields[12])) / hz;
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
       const kind = cmd.startsWith("postgres")
-        ? "postgres"
+        ? `postgres (${owners.get(pid) ?? "its own processes"})`
         : cmd.includes("next-server") || cmd.includes("next/dist/bin/next")
           ? `next start (${roleOf(pid)})`
-          : cmd.includes("scripts/dev.ts")
-            ? "dev.ts (local Inngest)"
+          : cmd.includes("tools/inngest-local/cli.ts")
+            ? "local Inngest"
             : cmd.includes("bench-delivery")
               ? "bench (receivers + client)"
               : null;
@@ -52,9 +67,9 @@ function cpuByProcess(): CpuSnapshot {
 }
 
 /** CPU used since `before`, by kind (a process that exited in between is not counted). */
-function printCpu(before: CpuSnapshot, wallSeconds: number) {
+async function printCpu(before: CpuSnapshot, wallSeconds: number) {
   const byKind = new Map<string, number>();
-  for (const [pid, { kind, seconds }] of cpuByProcess()) {
+  for (const [pid, { kind, seconds }] of await cpuByProcess()) {
     byKind.set(kind, (byKind.get(kind) ?? 0) + seconds - (before.get(pid)?.seconds ?? 0));
   }
   const parts = [...byKind.entries()]
@@ -110,6 +125,7 @@ function startApp(): ChildProcess {
       "--database",
       "blue_bench",
       "--fresh",
+      "--durable",
     ],
     {
       detached: true,
@@ -184,19 +200,31 @@ async function apiUnderLoad(projectId: string, listId: string, eventsPerSecond: 
   const createLatencies: number[] = [];
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
-  const cpu = cpuByProcess();
+  const cpu = await cpuByProcess();
   const started = Date.now();
   const sent = await createTodos(projectId, listId, eventsPerSecond, 20, (ms) => createLatencies.push(ms));
   sampling = false;
   await sampler;
   console.log(`    GET /api/v1/me ${label}: ${fmt(meLatencies)}`);
   console.log(`    POST /todos ${label}:    ${fmt(createLatencies)}`);
-  printCpu(cpu, (Date.now() - started) / 1000);
+  await printCpu(cpu, (Date.now() - started) / 1000);
   lag.disable();
   console.log(
     `    this process's event-loop delay: p50 ${(lag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`,
   );
   return sent;
+}
+
+/** Commit cost depends on these: the figures are labelled with them (the embedded server this
+ * script starts has them on, as a production database would). */
+async function printDatabaseSettings() {
+  database = new pg.Client({ connectionString: withDatabase(databaseUrl(), "blue_bench"), application_name: "bench" });
+  database.on("error", () => undefined);
+  await database.connect();
+  const { rows } = await database.query<{ name: string; setting: string }>(
+    "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name",
+  );
+  console.log(`PostgreSQL: ${rows.map((r) => `${r.name}=${r.setting}`).join(", ")}`);
 }
 
 /** --overload-rate N: skip (a) and (b), and overload at N events/s (for working on (c)). */
@@ -217,6 +245,7 @@ async function main() {
   });
   try {
     await waitReady(app);
+    await printDatabaseSettings();
     const signIn = await call("POST", "/api/v1/auth/sign-in", { email: "demo@example.com", password: "demo-password" });
     cookie = String(signIn.headers["set-cookie"]).split(";")[0];
     const groups = (await call("GET", "/api/v1/projects")).json.data;
@@ -259,14 +288,14 @@ async function main() {
     const hooks = await Promise.all(receivers.map((r, i) => hook(r, i)));
     const throughputPhase = async () => {
       const t0 = Date.now();
-      const cpuB = cpuByProcess();
+      const cpuB = await cpuByProcess();
       await createTodos(project.id, listId, 200, 0.5);
       const expectedB = 100 * 100;
       await waitFor(() => receivers.reduce((n, r) => n + r.arrivals.length, 0) >= expectedB, 120_000);
       const lastB = Math.max(...receivers.flatMap((r) => r.arrivals.map((a) => a.at)));
       const gotB = receivers.reduce((n, r) => n + r.arrivals.length, 0);
       const perSecond = gotB / ((lastB - t0) / 1000);
-      printCpu(cpuB, (Date.now() - t0) / 1000);
+      await printCpu(cpuB, (Date.now() - t0) / 1000);
       const bare = new Agent({ connections: 16 });
       const tb = performance.now();
       let next = 0;
@@ -316,6 +345,7 @@ async function main() {
     for (const w of hooks) await call("DELETE", `/api/v1/webhooks/${w.json.id}`);
     await apiUnderLoad(project.id, listId, eventsPerSecond, "without deliveries");
   } finally {
+    await database?.end().catch(() => undefined);
     stop();
     await Promise.all(receivers.map((r) => r.close()));
     await sleep(3000);

@@ -2,21 +2,24 @@
 // Next.js; one Ctrl-C stops everything this command started.
 //   --production          next build (when needed) + next start instead of next dev
 //   --database NAME       use database NAME on the same server (e2e runs use their own)
-//   --fresh               drop and recreate that database first
+//   --fresh               drop and recreate that database first; an embedded server this
+//                         command starts runs without fsync (throwaway data: tests, e2e)
+//   --durable             with --fresh: start the embedded server with fsync on all the same
+//                         (the benchmark, so that commits cost what they cost in production)
 //   --allow-loopback-webhooks  with --production: let webhooks target 127.0.0.0/8 and ::1
 //   --single-process      with --production: serve Inngest from the web process, no worker
 //
 // A production run starts the same build twice: the web process (PORT) for people and API
-// clients, and a worker (WORKER_PORT, default PORT+1) at a lower CPU priority whose
-// /api/inngest route runs the functions, so delivery work never queues behind, or in front
-// of, user requests on one event loop.
+// clients, and a worker (WORKER_PORT, default PORT+1) whose /api/inngest route runs the
+// functions, so delivery work never queues behind, or in front of, user requests on one event
+// loop. The worker, the local Inngest server and their database sessions run at a lower CPU
+// priority than the web process: on one machine, user requests come first.
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
 import { DEMO_USERS, isEmpty, seedDemoData } from "../lib/seed/demo-data";
-import { type InngestLocal, startInngestLocal } from "../tools/inngest-local";
 import { deploy, ensureDatabaseUp } from "./db/commands";
 import { databaseUrl, ROOT, usesEmbedded, withDatabase } from "./db/config";
 import { ensureDatabase, stopServer } from "./db/server";
@@ -25,12 +28,15 @@ import { ensureLocalSecrets } from "./local-secrets";
 import { lowerPriority, lowerSessionsPriority, withApplicationName } from "./process-priority";
 
 const WORKER_APPLICATION_NAME = "blue-webhooks-worker";
-/** How much the worker and its database sessions yield the CPU (WORKER_NICE, default 10; 0 = off). */
+/** tools/inngest-local names its database sessions so. */
+const INNGEST_LOCAL_APPLICATION_NAME = "inngest-local";
+/** How much background processes and their database sessions yield the CPU (WORKER_NICE, default 10; 0 = off). */
 const workerNice = () => Number(process.env.WORKER_NICE ?? 10);
 
 const argv = process.argv.slice(2);
 const production = argv.includes("--production");
 const fresh = argv.includes("--fresh");
+const durable = argv.includes("--durable");
 // Local development and the e2e run deliver to receivers on this machine; production does not.
 const allowLoopbackWebhooks = !production || argv.includes("--allow-loopback-webhooks");
 const singleProcess = !production || argv.includes("--single-process");
@@ -38,7 +44,8 @@ const databaseArg = argv.includes("--database") ? argv[argv.indexOf("--database"
 
 const children: ChildProcess[] = [];
 let startedServer = false;
-let localInngest: InngestLocal | undefined;
+/** The local Inngest server's child process and URL, when this command runs one. */
+let localInngest: { child: ChildProcess; url: string } | undefined;
 let stopping = false;
 
 function nextBin() {
@@ -52,10 +59,13 @@ function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
-/** Children run in their own process group so that stopping reaches next-server's workers too. */
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+/**
+ * Children run in their own process group (and session) so that stopping reaches next-server's
+ * workers too, and so that each can have its own CPU priority.
+ */
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, list = children): ChildProcess {
   const child = spawn(process.execPath, args, { stdio: "inherit", env, detached: true });
-  children.push(child);
+  list.push(child);
   child.on("exit", (code, signal) => {
     if (!stopping) {
       console.error(`${name} exited (${signal ?? code}); stopping`);
@@ -63,6 +73,18 @@ function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child
     }
   });
   return child;
+}
+
+/** Stopped after the app, so that the app's last events and calls still find it. */
+const inngestChildren: ChildProcess[] = [];
+
+async function stopChildren(list: ChildProcess[]): Promise<void> {
+  for (const child of list) {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {}
+  }
+  await Promise.all(list.map((c) => waitForExit(c, 8000)));
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<void> {
@@ -84,13 +106,8 @@ function waitForExit(child: ChildProcess, ms: number): Promise<void> {
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) {
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {}
-  }
-  await Promise.all(children.map((c) => waitForExit(c, 8000)));
-  await localInngest?.stop().catch((e) => console.error(e));
+  await stopChildren(children);
+  await stopChildren(inngestChildren);
   if (startedServer) await stopServer().catch((e) => console.error(e));
   process.exit(code);
 }
@@ -101,7 +118,7 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  const up = await ensureDatabaseUp({ fast: fresh });
+  const up = await ensureDatabaseUp({ fast: fresh && !durable });
   startedServer = up.startedServer;
   const url = databaseArg ? withDatabase(databaseUrl(), databaseArg) : up.url;
   await ensureDatabase(url, { recreate: fresh });
@@ -164,45 +181,57 @@ function usesExternalInngest() {
 }
 
 /**
- * The project's local Inngest server (tools/inngest-local), in this process. Development runs
- * the SDK in dev mode; a production build runs it in cloud mode, with every call signed by a
- * key made for this run, exactly as on Inngest Cloud.
+ * The project's local Inngest server (tools/inngest-local) in a process of its own. Development
+ * runs the SDK in dev mode; a production build runs it in cloud mode, with every call signed by a
+ * key made for this run, exactly as on Inngest Cloud. In production it stands in for a service
+ * that would not share the app's cores, so it yields the CPU like the worker.
  */
 async function startLocalInngest(databaseUrl: string, appUrl: string, env: NodeJS.ProcessEnv) {
   const signingKey = production ? `signkey-local-${crypto.randomBytes(32).toString("hex")}` : undefined;
-  localInngest = await startInngestLocal({
-    databaseUrl,
-    port: Number(process.env.INNGEST_LOCAL_PORT ?? 8288),
-    backoffScale: Number(process.env.INNGEST_LOCAL_BACKOFF_SCALE ?? 1),
-    appUrls: [appUrl],
-    signingKey,
-  });
-  if (signingKey) {
-    Object.assign(env, {
-      INNGEST_BASE_URL: localInngest.url,
-      INNGEST_SIGNING_KEY: signingKey,
-      INNGEST_EVENT_KEY: "local",
-    });
-  } else {
-    env.INNGEST_DEV = localInngest.url;
+  const port = process.env.INNGEST_LOCAL_PORT ?? "8288";
+  const url = `http://127.0.0.1:${port}`;
+  const args = ["--import", "tsx", path.join(ROOT, "tools/inngest-local/cli.ts"), "start", "--port", port];
+  args.push("--database-url", databaseUrl, "--app-url", appUrl);
+  const child = startChild(
+    "inngest-local",
+    args,
+    { ...process.env, INNGEST_SIGNING_KEY: signingKey ?? "", INNGEST_LOCAL_DATABASE_URL: databaseUrl },
+    inngestChildren,
+  );
+  if (!(await answers(`${url}/health`, 60_000))) throw new Error(`the local Inngest server did not start on ${url}`);
+  localInngest = { child, url };
+  if (production && workerNice() > 0) {
+    if (!lowerPriority(child.pid!, workerNice())) console.warn("could not lower the local Inngest server's priority");
+    if (usesEmbedded()) lowerSessionsPriority(databaseUrl, INNGEST_LOCAL_APPLICATION_NAME, workerNice());
   }
-  console.log(`Inngest: local server on ${localInngest.url} (runs: ${localInngest.url}/)`);
+  if (signingKey) {
+    Object.assign(env, { INNGEST_BASE_URL: url, INNGEST_SIGNING_KEY: signingKey, INNGEST_EVENT_KEY: "local" });
+  } else {
+    env.INNGEST_DEV = url;
+  }
+  console.log(`Inngest: local server on ${url} (runs: ${url}/)`);
+}
+
+/** Poll `url` until it answers 2xx (true) or `ms` pass (false). */
+async function answers(url: string, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline && !stopping) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
 }
 
 /** Sync the app as soon as it answers, so that no event sent at start-up misses its functions. */
 async function syncWhenReady(baseUrl: string, appUrl: string) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline && !stopping) {
-    const ok = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) {
-      await localInngest?.sync(appUrl);
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  if (!localInngest || !(await answers(`${baseUrl}/api/health`, 120_000))) return;
+  const res = await fetch(`${localInngest.url}/sync?url=${encodeURIComponent(appUrl)}`, { method: "POST" });
+  if (!res.ok)
+    console.warn(`syncing ${appUrl} with the local Inngest server failed: ${res.status} ${await res.text()}`);
 }
 
 main().catch(async (err) => {
