@@ -348,7 +348,9 @@ async function main() {
     await database?.end().catch(() => undefined);
     stop();
     await Promise.all(receivers.map((r) => r.close()));
-    await sleep(3000);
+    // dev.ts stops the app, the local Inngest server and the database it started before it exits;
+    // a run started earlier would find that database going down under it.
+    if (app.exitCode === null && app.signalCode === null) await new Promise((resolve) => app.once("exit", resolve));
   }
 }
 
