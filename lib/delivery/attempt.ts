@@ -160,10 +160,11 @@ export async function recordAttempts(
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO deliveries (id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id, body,
                                  status, attempt_count, last_attempt_at, last_status_code, last_latency_ms, last_error,
-                                 completed_at, next_attempt_at, updated_at)
+                                 completed_at, next_attempt_at, created_at, updated_at)
          SELECT v.id, v.webhook_id, v.event_id, v.event_type, v.project_id, v.todo_id, v.todo_title, v.message_id,
                 v.body, v.status::"DeliveryStatus", v.n, v.at AT TIME ZONE 'UTC', v.code, v.ms, v.err,
-                v.completed AT TIME ZONE 'UTC', v.next AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+                v.completed AT TIME ZONE 'UTC', v.next AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC',
+                now() AT TIME ZONE 'UTC'
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                        $9::text[], $10::text[], $11::int[], $12::timestamptz[], $13::int[], $14::int[], $15::text[],
                        $16::timestamptz[], $17::timestamptz[])

@@ -93,8 +93,8 @@ export async function fanOutEvent(
     newDeliveries: fresh,
     alsoWrite: (client) =>
       client.query(
-        `INSERT INTO event_traces (event_id, webhook_id, outcome)
-         SELECT $1, v.webhook_id, v.outcome::"TraceOutcome"
+        `INSERT INTO event_traces (event_id, webhook_id, outcome, created_at)
+         SELECT $1, v.webhook_id, v.outcome::"TraceOutcome", now() AT TIME ZONE 'UTC'
            FROM unnest($2::text[], $3::text[]) AS v(webhook_id, outcome)
          ON CONFLICT DO NOTHING`,
         [eventId, matches.map((m) => m.webhook.id), matches.map((m) => m.outcome)],

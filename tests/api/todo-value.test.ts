@@ -101,5 +101,6 @@ describe("a record's value", () => {
       orderBy: { sequence: "desc" },
     });
     expect(event.currentValue).toEqual(expected);
+    expect(Math.abs(event.occurredAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 });
