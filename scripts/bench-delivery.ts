@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import { Agent, request } from "undici";
 import { databaseUrl, withDatabase } from "./db/config";
+import { INNGEST_LOCAL_APPLICATION_NAME, WORKER_APPLICATION_NAME } from "./process-priority";
 
 const PORT = 3300;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -28,7 +29,6 @@ function roleOf(pid: string): string {
 
 type CpuSnapshot = Map<string, { kind: string; seconds: number }>;
 
-/** CPU seconds used so far by each process of interest, by pid (from /proc; Linux only). */
 /** The database sessions' owners by backend pid (PostgreSQL's own processes are not listed). */
 let database: pg.Client | undefined;
 async function sessionOwners(): Promise<Map<string, string>> {
@@ -37,10 +37,15 @@ async function sessionOwners(): Promise<Map<string, string>> {
     "SELECT pid, application_name AS name FROM pg_stat_activity WHERE backend_type = 'client backend'",
   );
   const label = (name: string) =>
-    name === "blue-webhooks-worker" ? "worker" : name === "inngest-local" ? "local Inngest" : name ? name : "web";
+    name === WORKER_APPLICATION_NAME
+      ? "worker"
+      : name === INNGEST_LOCAL_APPLICATION_NAME
+        ? "local Inngest"
+        : name || "web";
   return new Map(rows.map((r) => [String(r.pid), label(r.name)]));
 }
 
+/** CPU seconds used so far by each process of interest, by pid (from /proc; Linux only). */
 async function cpuByProcess(): Promise<CpuSnapshot> {
   const owners = await sessionOwners();
   const out: CpuSnapshot = new Map();
@@ -215,9 +220,12 @@ async function apiUnderLoad(projectId: string, listId: string, eventsPerSecond: 
   return sent;
 }
 
-/** Commit cost depends on these: the figures are labelled with them (the embedded server this
- * script starts has them on, as a production database would). */
-async function printDatabaseSettings() {
+/**
+ * Open the connection that tells whose database sessions use the CPU, and print the settings a
+ * commit's cost depends on (the embedded server this script starts has them on, as a production
+ * database would), so that the figures are labelled with them.
+ */
+async function openDatabase() {
   database = new pg.Client({ connectionString: withDatabase(databaseUrl(), "blue_bench"), application_name: "bench" });
   database.on("error", () => undefined);
   await database.connect();
@@ -245,7 +253,7 @@ async function main() {
   });
   try {
     await waitReady(app);
-    await printDatabaseSettings();
+    await openDatabase();
     const signIn = await call("POST", "/api/v1/auth/sign-in", { email: "demo@example.com", password: "demo-password" });
     cookie = String(signIn.headers["set-cookie"]).split(";")[0];
     const groups = (await call("GET", "/api/v1/projects")).json.data;
@@ -349,7 +357,7 @@ async function main() {
     stop();
     await Promise.all(receivers.map((r) => r.close()));
     // dev.ts stops the app, the local Inngest server and the database it started before it exits;
-    // a run started earlier would find that database going down under it.
+    // a run started right after this one would otherwise find that database going down under it.
     if (app.exitCode === null && app.signalCode === null) await new Promise((resolve) => app.once("exit", resolve));
   }
 }

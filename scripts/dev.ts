@@ -25,11 +25,14 @@ import { databaseUrl, ROOT, usesEmbedded, withDatabase } from "./db/config";
 import { ensureDatabase, stopServer } from "./db/server";
 import { loadEnvFiles } from "./env-files";
 import { ensureLocalSecrets } from "./local-secrets";
-import { lowerPriority, lowerSessionsPriority, withApplicationName } from "./process-priority";
+import {
+  INNGEST_LOCAL_APPLICATION_NAME,
+  lowerPriority,
+  lowerSessionsPriority,
+  WORKER_APPLICATION_NAME,
+  withApplicationName,
+} from "./process-priority";
 
-const WORKER_APPLICATION_NAME = "blue-webhooks-worker";
-/** tools/inngest-local names its database sessions so. */
-const INNGEST_LOCAL_APPLICATION_NAME = "inngest-local";
 /** How much background processes and their database sessions yield the CPU (WORKER_NICE, default 10; 0 = off). */
 const workerNice = () => Number(process.env.WORKER_NICE ?? 10);
 
@@ -44,8 +47,8 @@ const databaseArg = argv.includes("--database") ? argv[argv.indexOf("--database"
 
 const children: ChildProcess[] = [];
 let startedServer = false;
-/** The local Inngest server's child process and URL, when this command runs one. */
-let localInngest: { child: ChildProcess; url: string } | undefined;
+/** The local Inngest server's URL, when this command runs one. */
+let localInngestUrl: string | undefined;
 let stopping = false;
 
 function nextBin() {
@@ -164,7 +167,7 @@ async function main() {
   } else {
     startChild("next", [nextBin(), "dev", "-p", port, "-H", "127.0.0.1"], env);
   }
-  if (localInngest) await syncWhenReady(functionsOrigin, appUrl);
+  if (localInngestUrl) await syncWhenReady(localInngestUrl, functionsOrigin, appUrl);
   console.log(
     `\n  Blue Webhooks: http://127.0.0.1:${port}\n  Demo login:    ${DEMO_USERS.demo.email} / ${DEMO_USERS.demo.password}\n${workerPort ? `  Functions:     ${appUrl} (worker)\n` : ""}`,
   );
@@ -195,11 +198,11 @@ async function startLocalInngest(databaseUrl: string, appUrl: string, env: NodeJ
   const child = startChild(
     "inngest-local",
     args,
-    { ...process.env, INNGEST_SIGNING_KEY: signingKey ?? "", INNGEST_LOCAL_DATABASE_URL: databaseUrl },
+    { ...process.env, INNGEST_SIGNING_KEY: signingKey ?? "" },
     inngestChildren,
   );
   if (!(await answers(`${url}/health`, 60_000))) throw new Error(`the local Inngest server did not start on ${url}`);
-  localInngest = { child, url };
+  localInngestUrl = url;
   if (production && workerNice() > 0) {
     if (!lowerPriority(child.pid!, workerNice())) console.warn("could not lower the local Inngest server's priority");
     if (usesEmbedded()) lowerSessionsPriority(databaseUrl, INNGEST_LOCAL_APPLICATION_NAME, workerNice());
@@ -227,9 +230,9 @@ async function answers(url: string, ms: number): Promise<boolean> {
 }
 
 /** Sync the app as soon as it answers, so that no event sent at start-up misses its functions. */
-async function syncWhenReady(baseUrl: string, appUrl: string) {
-  if (!localInngest || !(await answers(`${baseUrl}/api/health`, 120_000))) return;
-  const res = await fetch(`${localInngest.url}/sync?url=${encodeURIComponent(appUrl)}`, { method: "POST" });
+async function syncWhenReady(inngestUrl: string, baseUrl: string, appUrl: string) {
+  if (!(await answers(`${baseUrl}/api/health`, 120_000))) return;
+  const res = await fetch(`${inngestUrl}/sync?url=${encodeURIComponent(appUrl)}`, { method: "POST" });
   if (!res.ok)
     console.warn(`syncing ${appUrl} with the local Inngest server failed: ${res.status} ${await res.text()}`);
 }

@@ -4,6 +4,11 @@ import fs from "node:fs";
 import os from "node:os";
 import pg from "pg";
 
+/** The application_name of the background processes' database sessions, to find them by. */
+export const WORKER_APPLICATION_NAME = "blue-webhooks-worker";
+/** tools/inngest-local names its sessions so. */
+export const INNGEST_LOCAL_APPLICATION_NAME = "inngest-local";
+
 /**
  * Lower a process's CPU priority to `nice`. With the kernel's autogroup scheduling on (most
  * desktops, and this CI machine) every session is scheduled as one unit and a process's own nice

@@ -39,7 +39,7 @@ export async function publishEvents(rows: Publishable[]): Promise<number> {
   return rows.length;
 }
 
-let waiting: Publishable[] = [];
+const waiting: Publishable[] = [];
 let flushing: Promise<void> | undefined;
 
 /**
@@ -54,8 +54,7 @@ export function publishEventsInBackground(rows: Publishable[]) {
 
 async function flush() {
   while (waiting.length) {
-    const batch = waiting.slice(0, PUBLISH_BATCH);
-    waiting = waiting.slice(batch.length);
+    const batch = waiting.splice(0, PUBLISH_BATCH);
     await publishEvents(batch).catch((error) =>
       logger.warn({ err: error, events: batch.length }, "event publish failed; the relay will retry"),
     );
