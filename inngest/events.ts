@@ -11,17 +11,9 @@ export const platformEventCommitted = eventType("platform/event.committed", {
 export const systemPing = eventType("system/ping", { schema: z.object({ pingId: z.string() }) });
 
 /**
- * A chain of attempts for one delivery, run by its own function: attempts 2…5 after a failed
- * first attempt in the fan-out, or a fresh chain of five for a redelivery or replay.
+ * Pump a webhook's delivery lane. The run started for the lane's current generation owns it;
+ * the id `lane-<webhook>-<generation>` makes a repeated send start one run.
  */
-export const deliveryRetryRequested = eventType("webhook/delivery.retry", {
-  schema: z.object({
-    deliveryId: z.string(),
-    webhookId: z.string(),
-    retryAfterMs: z.number().nullable(),
-    first: z.number().int().min(1),
-    last: z.number().int().min(1),
-    waitFirst: z.boolean(),
-    trigger: z.enum(["retry", "manual"]),
-  }),
+export const laneWakeRequested = eventType("webhook/lane.wake", {
+  schema: z.object({ webhookId: z.string(), generation: z.string() }),
 });

@@ -9,6 +9,7 @@ import { Card } from "../ui/card";
 type Health = z.output<typeof webhookHealthResponse>;
 
 const STATE_STYLES: Record<Health["state"], string> = {
+  NO_DATA: "text-slate-600",
   HEALTHY: "text-emerald-700",
   DEGRADED: "text-amber-700",
   UNHEALTHY: "text-red-700",

@@ -88,7 +88,7 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
         {webhook.allProjects ? t("allProjects") : t("someProjects", { count: webhook.projectIds.length })}
       </td>
       <td className="py-3">
-        <HealthBadge status={webhook.status} enabled={webhook.enabled} />
+        <HealthBadge state={webhook.state} />
       </td>
       <td className="py-3">
         <input

@@ -1,6 +1,9 @@
-// Every minute, six passes ten seconds apart: committed events that missed their first send to
-// Inngest (it was down, or the process died after the commit) are sent again.
+// Every minute, six passes ten seconds apart, whatever missed its hand-off is handed over again:
+// committed events that never reached Inngest (it was down, or the process died after the
+// commit), lane wake-ups whose run never came, and queued e-mails not yet sent.
+import { relayLaneWakes } from "@/lib/delivery/lanes";
 import { relayUnpublished } from "@/lib/events/relay-unpublished";
+import { sendQueuedEmails } from "@/lib/notify/email-outbox";
 import { inngest } from "../client";
 
 const PASSES = 6;
@@ -10,7 +13,10 @@ export const relayOutbox = inngest.createFunction(
   async ({ step }) => {
     let relayed = 0;
     for (let pass = 0; pass < PASSES; pass++) {
-      relayed += await step.run(`relay-${pass}`, () => relayUnpublished());
+      relayed += await step.run(`relay-${pass}`, async () => {
+        const [events, lanes, emails] = await Promise.all([relayUnpublished(), relayLaneWakes(), sendQueuedEmails()]);
+        return events + lanes + emails;
+      });
       if (pass < PASSES - 1) await step.sleep(`pause-${pass}`, "10s");
     }
     return { relayed };

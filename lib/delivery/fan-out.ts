@@ -1,26 +1,34 @@
-// The work of one event's fan-out: match, make every first attempt concurrently (bounded overall
-// and per endpoint), then record the traces, the deliveries and the attempts in one transaction,
-// and report which deliveries need a durable retry.
+// The work of one event's fan-out: match, make the first attempt inline to every matching webhook
+// whose lane is clear (fast, nothing due, not paused, no rate limit, not ordered), wait for them
+// at most a small fixed budget, then write the traces, every delivery and the finished attempts
+// in one transaction. Everything else goes to the webhooks' lanes: deliveries to busy or slow
+// lanes are queued there, and attempts still running at the budget go on in the background,
+// leased, and are recorded when they end. So one slow receiver never holds a fan-out.
 //
 // The critical path before the first request is one round trip (the event and the matching
 // webhooks are read together). Re-running after a crash is safe: a delivery an earlier run
-// recorded is not sent again; one sent but not recorded goes again under the same webhook-id.
+// wrote is not written or sent again (its lane owns it); one sent but not written goes again
+// under the same webhook-id.
 import { randomUUID } from "node:crypto";
-import { BoundedCache } from "../bounded-cache";
-import { pool } from "../db";
-import { type AttemptRecord, type NewDelivery, performAttempt, recordAttempts } from "./attempt";
-import { mapBounded } from "./bounded";
-import { fanOutConcurrency, perEndpointConcurrency } from "./config";
-import { matchWebhooks } from "./match-webhooks";
+import type { PoolClient } from "pg";
+import { pool, sqlTransaction } from "../db";
+import { sendQueuedEmails } from "../notify/email-outbox";
+import { recordSoon, releaseSlot, track, tryTakeSlot } from "./background-sender";
+import { deliveryTimeoutMs, inlineBudgetMs, LEASE_MARGIN_MS, MAX_ATTEMPTS, retryPolicy } from "./config";
+import { decide } from "./decide";
+import { markLanes, scheduleLanes, sendLaneWakes } from "./lanes";
+import { type Candidate, matchWebhooks } from "./match-webhooks";
 import { bodyBuilder, eventMessageId, todoOf } from "./payload";
+import { type AttemptRecord, type DeliveryToSend, performAttempt } from "./perform-attempt";
+import { recordAttempts, stateAfter } from "./record-attempts";
 import { signingSecrets } from "./signing-secrets";
-
-export type RetryRequest = { deliveryId: string; webhookId: string; retryAfterMs: number | null };
 
 type EventRow = {
   type: string;
   projectId: string;
   projectIds: string[];
+  sequence: string;
+  todoId: string | null;
   occurredAt: Date;
   previousValue: unknown;
   currentValue: unknown;
@@ -28,8 +36,8 @@ type EventRow = {
 
 async function loadEvent(eventId: string): Promise<EventRow | undefined> {
   const { rows } = await pool().query<EventRow>(
-    `SELECT type, project_id AS "projectId", project_ids AS "projectIds",
-            occurred_at AT TIME ZONE 'UTC' AS "occurredAt",
+    `SELECT type, project_id AS "projectId", project_ids AS "projectIds", sequence::text AS sequence,
+            todo_id AS "todoId", occurred_at AT TIME ZONE 'UTC' AS "occurredAt",
             previous_value AS "previousValue", current_value AS "currentValue"
        FROM events WHERE id = $1`,
     [eventId],
@@ -37,16 +45,37 @@ async function loadEvent(eventId: string): Promise<EventRow | undefined> {
   return rows[0];
 }
 
+/** An ordered lane waits for this mark before it delivers a record's later events. */
+const markFannedOut = (client: Pick<PoolClient, "query">, eventId: string) =>
+  client.query("UPDATE events SET fanned_out_at = now() AT TIME ZONE 'UTC' WHERE id = $1 AND fanned_out_at IS NULL", [
+    eventId,
+  ]);
+
+/** May this webhook's first attempt be made inline, now, by this process? */
+function inlineAllowed(w: Candidate, now: number): boolean {
+  if (w.orderedDelivery || w.maxPerSecond !== null || w.laneSlow || w.laneSaturated) return false;
+  if (w.lanePausedUntil && w.lanePausedUntil.getTime() > now) return false;
+  if (w.laneWakeAt && w.laneWakeAt.getTime() <= now) return false;
+  return tryTakeSlot(w.id, w.maxConcurrency);
+}
+
+type Inline = { send: DeliveryToSend; secrets: string[]; record?: AttemptRecord; promise: Promise<AttemptRecord> };
+
 export async function fanOutEvent(
   eventId: string,
   known?: { type: string; projectIds: string[] },
-): Promise<{ matched: number; retries: RetryRequest[] }> {
+): Promise<{ matched: number; inline: number; queued: number; background: number }> {
   const [event, matches] = known
     ? await Promise.all([loadEvent(eventId), matchWebhooks(eventId, known.type, known.projectIds)])
     : await loadEvent(eventId).then(
         async (e) => [e, e ? await matchWebhooks(eventId, e.type, e.projectIds) : []] as const,
       );
-  if (!event || matches.length === 0) return { matched: 0, retries: [] };
+  const none = { matched: 0, inline: 0, queued: 0, background: 0 };
+  if (!event) return none;
+  if (matches.length === 0) {
+    if (event.todoId) await markFannedOut(pool(), eventId);
+    return none;
+  }
 
   const todo = todoOf(event.currentValue ?? event.previousValue);
   const bodyFor = bodyBuilder({
@@ -56,67 +85,183 @@ export async function fanOutEvent(
     previousValue: event.previousValue,
     currentValue: event.currentValue,
   });
-  // Sorted by webhook, so concurrent fan-outs take their row locks in the same order.
-  const deliverable = matches
-    .filter((m) => m.outcome === "MATCHED" || m.outcome === "DISABLED")
+  const started = Date.now();
+  // Deliveries an earlier run of this fan-out wrote belong to their lanes now.
+  const fresh = matches
+    .filter((m) => (m.outcome === "MATCHED" || m.outcome === "DISABLED") && m.webhook.existingDeliveryId === null)
     .sort((a, b) => (a.webhook.id < b.webhook.id ? -1 : 1))
     .map(({ webhook, outcome }) => ({
       webhook,
-      row: {
-        id: webhook.existingDeliveryId ?? randomUUID(),
+      outcome,
+      send: {
+        id: randomUUID(),
         webhookId: webhook.id,
-        eventType: event.type,
         messageId: eventMessageId(eventId, webhook.id),
         body: bodyFor(webhook),
-        status: outcome === "MATCHED" ? ("PENDING" as const) : ("SKIPPED" as const),
+        eventType: event.type,
+        url: webhook.url,
+        kind: "event" as const,
+        chainLast: MAX_ATTEMPTS,
       },
     }));
-  const toSend = deliverable.filter(
-    (d) => d.row.status === "PENDING" && (d.webhook.existingStatus === null || d.webhook.existingStatus === "PENDING"),
-  );
 
-  const records: AttemptRecord[] = await mapBounded(
-    toSend,
-    { limit: fanOutConcurrency(), perKey: perEndpointConcurrency(), key: (d) => originOf(d.webhook.url) },
-    ({ webhook, row }) => performAttempt({ ...row, url: webhook.url }, signingSecrets(webhook), 1, "auto"),
-  );
-  const fresh: NewDelivery[] = deliverable
-    .filter((d) => d.webhook.existingDeliveryId === null)
-    .map(({ row }) => ({
-      ...row,
-      eventId,
-      projectId: event.projectId,
-      todoId: todo.id,
-      todoTitle: todo.title,
-    }));
-  const steps = await recordAttempts(records, {
-    newDeliveries: fresh,
-    alsoWrite: (client) =>
-      client.query(
-        `INSERT INTO event_traces (event_id, webhook_id, outcome, created_at)
-         SELECT $1, v.webhook_id, v.outcome::"TraceOutcome", now() AT TIME ZONE 'UTC'
-           FROM unnest($2::text[], $3::text[]) AS v(webhook_id, outcome)
-         ON CONFLICT DO NOTHING`,
-        [eventId, matches.map((m) => m.webhook.id), matches.map((m) => m.outcome)],
-      ),
-  });
-  const retries: RetryRequest[] = records.flatMap((r, i) => {
-    const step = steps[i];
-    return step.retry
-      ? [{ deliveryId: r.delivery.id, webhookId: r.delivery.webhookId, retryAfterMs: step.retryAfterMs ?? null }]
-      : [];
-  });
-  // A repeat of this fan-out (after a crash between recording and scheduling) schedules again
-  // the retry chains of first attempts an earlier run recorded; their ids make that idempotent.
-  for (const { webhook } of deliverable) {
-    if (webhook.existingStatus === "RETRYING" && webhook.existingAttempts === 1 && webhook.existingDeliveryId) {
-      retries.push({ deliveryId: webhook.existingDeliveryId, webhookId: webhook.id, retryAfterMs: null });
-    }
+  const inline = new Map<string, Inline>();
+  for (const f of fresh) {
+    if (f.outcome !== "MATCHED" || !inlineAllowed(f.webhook, started)) continue;
+    const secrets = signingSecrets(f.webhook);
+    const entry: Inline = {
+      send: f.send,
+      secrets,
+      promise: performAttempt(f.send, secrets, 1, "auto").finally(() => releaseSlot(f.webhook.id)),
+    };
+    entry.promise.then((record) => {
+      entry.record = record;
+    });
+    inline.set(f.send.id, entry);
   }
-  return { matched: matches.filter((m) => m.outcome === "MATCHED").length, retries };
+  if (inline.size > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([...inline.values()].map((e) => e.promise)),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, inlineBudgetMs());
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  const now = Date.now();
+  const policy = retryPolicy();
+  const lease = now + deliveryTimeoutMs() + LEASE_MARGIN_MS;
+  const finished = [...inline.values()].filter((e) => e.record).map((e) => e.record!);
+  const running = [...inline.values()].filter((e) => !e.record);
+  const rows = fresh.map(({ webhook, outcome, send }) => {
+    const entry = inline.get(send.id);
+    const base = {
+      id: send.id,
+      webhookId: webhook.id,
+      messageId: send.messageId,
+      body: send.body,
+      state: {
+        status: outcome === "MATCHED" ? "PENDING" : "SKIPPED",
+        n: 0,
+        at: null as string | null,
+        code: null as number | null,
+        ms: null as number | null,
+        err: null as string | null,
+        completed: null as string | null,
+        next: outcome === "MATCHED" ? new Date(now).toISOString() : null,
+      },
+    };
+    if (entry?.record) {
+      const decision = decide({ outcome: entry.record.outcome, number: 1, chainLast: MAX_ATTEMPTS }, now, policy);
+      return { ...base, state: stateAfter(entry.record, decision) };
+    }
+    if (entry) return { ...base, lease: true, state: { ...base.state, next: new Date(lease).toISOString() } };
+    return base;
+  });
+
+  const commit = sqlTransaction(async (client) => {
+    const ids = [...new Set(matches.map((m) => m.webhook.id))].sort();
+    // Lock the webhooks against deletion for this transaction: a webhook deleted just before is
+    // skipped, and one deleted now waits for the commit, so the other webhooks are unaffected.
+    const { rows: alive } = await client.query<{ id: string }>(
+      "SELECT id FROM webhooks WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE",
+      [ids],
+    );
+    const exists = new Set(alive.map((r) => r.id));
+    const traced = matches.filter((m) => exists.has(m.webhook.id));
+    await client.query(
+      `INSERT INTO event_traces (event_id, webhook_id, outcome, created_at)
+       SELECT $1, v.webhook_id, v.outcome::"TraceOutcome", now() AT TIME ZONE 'UTC'
+         FROM unnest($2::text[], $3::text[]) AS v(webhook_id, outcome)
+       ON CONFLICT DO NOTHING`,
+      [eventId, traced.map((m) => m.webhook.id), traced.map((m) => m.outcome)],
+    );
+    const kept = rows.filter((r) => exists.has(r.webhookId));
+    const { rows: insertedRows } = await client.query<{ id: string }>(
+      `INSERT INTO deliveries (id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id, body,
+                               status, attempt_count, last_attempt_at, last_status_code, last_latency_ms, last_error,
+                               completed_at, next_attempt_at, lease_until, event_sequence, chain_last, created_at, updated_at)
+       SELECT v.id, v.webhook_id, $1, $2, $3, $4, $5, v.message_id, v.body, v.status::"DeliveryStatus", v.n,
+              v.at AT TIME ZONE 'UTC', v.code, v.ms, v.err, v.completed AT TIME ZONE 'UTC', v.next AT TIME ZONE 'UTC',
+              CASE WHEN v.leased THEN v.next AT TIME ZONE 'UTC' END, $6::bigint, $7, now() AT TIME ZONE 'UTC',
+              now() AT TIME ZONE 'UTC'
+         FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::timestamptz[],
+                     $15::int[], $16::int[], $17::text[], $18::timestamptz[], $19::timestamptz[], $20::bool[])
+           AS v(id, webhook_id, message_id, body, status, n, at, code, ms, err, completed, next, leased)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [
+        eventId,
+        event.type,
+        event.projectId,
+        todo.id,
+        todo.title,
+        event.sequence,
+        MAX_ATTEMPTS,
+        kept.map((r) => r.id),
+        kept.map((r) => r.webhookId),
+        kept.map((r) => r.messageId),
+        kept.map((r) => r.body),
+        kept.map((r) => r.state.status),
+        kept.map((r) => r.state.n),
+        kept.map((r) => r.state.at),
+        kept.map((r) => r.state.code),
+        kept.map((r) => r.state.ms),
+        kept.map((r) => r.state.err),
+        kept.map((r) => r.state.completed),
+        kept.map((r) => r.state.next),
+        kept.map((r) => "lease" in r),
+      ],
+    );
+    const inserted = new Set(insertedRows.map((r) => r.id));
+    const recorded = await recordAttempts(
+      client,
+      finished.filter((r) => inserted.has(r.delivery.id)),
+      { now, written: inserted },
+    );
+    const queued = kept.filter((r) => inserted.has(r.id) && r.state.status === "PENDING" && !inline.has(r.id));
+    const leased = running.filter((e) => inserted.has(e.send.id));
+    // Attempts still running mark their lane slow, so the next events queue there.
+    await markLanes(client, {
+      now,
+      pauses: [],
+      speeds: leased.map((e) => ({ webhookId: e.send.webhookId, slow: true })),
+    });
+    const wakes = await scheduleLanes(
+      client,
+      [
+        ...queued.map((r) => ({ webhookId: r.webhookId, at: now })),
+        // The backstop for an attempt whose process dies before it is recorded.
+        ...leased.map((e) => ({ webhookId: e.send.webhookId, at: lease })),
+      ],
+      now,
+    );
+    if (event.todoId) await markFannedOut(client, eventId);
+    return {
+      wakes: [...recorded.wakes, ...wakes],
+      emails: recorded.emails,
+      queued: queued.length,
+      leased: new Set(leased.map((e) => e.send.id)),
+    };
+  });
+  // Attempts past the budget are recorded when they end, once this transaction has committed.
+  for (const e of running) {
+    track(
+      Promise.all([e.promise, commit]).then(
+        ([record, c]) => c.leased.has(record.delivery.id) && recordSoon(record, false),
+        () => undefined,
+      ),
+    );
+  }
+  const result = await commit;
+  await sendLaneWakes(result.wakes);
+  if (result.emails.length > 0) await sendQueuedEmails(result.emails);
+  return {
+    matched: matches.filter((m) => m.outcome === "MATCHED").length,
+    inline: finished.length,
+    queued: result.queued,
+    background: result.leased.size,
+  };
 }
-
-const origins = new BoundedCache<string>(10_000);
-
-/** The per-endpoint concurrency key (parsing a URL per delivery is not free). */
-const originOf = (url: string) => origins.getOrCompute(url, () => new URL(url).origin);

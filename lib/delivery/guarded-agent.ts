@@ -46,11 +46,15 @@ export function assertAllowedLiteral(url: URL) {
 
 let agent: Agent | undefined;
 
+/**
+ * No cap on connections per origin: a cap would be a pool that one webhook's slow receiver could
+ * fill for every other webhook on the same host. Each webhook's own width (its lane's
+ * concurrency) bounds its connections instead.
+ */
 export function deliveryAgent(): Agent {
   agent ??= new Agent({
     connect: { lookup: guardedLookup as never, timeout: 5_000 },
     keepAliveTimeout: 10_000,
-    connections: Number(process.env.WEBHOOK_MAX_CONNECTIONS_PER_ORIGIN ?? 16),
   });
   return agent;
 }

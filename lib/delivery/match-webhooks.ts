@@ -24,6 +24,14 @@ export type Candidate = {
   existingDeliveryId: string | null;
   existingStatus: string | null;
   existingAttempts: number | null;
+  maxConcurrency: number;
+  maxPerSecond: number | null;
+  orderedDelivery: boolean;
+  /** The lane's state: inline first attempts only go to a lane with nothing due, fast and not paused. */
+  laneSlow: boolean | null;
+  laneSaturated: boolean | null;
+  laneWakeAt: Date | null;
+  lanePausedUntil: Date | null;
 };
 
 export type Match = { webhook: Candidate; outcome: TraceOutcome };
@@ -48,9 +56,13 @@ export async function matchWebhooks(eventId: string, eventType: string, eventPro
             (SELECT array_agg(pm.project_id) FROM project_members pm
               WHERE pm.user_id = w.created_by_id AND pm.project_id = ANY($2::text[])) AS "memberOf",
             d.id AS "existingDeliveryId", d.status::text AS "existingStatus",
-            d.attempt_count AS "existingAttempts"
+            d.attempt_count AS "existingAttempts",
+            w.max_concurrency AS "maxConcurrency", w.max_per_second AS "maxPerSecond",
+            w.ordered_delivery AS "orderedDelivery", l.slow AS "laneSlow", l.saturated AS "laneSaturated",
+            l.wake_at AT TIME ZONE 'UTC' AS "laneWakeAt", l.paused_until AT TIME ZONE 'UTC' AS "lanePausedUntil"
        FROM webhooks w
        LEFT JOIN deliveries d ON d.event_id = $1 AND d.webhook_id = w.id
+       LEFT JOIN delivery_lanes l ON l.webhook_id = w.id
       WHERE (w.created_by_id IN (SELECT user_id FROM project_members WHERE project_id = ANY($2::text[]))
          OR w.project_ids && $2::text[])`,
     [eventId, eventProjectIds],

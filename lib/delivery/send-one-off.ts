@@ -1,15 +1,15 @@
 // A delivery outside the event flow — a test event or the WEBHOOK_HEALTH_CHECK sent before a
-// webhook is enabled again — sent now, recorded like any other, its outcome returned.
-import { db } from "../db";
+// webhook is enabled again — sent now, recorded like any other (marked as a test or a health
+// check in the log), its outcome returned. It never moves the webhook's health or its lane.
+import { db, sqlTransaction } from "../db";
 import type { Webhook } from "../generated/prisma/client";
-import { type AttemptTrigger, performAttempt, recordAttempts } from "./attempt";
 import { deliveryBody, randomMessageId } from "./payload";
+import { performAttempt } from "./perform-attempt";
+import { recordAttempts } from "./record-attempts";
 import { signingSecrets } from "./signing-secrets";
 
-type WebhookWithSecrets = Webhook;
-
 export async function sendOneOff(
-  webhook: WebhookWithSecrets,
+  webhook: Webhook,
   opts: { eventType: string; kind: "test" | "health_check"; previousValue: unknown; currentValue: unknown },
 ) {
   const messageId = randomMessageId();
@@ -22,16 +22,33 @@ export async function sendOneOff(
     currentValue: opts.currentValue,
   });
   const delivery = await db().delivery.create({
-    data: { webhookId: webhook.id, eventType: opts.eventType, messageId, kind: opts.kind, body, status: "PENDING" },
+    data: {
+      webhookId: webhook.id,
+      eventType: opts.eventType,
+      messageId,
+      kind: opts.kind,
+      body,
+      status: "PENDING",
+      chainLast: 1,
+      chainTrigger: opts.kind,
+    },
   });
-  const trigger: AttemptTrigger = opts.kind;
   const record = await performAttempt(
-    { id: delivery.id, webhookId: webhook.id, messageId, body, eventType: opts.eventType, url: webhook.url },
+    {
+      id: delivery.id,
+      webhookId: webhook.id,
+      messageId,
+      body,
+      eventType: opts.eventType,
+      url: webhook.url,
+      kind: opts.kind,
+      chainLast: 1,
+    },
     signingSecrets(webhook),
     1,
-    trigger,
+    opts.kind,
   );
-  await recordAttempts([record], { lastAttempt: 1 });
+  await sqlTransaction((client) => recordAttempts(client, [record]));
   return { deliveryId: delivery.id, ...record.outcome };
 }
 

@@ -14,7 +14,7 @@ export type AttemptOutcome = {
   latencyMs: number;
   errorClass: ErrorClass | null;
   errorMessage: string | null;
-  /** From a 429's Retry-After, in ms. */
+  /** From a 429's or 503's Retry-After, in ms. */
   retryAfterMs: number | null;
 };
 
@@ -89,7 +89,8 @@ export async function sendRequest(opts: {
         : redirect
           ? `Redirects are not followed (HTTP ${res.statusCode} to ${responseHeaders.location ?? "?"})`
           : `HTTP ${res.statusCode}`,
-      retryAfterMs: res.statusCode === 429 ? parseRetryAfter(responseHeaders["retry-after"]) : null,
+      retryAfterMs:
+        res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(responseHeaders["retry-after"]) : null,
     };
   } catch (error) {
     if (error instanceof errors.RequestAbortedError) {

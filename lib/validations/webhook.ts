@@ -27,6 +27,43 @@ const projectIdsSchema = z
   .max(500, "must list at most 500 projects")
   .transform((ids) => [...new Set(ids)]);
 
+/** When failing deliveries disable the webhook; null or absent: Blue's rule (one exhausted delivery). */
+export const disablePolicySchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({
+      type: z.literal("exhausted"),
+      count: z
+        .number({ error: "must be a whole number" })
+        .int("must be a whole number")
+        .min(1, "must be at least 1")
+        .max(100, "must be at most 100"),
+    }),
+    z.strictObject({
+      type: z.literal("failure_rate"),
+      percent: z.number({ error: "must be a number" }).min(1, "must be at least 1").max(100, "must be at most 100"),
+      windowMinutes: z
+        .number({ error: "must be a whole number" })
+        .int("must be a whole number")
+        .min(5, "must be at least 5")
+        .max(10_080, "must be at most 10080 (a week)"),
+      minDeliveries: z
+        .number({ error: "must be a whole number" })
+        .int("must be a whole number")
+        .min(1, "must be at least 1")
+        .max(100_000, "must be at most 100000"),
+    }),
+  ],
+  {
+    error:
+      'must be {"type": "exhausted", "count"} or {"type": "failure_rate", "percent", "windowMinutes", "minDeliveries"}',
+  },
+);
+export type DisablePolicyInput = z.output<typeof disablePolicySchema>;
+
+export const MAX_WEBHOOK_CONCURRENCY = 50;
+export const DEFAULT_WEBHOOK_CONCURRENCY = 10;
+
 /** The fields a person edits; "all" flags make the lists irrelevant (empty = all, as in Blue). */
 export const webhookBaseSchema = z.strictObject({
   name: z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
@@ -37,6 +74,20 @@ export const webhookBaseSchema = z.strictObject({
   allProjects: z.boolean({ error: "must be true or false" }).optional(),
   projectIds: projectIdsSchema.optional(),
   enabled: z.boolean({ error: "must be true or false" }).optional(),
+  maxConcurrency: z
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(MAX_WEBHOOK_CONCURRENCY, `must be at most ${MAX_WEBHOOK_CONCURRENCY}`)
+    .optional(),
+  maxPerSecond: z
+    .number({ error: "must be a number, or null for no limit" })
+    .min(0.1, "must be at least 0.1")
+    .max(1000, "must be at most 1000")
+    .nullable()
+    .optional(),
+  orderedDelivery: z.boolean({ error: "must be true or false" }).optional(),
+  disablePolicy: disablePolicySchema.nullable().optional(),
 });
 
 type Selection = { allEvents?: boolean; events?: string[]; allProjects?: boolean; projectIds?: string[] };
@@ -75,7 +126,17 @@ export const webhookResponse = z.object({
   allProjects: z.boolean(),
   projectIds: z.array(z.string()).describe("Empty when allProjects is true"),
   enabled: z.boolean(),
-  status: z.enum(["HEALTHY", "DEGRADED", "UNHEALTHY"]),
+  status: z.enum(["HEALTHY", "DEGRADED", "UNHEALTHY"]).describe("Stored status; `state` is what to show"),
+  state: z
+    .enum(["NO_DATA", "HEALTHY", "DEGRADED", "UNHEALTHY", "DISABLED"])
+    .describe("NO_DATA until a delivery ended; DISABLED by its creator, UNHEALTHY by failures"),
+  disabledReason: z.string().nullable(),
+  maxConcurrency: z.number().int().describe("Deliveries in flight at once to this webhook"),
+  maxPerSecond: z.number().nullable().describe("Deliveries started per second at most; null: no limit"),
+  orderedDelivery: z
+    .boolean()
+    .describe("Events of one record are delivered in commit order, each after the previous one ended"),
+  disablePolicy: disablePolicySchema.describe("When failing deliveries disable the webhook"),
   secretRotationEndsAt: isoDate.nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -89,14 +150,18 @@ export const webhookWithSecretResponse = webhookResponse.extend({
 });
 
 export const webhookHealthResponse = z.object({
-  state: z.enum(["HEALTHY", "DEGRADED", "UNHEALTHY", "DISABLED"]),
+  state: z.enum(["NO_DATA", "HEALTHY", "DEGRADED", "UNHEALTHY", "DISABLED"]),
   successRate24h: z.number().nullable().describe("Share of attempts in the last 24 h that succeeded"),
   attempts24h: z.number(),
   latencyMs: z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() }),
   lastSuccessAt: z.string().nullable(),
   lastFailureAt: z.string().nullable(),
   consecutiveFailures: z.number(),
-  failuresUntilDisabled: z.number().nullable().describe("Failed attempts after which the webhook is disabled"),
+  failuresUntilDisabled: z
+    .number()
+    .nullable()
+    .describe("Failed attempts after which the webhook is disabled (null with a failure-rate policy)"),
+  disablePolicy: disablePolicySchema,
   disabledReason: z.string().nullable(),
 });
 

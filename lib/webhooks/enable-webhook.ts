@@ -2,6 +2,7 @@ import { ApiError } from "../api/errors";
 import { db } from "../db";
 import { loadWebhookWithSecrets, sendOneOff } from "../delivery/send-one-off";
 import { HEALTH_CHECK_EVENT } from "../events/catalog";
+import { markEnabled } from "../webhook-health";
 import { ownWebhook } from "./webhook-access";
 import { toWebhookView } from "./webhook-view";
 
@@ -24,16 +25,6 @@ export async function enableWebhook(userId: string, id: string) {
       `The webhook stays disabled: the health check to ${owned.url} failed (${check.errorMessage ?? "no answer"})`,
     );
   }
-  const updated = await db().webhook.update({
-    where: { id: owned.id },
-    data: {
-      enabled: true,
-      status: "HEALTHY",
-      consecutiveFailures: 0,
-      exhaustedDeliveries: 0,
-      disabledAt: null,
-      disabledReason: null,
-    },
-  });
-  return toWebhookView(updated);
+  await markEnabled(owned.id);
+  return toWebhookView(await db().webhook.findUniqueOrThrow({ where: { id: owned.id } }));
 }

@@ -1,6 +1,6 @@
 import { db } from "../db";
+import { webhookHealth } from "../webhook-health";
 import { ownWebhook } from "./webhook-access";
-import { webhookHealth } from "./webhook-health-stats";
 import { toWebhookView } from "./webhook-view";
 
 export async function getWebhook(userId: string, id: string) {

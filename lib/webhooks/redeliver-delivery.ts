@@ -1,6 +1,6 @@
 import { ApiError } from "../api/errors";
 import { db } from "../db";
-import { startAttemptChains } from "../delivery/redeliver";
+import { startChains } from "../delivery/redeliver";
 
 /** Redeliver one of the caller's event deliveries (only its webhook's creator may). */
 export async function redeliverDelivery(userId: string, deliveryId: string) {
@@ -21,6 +21,7 @@ export async function redeliverDelivery(userId: string, deliveryId: string) {
   if (delivery.status === "RETRYING" || delivery.status === "PENDING")
     throw new ApiError("conflict", "This delivery is still being attempted");
   if (!delivery.webhook.enabled) throw new ApiError("conflict", "Enable the webhook before redelivering to it");
-  await startAttemptChains([delivery]);
-  return { id: delivery.id, status: "RETRYING" };
+  const started = await startChains({ deliveryIds: [delivery.id] }, "manual");
+  if (started.length === 0) throw new ApiError("conflict", "This delivery is still being attempted");
+  return { id: delivery.id, status: "PENDING" };
 }

@@ -1,14 +1,16 @@
+import { randomUUID } from "node:crypto";
 import { ApiError } from "../api/errors";
 import { db } from "../db";
-import { startAttemptChains } from "../delivery/redeliver";
+import { startChains } from "../delivery/redeliver";
 import { ownWebhook } from "./webhook-access";
 
 const MAX_REPLAY = 10_000;
 
 /**
  * Send again every skipped (and, if asked, failed) delivery of a webhook in a time range, as a
- * replay job whose progress can be followed and which can be cancelled. The attempts go through
- * the retry function, one at a time per webhook, so a replay never floods the receiver.
+ * replay job whose progress can be followed and which can be cancelled. The job and the new
+ * chains commit together; the deliveries go through the webhook's lane, within its width and
+ * rate, so a replay never floods the receiver nor delays other webhooks.
  */
 export async function replayDeliveries(
   userId: string,
@@ -17,30 +19,43 @@ export async function replayDeliveries(
 ) {
   const webhook = await db().$transaction((tx) => ownWebhook(tx, userId, id));
   if (!webhook.enabled) throw new ApiError("conflict", "Enable the webhook before replaying deliveries to it");
-  const deliveries = await db().delivery.findMany({
-    where: {
-      webhookId: webhook.id,
-      kind: "event",
-      status: { in: input.statuses },
-      createdAt: { gte: input.since, ...(input.until ? { lte: input.until } : {}) },
+  const jobId = randomUUID();
+  await startChains(
+    { webhookId: webhook.id, ...input, limit: MAX_REPLAY, replayJobId: jobId },
+    "replay",
+    async (client, ids) => {
+      await client.query(
+        `INSERT INTO replay_jobs (id, webhook_id, user_id, since, until, statuses, total, created_at)
+         VALUES ($1, $2, $3, $4::timestamptz AT TIME ZONE 'UTC', $5::timestamptz AT TIME ZONE 'UTC', $6::text[], $7,
+                 now() AT TIME ZONE 'UTC')`,
+        [
+          jobId,
+          webhook.id,
+          userId,
+          input.since.toISOString(),
+          input.until?.toISOString() ?? null,
+          input.statuses,
+          ids.length,
+        ],
+      );
     },
-    select: { id: true, webhookId: true, attemptCount: true },
-    orderBy: { createdAt: "asc" },
-    take: MAX_REPLAY,
+  ).then(async (ids) => {
+    // Nothing to replay: the job is still made, so the caller can show "0 of 0".
+    if (ids.length === 0) {
+      await db().replayJob.create({
+        data: {
+          id: jobId,
+          webhookId: webhook.id,
+          userId,
+          since: input.since,
+          until: input.until,
+          statuses: input.statuses,
+          total: 0,
+        },
+      });
+    }
   });
-  const job = await db().replayJob.create({
-    data: {
-      webhookId: webhook.id,
-      userId,
-      since: input.since,
-      until: input.until,
-      statuses: input.statuses,
-      total: deliveries.length,
-    },
-  });
-  await db().delivery.updateMany({ where: { id: { in: deliveries.map((d) => d.id) } }, data: { replayJobId: job.id } });
-  await startAttemptChains(deliveries);
-  return replayProgress(userId, job.id);
+  return replayProgress(userId, jobId);
 }
 
 export async function replayProgress(userId: string, jobId: string) {

@@ -1,23 +1,42 @@
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { UpdateWebhookInput } from "../validations/webhook";
+import { disableWebhook } from "./disable-webhook";
+import { enableWebhook } from "./enable-webhook";
 import { assertDeliverableUrl } from "./url-guard";
 import { ownWebhook } from "./webhook-access";
 import { requireMembership, resolveSelection } from "./webhook-selection";
 import { toWebhookView } from "./webhook-view";
 
-/** Change a webhook; events or projectIds, when sent, replace the whole list. */
+/**
+ * Change a webhook; events or projectIds, when sent, replace the whole list. `enabled` goes
+ * through the one way to enable (with its health check) or disable, after the other changes, so
+ * that a new URL is the one checked.
+ */
 export async function updateWebhook(userId: string, id: string, input: UpdateWebhookInput) {
-  if (input.url !== undefined) await assertDeliverableUrl(input.url);
-  return db().$transaction(async (tx) => {
+  const { enabled, ...changes } = input;
+  if (changes.url !== undefined) await assertDeliverableUrl(changes.url);
+  const updated = await db().$transaction(async (tx) => {
     const current = await ownWebhook(tx, userId, id);
-    const selection = resolveSelection(current, input);
-    if (input.projectIds !== undefined || input.allProjects !== undefined) {
+    const selection = resolveSelection(current, changes);
+    if (changes.projectIds !== undefined || changes.allProjects !== undefined) {
       await requireMembership(tx, userId, selection.projectIds);
     }
-    const updated = await tx.webhook.update({
+    return tx.webhook.update({
       where: { id: current.id },
-      data: { name: input.name, url: input.url, description: input.description, enabled: input.enabled, ...selection },
+      data: {
+        name: changes.name,
+        url: changes.url,
+        description: changes.description,
+        maxConcurrency: changes.maxConcurrency,
+        maxPerSecond: changes.maxPerSecond,
+        orderedDelivery: changes.orderedDelivery,
+        disablePolicy: changes.disablePolicy === null ? Prisma.DbNull : changes.disablePolicy,
+        ...selection,
+      },
     });
-    return toWebhookView(updated);
   });
+  if (enabled === true && !updated.enabled) return enableWebhook(userId, id);
+  if (enabled === false && updated.enabled) return disableWebhook(userId, id);
+  return toWebhookView(updated);
 }

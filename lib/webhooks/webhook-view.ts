@@ -1,4 +1,5 @@
 import type { Webhook } from "../generated/prisma/client";
+import { disablePolicyOf, healthState } from "../webhook-health";
 
 type Row = Omit<Webhook, "secretEncrypted" | "previousSecretEncrypted">;
 
@@ -6,6 +7,8 @@ type Row = Omit<Webhook, "secretEncrypted" | "previousSecretEncrypted">;
 export function toWebhookView(w: Row, now = new Date()) {
   return {
     ...w,
+    state: healthState(w),
+    disablePolicy: disablePolicyOf(w),
     secretRotationEndsAt:
       w.previousSecretExpiresAt && w.previousSecretExpiresAt > now ? w.previousSecretExpiresAt : null,
   };

@@ -1,0 +1,356 @@
+// Delivery lanes: every webhook's deliveries that are not made inline by the fan-out (retries,
+// redeliveries, replays, deliveries to a slow, paused, rate-limited or ordered webhook) queue in
+// the `deliveries` table and are sent by that webhook's lane, and only by it. A lane is pumped by
+// one Inngest run at a time (concurrency key on the webhook); a pump is a short transaction that
+// claims what may start now — within the webhook's concurrency, rate, pause and order — and hands
+// the attempts to the background sender, so no call into the app ever waits on a receiver.
+//
+// `delivery_lanes` is both the lane's state and the outbox of its wake-ups: scheduling a lane
+// earlier than its current wake bumps its generation in the same transaction as the work that
+// needs it, and the run started for that generation owns the lane (older runs find themselves
+// superseded and stop). A wake whose run never came is sent again by the relay.
+import type { PoolClient } from "pg";
+import { inngest } from "@/inngest/client";
+import { laneWakeRequested } from "@/inngest/events";
+import { pool, sqlTransaction } from "../db";
+import { logger } from "../logger";
+import { deliveryTimeoutMs, LEASE_MARGIN_MS } from "./config";
+import type { AttemptTrigger, DeliveryToSend } from "./perform-attempt";
+import { signingSecrets } from "./signing-secrets";
+
+export type LaneWake = { webhookId: string; generation: string };
+export type ScheduleRequest = { webhookId: string; at: number };
+
+/** How far ahead a rate-limited lane schedules its sends (one pump per second at most). */
+const RATE_LOOKAHEAD_MS = 1_000;
+/** An ordered lane waiting for an earlier event's fan-out looks again after this. */
+const FAN_OUT_POLL_MS = 250;
+/** An earlier event not fanned out after this is taken as lost and no longer blocks its record. */
+const FAN_OUT_GIVE_UP_MS = 10 * 60_000;
+/** A wake older than this whose lane was not pumped is sent again by the relay. */
+export const STALE_WAKE_MS = 60_000;
+/** Inngest events per send: well under its 5,000 events and 512 KB per request. */
+const WAKES_PER_SEND = 500;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Ask for each webhook's lane to be pumped at `at` (or now, if earlier). A lane already due at
+ * that time or earlier is left as it is; otherwise its generation moves and a wake is returned,
+ * to send after the commit. Webhooks deleted meanwhile are skipped (their rows are locked first,
+ * so a concurrent delete waits for this transaction instead of failing it).
+ */
+export async function scheduleLanes(
+  client: PoolClient,
+  requests: ScheduleRequest[],
+  now: number,
+  opts: { onlySaturated?: boolean } = {},
+): Promise<LaneWake[]> {
+  const earliest = new Map<string, number>();
+  for (const r of requests) earliest.set(r.webhookId, Math.min(earliest.get(r.webhookId) ?? r.at, r.at));
+  if (earliest.size === 0) return [];
+  const ids = [...earliest.keys()].sort();
+  const ats = ids.map((id) => iso(Math.max(earliest.get(id)!, now)));
+  const { rows } = opts.onlySaturated
+    ? await client.query<LaneWake>(
+        `UPDATE delivery_lanes l
+            SET wake_at = v.at AT TIME ZONE 'UTC', generation = l.generation + 1, saturated = false,
+                updated_at = now() AT TIME ZONE 'UTC'
+           FROM unnest($1::text[], $2::timestamptz[]) AS v(id, at)
+          WHERE l.webhook_id = v.id AND l.saturated AND (l.wake_at IS NULL OR l.wake_at > v.at AT TIME ZONE 'UTC')
+          RETURNING l.webhook_id AS "webhookId", l.generation::text AS generation`,
+        [ids, ats],
+      )
+    : await client.query<LaneWake>(
+        `INSERT INTO delivery_lanes AS l (webhook_id, generation, wake_at, updated_at)
+         SELECT v.id, 1, v.at AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+           FROM unnest($1::text[], $2::timestamptz[]) AS v(id, at)
+           JOIN (SELECT id FROM webhooks WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE) w ON w.id = v.id
+         ON CONFLICT (webhook_id) DO UPDATE
+            SET wake_at = EXCLUDED.wake_at, generation = l.generation + 1, updated_at = EXCLUDED.updated_at
+          WHERE l.wake_at IS NULL OR l.wake_at > EXCLUDED.wake_at
+         RETURNING l.webhook_id AS "webhookId", l.generation::text AS generation`,
+        [ids, ats],
+      );
+  return rows;
+}
+
+/** Record what attempts said about their lanes: a Retry-After pause, and whether it is slow. */
+export async function markLanes(
+  client: PoolClient,
+  changes: {
+    now: number;
+    pauses: { webhookId: string; until: number }[];
+    speeds: { webhookId: string; slow: boolean }[];
+  },
+) {
+  if (changes.pauses.length > 0) {
+    const until = new Map<string, number>();
+    for (const p of changes.pauses) until.set(p.webhookId, Math.max(until.get(p.webhookId) ?? 0, p.until));
+    const ids = [...until.keys()].sort();
+    await client.query(
+      `INSERT INTO delivery_lanes AS l (webhook_id, paused_until, updated_at)
+       SELECT v.id, v.until AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+         FROM unnest($1::text[], $2::timestamptz[]) AS v(id, until)
+         JOIN (SELECT id FROM webhooks WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE) w ON w.id = v.id
+       ON CONFLICT (webhook_id) DO UPDATE
+          SET paused_until = GREATEST(COALESCE(l.paused_until, EXCLUDED.paused_until), EXCLUDED.paused_until),
+              updated_at = EXCLUDED.updated_at`,
+      [ids, ids.map((id) => iso(until.get(id)!))],
+    );
+  }
+  const latest = new Map(changes.speeds.map((s) => [s.webhookId, s.slow]));
+  const slow = [...latest.entries()]
+    .filter(([, s]) => s)
+    .map(([id]) => id)
+    .sort();
+  const fast = [...latest.entries()]
+    .filter(([, s]) => !s)
+    .map(([id]) => id)
+    .sort();
+  if (slow.length > 0) {
+    await client.query(
+      `INSERT INTO delivery_lanes AS l (webhook_id, slow, updated_at)
+       SELECT w.id, true, now() AT TIME ZONE 'UTC'
+         FROM (SELECT id FROM webhooks WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE) w
+       ON CONFLICT (webhook_id) DO UPDATE SET slow = true, updated_at = EXCLUDED.updated_at WHERE NOT l.slow`,
+      [slow],
+    );
+  }
+  if (fast.length > 0) {
+    await client.query(
+      "UPDATE delivery_lanes SET slow = false, updated_at = now() AT TIME ZONE 'UTC' WHERE webhook_id = ANY($1::text[]) AND slow",
+      [fast],
+    );
+  }
+}
+
+/** Start the lane runs asked for (after the commit). A failed send is left to the relay. */
+export async function sendLaneWakes(wakes: LaneWake[]) {
+  for (let i = 0; i < wakes.length; i += WAKES_PER_SEND) {
+    const batch = wakes.slice(i, i + WAKES_PER_SEND);
+    await inngest
+      .send(
+        batch.map((w) => ({
+          id: `lane-${w.webhookId}-${w.generation}`,
+          name: laneWakeRequested.event,
+          data: { webhookId: w.webhookId, generation: w.generation },
+        })),
+      )
+      .catch((error) => logger.warn({ err: error, wakes: batch.length }, "lane wake-up not sent; the relay sends it"));
+  }
+}
+
+/** Lanes whose wake passed long ago without a pump (the wake was lost): start them again. */
+export async function relayLaneWakes(now = Date.now()): Promise<number> {
+  const { rows } = await pool().query<LaneWake>(
+    `UPDATE delivery_lanes SET generation = generation + 1, updated_at = now() AT TIME ZONE 'UTC'
+      WHERE wake_at < $1::timestamptz AT TIME ZONE 'UTC'
+      RETURNING webhook_id AS "webhookId", generation::text AS generation`,
+    [iso(now - STALE_WAKE_MS)],
+  );
+  await sendLaneWakes(rows);
+  return rows.length;
+}
+
+/** A long-running lane run hands the lane to a fresh run (if it still owns it). */
+export async function handOverLane(webhookId: string, generation: string): Promise<boolean> {
+  const { rows } = await pool().query<LaneWake>(
+    `UPDATE delivery_lanes SET generation = generation + 1, updated_at = now() AT TIME ZONE 'UTC'
+      WHERE webhook_id = $1 AND generation = $2::bigint
+      RETURNING webhook_id AS "webhookId", generation::text AS generation`,
+    [webhookId, generation],
+  );
+  await sendLaneWakes(rows);
+  return rows.length > 0;
+}
+
+export type Claimed = {
+  delivery: DeliveryToSend;
+  secrets: string[];
+  number: number;
+  trigger: AttemptTrigger;
+  /** When the attempt may start (rate-limited lanes space their attempts out). */
+  startAt: number;
+};
+
+export type PumpResult = { next: number | null; claimed: Claimed[]; superseded?: boolean };
+
+type LaneRow = { generation: string; pausedUntil: Date | null; nextSlotAt: Date | null };
+type WebhookRow = {
+  enabled: boolean;
+  url: string;
+  maxConcurrency: number;
+  maxPerSecond: number | null;
+  ordered: boolean;
+  secretEncrypted: string;
+  previousSecretEncrypted: string | null;
+  previousSecretExpiresAt: Date | null;
+};
+type Candidate = {
+  id: string;
+  messageId: string;
+  body: string;
+  eventType: string;
+  kind: "event";
+  attemptCount: number;
+  chainLast: number;
+  chainTrigger: string;
+  blocked: boolean;
+};
+
+const PENDING = `status IN ('PENDING', 'RETRYING')`;
+
+/** The lane's due deliveries, oldest first; an ordered lane offers only each record's first. */
+async function dueCandidates(client: PoolClient, webhookId: string, ordered: boolean, now: number, limit: number) {
+  const columns = `id, message_id AS "messageId", body, event_type AS "eventType", kind, attempt_count AS "attemptCount",
+                   chain_last AS "chainLast", chain_trigger AS "chainTrigger"`;
+  if (!ordered) {
+    const { rows } = await client.query<Candidate>(
+      `SELECT ${columns}, false AS blocked FROM deliveries
+        WHERE webhook_id = $1 AND ${PENDING} AND next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC'
+        ORDER BY next_attempt_at, event_sequence LIMIT $3`,
+      [webhookId, iso(now), limit],
+    );
+    return rows;
+  }
+  // Each record's earliest unfinished delivery, if it is due and no earlier event of the record
+  // is still waiting for its fan-out (its delivery may not exist yet).
+  const { rows } = await client.query<Candidate>(
+    `SELECT h.*, EXISTS (
+              SELECT 1 FROM events e
+               WHERE e.todo_id = h.todo_id AND e.sequence < h.event_sequence AND e.fanned_out_at IS NULL
+                 AND e.occurred_at > $4::timestamptz AT TIME ZONE 'UTC') AS blocked
+       FROM (SELECT DISTINCT ON (todo_id) ${columns}, todo_id, event_sequence, next_attempt_at FROM deliveries
+              WHERE webhook_id = $1 AND ${PENDING} AND todo_id IS NOT NULL
+              ORDER BY todo_id, event_sequence) h
+      WHERE h.next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC'
+     UNION ALL
+     SELECT ${columns}, todo_id, event_sequence, next_attempt_at, false AS blocked FROM deliveries
+      WHERE webhook_id = $1 AND ${PENDING} AND todo_id IS NULL AND next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC'
+      ORDER BY next_attempt_at LIMIT $3`,
+    [webhookId, iso(now), limit, iso(now - FAN_OUT_GIVE_UP_MS)],
+  );
+  return rows;
+}
+
+/**
+ * One pump of a webhook's lane, by the run started for `generation`: claim the attempts that may
+ * start now and say when the lane needs its next pump (null: nothing waits). The claimed attempts
+ * are leased (an attempt not recorded by the lease's end is taken as lost and made again), and
+ * the caller starts them once this returns.
+ */
+export async function pumpLane(webhookId: string, generation: string, now = Date.now()): Promise<PumpResult> {
+  return sqlTransaction(async (client) => {
+    const lane = (
+      await client.query<LaneRow>(
+        `SELECT generation::text AS generation, paused_until AT TIME ZONE 'UTC' AS "pausedUntil",
+                next_slot_at AT TIME ZONE 'UTC' AS "nextSlotAt"
+           FROM delivery_lanes WHERE webhook_id = $1 FOR UPDATE`,
+        [webhookId],
+      )
+    ).rows[0];
+    if (!lane || lane.generation !== generation) return { next: null, claimed: [], superseded: true };
+    const webhook = (
+      await client.query<WebhookRow>(
+        `SELECT enabled, url, max_concurrency AS "maxConcurrency", max_per_second AS "maxPerSecond",
+                ordered_delivery AS ordered, secret_encrypted AS "secretEncrypted",
+                previous_secret_encrypted AS "previousSecretEncrypted",
+                previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt"
+           FROM webhooks WHERE id = $1`,
+        [webhookId],
+      )
+    ).rows[0];
+    const at = iso(now);
+    if (!webhook.enabled) {
+      // A disabled webhook's waiting deliveries are kept as skipped (replay sends them later).
+      await client.query(
+        `UPDATE deliveries SET status = 'SKIPPED', next_attempt_at = NULL, lease_until = NULL,
+                last_error = COALESCE(last_error, 'The webhook was disabled'), updated_at = now() AT TIME ZONE 'UTC'
+          WHERE webhook_id = $1 AND ${PENDING} AND (lease_until IS NULL OR lease_until <= $2::timestamptz AT TIME ZONE 'UTC')`,
+        [webhookId, at],
+      );
+    }
+    const { rows: flight } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM deliveries
+        WHERE webhook_id = $1 AND ${PENDING} AND lease_until > $2::timestamptz AT TIME ZONE 'UTC'`,
+      [webhookId, at],
+    );
+    const pausedUntil = lane.pausedUntil && lane.pausedUntil.getTime() > now ? lane.pausedUntil.getTime() : null;
+    const capacity = !webhook.enabled || pausedUntil ? 0 : Math.max(0, webhook.maxConcurrency - flight[0].n);
+    const candidates = webhook.enabled
+      ? await dueCandidates(client, webhookId, webhook.ordered, now, capacity + 1)
+      : [];
+    const ready = candidates.filter((c) => !c.blocked);
+    const blocked = candidates.length > ready.length;
+
+    const fits = Math.min(capacity, ready.length);
+    let take = fits;
+    let slot = now;
+    let nextSlotAt: number | null = lane.nextSlotAt?.getTime() ?? null;
+    const spacing = webhook.maxPerSecond ? 1000 / webhook.maxPerSecond : 0;
+    if (spacing > 0) {
+      slot = Math.max(now, nextSlotAt ?? now);
+      take = Math.min(fits, Math.max(0, Math.floor((now + RATE_LOOKAHEAD_MS - slot) / spacing) + 1));
+      nextSlotAt = slot + take * spacing;
+    }
+    const timeout = deliveryTimeoutMs();
+    const chosen = ready.slice(0, take).map((c, i) => {
+      const startAt = spacing > 0 ? slot + i * spacing : now;
+      return { c, startAt, lease: startAt + timeout + LEASE_MARGIN_MS };
+    });
+    if (chosen.length > 0) {
+      await client.query(
+        `UPDATE deliveries d SET lease_until = v.lease AT TIME ZONE 'UTC', next_attempt_at = v.lease AT TIME ZONE 'UTC',
+                updated_at = now() AT TIME ZONE 'UTC'
+           FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease) WHERE d.id = v.id`,
+        [chosen.map(({ c }) => c.id), chosen.map(({ lease }) => iso(lease))],
+      );
+    }
+    const remaining = ready.length > take;
+    const { rows: upcoming } = await client.query<{ at: Date | null }>(
+      `SELECT min(next_attempt_at) AT TIME ZONE 'UTC' AS at FROM deliveries
+        WHERE webhook_id = $1 AND ${PENDING} AND next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC'`,
+      [webhookId, at],
+    );
+    const times: number[] = [];
+    const upcomingAt = upcoming[0].at?.getTime();
+    if (upcomingAt !== undefined) times.push(upcomingAt);
+    // Work left because of the rate: pump again when the next slots come into view.
+    if (remaining && take < fits && nextSlotAt !== null) times.push(nextSlotAt - RATE_LOOKAHEAD_MS);
+    if (blocked) times.push(now + FAN_OUT_POLL_MS);
+    let next = times.length > 0 ? Math.min(...times) : null;
+    if (pausedUntil !== null && (remaining || next !== null)) next = Math.max(next ?? pausedUntil, pausedUntil);
+    // Work left for want of a free slot: a finished attempt wakes the lane (see recordAttempts).
+    const saturated = remaining && take === fits && pausedUntil === null && webhook.enabled;
+    await client.query(
+      `UPDATE delivery_lanes SET wake_at = $2::timestamptz AT TIME ZONE 'UTC', saturated = $3,
+              next_slot_at = $4::timestamptz AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
+        WHERE webhook_id = $1`,
+      [webhookId, next === null ? null : iso(next), saturated, nextSlotAt === null ? null : iso(nextSlotAt)],
+    );
+    const secrets = chosen.length > 0 ? signingSecrets(webhook) : [];
+    const claimed: Claimed[] = chosen.map(({ c, startAt }) => ({
+      delivery: {
+        id: c.id,
+        webhookId,
+        messageId: c.messageId,
+        body: c.body,
+        eventType: c.eventType,
+        url: webhook.url,
+        kind: c.kind,
+        chainLast: c.chainLast,
+      },
+      secrets,
+      number: c.attemptCount + 1,
+      trigger: triggerOf(c),
+      startAt,
+    }));
+    return { next, claimed };
+  });
+}
+
+function triggerOf(c: Pick<Candidate, "attemptCount" | "chainLast" | "chainTrigger">): AttemptTrigger {
+  if (c.chainTrigger === "manual" || c.chainTrigger === "replay") return c.chainTrigger;
+  return c.attemptCount === 0 ? "auto" : "retry";
+}

@@ -1,0 +1,206 @@
+// Store attempts and everything they decide, in the caller's transaction: the attempt rows, each
+// delivery's new state, the webhooks' health counters, exhaustion and the disable policy, and the
+// lanes' next wake (a retry due, a Retry-After pause, a slow receiver). Plain SQL with array
+// parameters, so the cost per statement stays flat however many attempts are recorded together.
+//
+// Idempotent: an attempt is one row per (delivery, number), and only a newly inserted row moves
+// the delivery, the counters and the policy — recording the same attempt again changes nothing.
+import { randomUUID } from "node:crypto";
+import type { PoolClient } from "pg";
+import { disableInTransaction, type Exhaustion, recordExhaustions, updateHealthCounters } from "../webhook-health";
+import { retryPolicy, slowAttemptMs } from "./config";
+import { type Decision, decide } from "./decide";
+import { type LaneWake, markLanes, type ScheduleRequest, scheduleLanes } from "./lanes";
+import type { AttemptRecord } from "./perform-attempt";
+
+const REDACTED = new Set(["x-signature", "webhook-signature"]);
+
+/** Stored request headers: signatures are shown shortened (they are derived from the secret). */
+function storedHeaders(headers: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [
+      k,
+      REDACTED.has(k) ? v.replace(/([A-Za-z0-9+/=]{8})[A-Za-z0-9+/=]+/g, "$1…") : v,
+    ]),
+  );
+}
+
+/** A delivery's columns after an attempt and its decision. */
+export type DeliveryState = {
+  status: string;
+  n: number;
+  at: string;
+  code: number | null;
+  ms: number;
+  err: string | null;
+  completed: string | null;
+  next: string | null;
+};
+
+export function stateAfter(record: AttemptRecord, decision: Decision): DeliveryState {
+  const at = record.startedAt.toISOString();
+  return {
+    status: decision.status,
+    n: record.number,
+    at,
+    code: record.outcome.statusCode,
+    ms: record.outcome.latencyMs,
+    err: record.outcome.errorMessage,
+    completed:
+      decision.status === "RETRYING"
+        ? null
+        : new Date(record.startedAt.getTime() + record.outcome.latencyMs).toISOString(),
+    next: decision.retryAt === null ? null : new Date(decision.retryAt).toISOString(),
+  };
+}
+
+const column = <K extends keyof DeliveryState>(states: DeliveryState[], key: K) => states.map((s) => s[key]);
+
+export type Recorded = {
+  decisions: Decision[];
+  /** Lane runs to start after the commit (sendLaneWakes). */
+  wakes: LaneWake[];
+  /** E-mails queued by a disable, to send after the commit (sendQueuedEmails). */
+  emails: string[];
+};
+
+export async function recordAttempts(
+  client: PoolClient,
+  records: AttemptRecord[],
+  opts: {
+    now?: number;
+    /** Deliveries this transaction inserted already in their post-attempt state. */
+    written?: Set<string>;
+    /** Deliveries whose attempt a lane claimed: when that lane was saturated, it is woken now. */
+    fromLane?: boolean;
+  } = {},
+): Promise<Recorded> {
+  const now = opts.now ?? Date.now();
+  const policy = retryPolicy();
+  const decisions = records.map((r) =>
+    decide({ outcome: r.outcome, number: r.number, chainLast: r.delivery.chainLast }, now, policy),
+  );
+  if (records.length === 0) return { decisions, wakes: [], emails: [] };
+  // Only attempts of deliveries that still exist (a webhook deleted meanwhile takes its deliveries
+  // with it, and its work ends quietly), and each attempt once.
+  const { rows } = await client.query<{ delivery_id: string; number: number }>(
+    `INSERT INTO delivery_attempts (id, delivery_id, webhook_id, number, trigger, started_at, ok, latency_ms,
+            request_headers, response_status, response_headers, response_body, error_class, error_message)
+     SELECT v.id, v.delivery_id, v.webhook_id, v.number, v.trigger, v.started_at AT TIME ZONE 'UTC', v.ok,
+            v.latency_ms, v.request_headers::jsonb, v.response_status, v.response_headers::jsonb, v.response_body,
+            v.error_class, v.error_message
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[], $7::bool[],
+                   $8::int[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[], $14::text[])
+         AS v(id, delivery_id, webhook_id, number, trigger, started_at, ok, latency_ms, request_headers,
+              response_status, response_headers, response_body, error_class, error_message)
+       JOIN deliveries d ON d.id = v.delivery_id
+     ON CONFLICT (delivery_id, number) DO NOTHING
+     RETURNING delivery_id, number`,
+    [
+      records.map(() => randomUUID()),
+      records.map((r) => r.delivery.id),
+      records.map((r) => r.delivery.webhookId),
+      records.map((r) => r.number),
+      records.map((r) => r.trigger),
+      records.map((r) => r.startedAt.toISOString()),
+      records.map((r) => r.outcome.ok),
+      records.map((r) => r.outcome.latencyMs),
+      records.map((r) => JSON.stringify(storedHeaders(r.headers))),
+      records.map((r) => r.outcome.statusCode),
+      records.map((r) => (r.outcome.responseHeaders ? JSON.stringify(r.outcome.responseHeaders) : null)),
+      records.map((r) => r.outcome.responseBody),
+      records.map((r) => r.outcome.errorClass),
+      records.map((r) => r.outcome.errorMessage),
+    ],
+  );
+  const inserted = new Set(rows.map((r) => `${r.delivery_id}#${r.number}`));
+  const fresh = records.flatMap((r, i) =>
+    inserted.has(`${r.delivery.id}#${r.number}`) ? [{ r, d: decisions[i] }] : [],
+  );
+  const toUpdate = fresh.filter(({ r }) => !opts.written?.has(r.delivery.id));
+  if (toUpdate.length > 0) {
+    // A delivery skipped while its attempt was in flight (replay cancelled, webhook disabled)
+    // stays skipped unless that attempt delivered it.
+    const states = toUpdate.map(({ r, d }) => stateAfter(r, d));
+    await client.query(
+      `UPDATE deliveries d
+          SET status = CASE WHEN d.status = 'SKIPPED' AND v.status <> 'DELIVERED' THEN d.status
+                            ELSE v.status::"DeliveryStatus" END,
+              attempt_count = GREATEST(d.attempt_count, v.n),
+              last_attempt_at = v.at AT TIME ZONE 'UTC', last_status_code = v.code, last_latency_ms = v.ms,
+              last_error = v.err, completed_at = v.completed AT TIME ZONE 'UTC',
+              next_attempt_at = CASE WHEN d.status = 'SKIPPED' THEN NULL ELSE v.next AT TIME ZONE 'UTC' END,
+              lease_until = NULL, updated_at = now() AT TIME ZONE 'UTC'
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
+                     $8::timestamptz[], $9::timestamptz[]) AS v(id, status, n, at, code, ms, err, completed, next)
+        WHERE d.id = v.id`,
+      [
+        toUpdate.map(({ r }) => r.delivery.id),
+        column(states, "status"),
+        column(states, "n"),
+        column(states, "at"),
+        column(states, "code"),
+        column(states, "ms"),
+        column(states, "err"),
+        column(states, "completed"),
+        column(states, "next"),
+      ],
+    );
+  }
+  // Tests and health checks end here: they never move a webhook's health or its lane.
+  const events = fresh.filter(({ r }) => r.delivery.kind === "event");
+  await updateHealthCounters(
+    client,
+    events.map(({ r }) => ({ webhookId: r.delivery.webhookId, ok: r.outcome.ok })),
+  );
+  const emails: string[] = [];
+  const wakes: LaneWake[] = [];
+  for (const { r } of events.filter(({ d }) => d.gone)) {
+    const done = await disableInTransaction(
+      client,
+      r.delivery.webhookId,
+      `The receiver answered 410 Gone to ${r.delivery.eventType}`,
+      "failures",
+    );
+    emails.push(...done.emails);
+    wakes.push(...done.wakes);
+  }
+  const exhausted: Exhaustion[] = events
+    .filter(({ d }) => d.exhausted)
+    .map(({ r }) => ({
+      webhookId: r.delivery.webhookId,
+      eventType: r.delivery.eventType,
+      attempts: r.number,
+      lastError: r.outcome.errorMessage,
+    }));
+  const exhaustion = await recordExhaustions(client, exhausted);
+  emails.push(...exhaustion.emails);
+  wakes.push(...exhaustion.wakes);
+
+  const slowMs = slowAttemptMs();
+  await markLanes(client, {
+    now,
+    pauses: events.flatMap(({ r, d }) =>
+      d.pauseUntil === null ? [] : [{ webhookId: r.delivery.webhookId, until: d.pauseUntil }],
+    ),
+    speeds: events.map(({ r }) => ({
+      webhookId: r.delivery.webhookId,
+      slow: r.outcome.latencyMs > slowMs || r.outcome.errorClass === "timeout",
+    })),
+  });
+  const requests: ScheduleRequest[] = events.flatMap(({ r, d }) =>
+    d.retryAt === null ? [] : [{ webhookId: r.delivery.webhookId, at: d.retryAt }],
+  );
+  wakes.push(...(await scheduleLanes(client, requests, now)));
+  if (opts.fromLane) {
+    wakes.push(
+      ...(await scheduleLanes(
+        client,
+        events.map(({ r }) => ({ webhookId: r.delivery.webhookId, at: now })),
+        now,
+        { onlySaturated: true },
+      )),
+    );
+  }
+  return { decisions, wakes, emails };
+}

@@ -1,0 +1,213 @@
+// A webhook's health in one place: the counters every recorded attempt moves, the state the API
+// and the UI show, the disable policy and the disabling it leads to (with its notice and e-mail),
+// enabling again, and the statistics of the health card.
+import { randomUUID } from "node:crypto";
+import type { PoolClient } from "pg";
+import { db, pool, sqlTransaction } from "./db";
+import { defaultDisablePolicy, MAX_ATTEMPTS } from "./delivery/config";
+import { type DisablePolicy, disableReason, shouldDisable } from "./delivery/decide";
+import { type LaneWake, scheduleLanes, sendLaneWakes } from "./delivery/lanes";
+import type { Webhook } from "./generated/prisma/client";
+import { logger } from "./logger";
+import { queueEmail, sendQueuedEmails } from "./notify/email-outbox";
+import { disablePolicySchema } from "./validations/webhook";
+
+export type HealthState = "NO_DATA" | "HEALTHY" | "DEGRADED" | "UNHEALTHY" | "DISABLED";
+
+type StateRow = Pick<Webhook, "enabled" | "status" | "lastSuccessAt" | "lastFailureAt">;
+
+/**
+ * NO_DATA until the first delivery ends; DISABLED when its creator turned it off, UNHEALTHY when
+ * failures did; DEGRADED while attempts fail; HEALTHY after a success.
+ */
+export function healthState(w: StateRow): HealthState {
+  if (!w.enabled) return w.status === "UNHEALTHY" ? "UNHEALTHY" : "DISABLED";
+  if (!w.lastSuccessAt && !w.lastFailureAt) return "NO_DATA";
+  return w.status === "UNHEALTHY" ? "DEGRADED" : w.status;
+}
+
+/** The webhook's own policy, or the default (Blue's rule). */
+export function disablePolicyOf(w: { disablePolicy: unknown }): DisablePolicy {
+  const parsed = disablePolicySchema.nullable().safeParse(w.disablePolicy ?? null);
+  return (parsed.success && parsed.data) || defaultDisablePolicy();
+}
+
+/**
+ * Move the counters of each webhook after its attempts (event deliveries only: tests and health
+ * checks never count), one statement for all, locking rows in id order so that concurrent
+ * recorders queue instead of deadlocking. A healthy webhook's "last success" moves at most once
+ * a second: under load that spares a row version per delivery, and nothing else changes.
+ */
+export async function updateHealthCounters(client: PoolClient, results: { webhookId: string; ok: boolean }[]) {
+  const latest = new Map(results.map((r) => [r.webhookId, r.ok]));
+  if (latest.size === 0) return;
+  const ids = [...latest.keys()].sort();
+  await client.query(
+    `WITH v AS (SELECT * FROM unnest($1::text[], $2::bool[]) AS v(id, ok)),
+          locked AS (
+            SELECT w.id FROM webhooks w JOIN v ON v.id = w.id
+             WHERE NOT (v.ok AND w.consecutive_failures = 0 AND w.exhausted_deliveries = 0 AND w.status = 'HEALTHY'
+                        AND w.enabled
+                        AND COALESCE(w.last_success_at > (now() AT TIME ZONE 'UTC') - interval '1 second', false))
+             ORDER BY w.id FOR NO KEY UPDATE OF w)
+     UPDATE webhooks w
+        SET consecutive_failures = CASE WHEN v.ok THEN 0 ELSE w.consecutive_failures + 1 END,
+            exhausted_deliveries = CASE WHEN v.ok THEN 0 ELSE w.exhausted_deliveries END,
+            last_success_at = CASE WHEN v.ok THEN now() AT TIME ZONE 'UTC' ELSE w.last_success_at END,
+            last_failure_at = CASE WHEN v.ok THEN w.last_failure_at ELSE now() AT TIME ZONE 'UTC' END,
+            status = CASE WHEN v.ok AND w.enabled THEN 'HEALTHY'::"WebhookStatus"
+                          WHEN NOT v.ok AND w.status = 'HEALTHY' THEN 'DEGRADED'::"WebhookStatus"
+                          ELSE w.status END,
+            updated_at = now() AT TIME ZONE 'UTC'
+       FROM v, locked
+      WHERE w.id = v.id AND locked.id = v.id`,
+    [ids, ids.map((id) => latest.get(id)!)],
+  );
+}
+
+export type Exhaustion = { webhookId: string; eventType: string; attempts: number; lastError: string | null };
+
+/**
+ * Deliveries that used up their chain, in the transaction that recorded the last attempt: each
+ * counts once (the attempt row is recorded once), and the policy may disable the webhook right
+ * there, so no crash can come between the failure and its consequence. Returns the e-mails queued.
+ */
+export async function recordExhaustions(client: PoolClient, items: Exhaustion[]): Promise<Consequences> {
+  const emails: string[] = [];
+  const wakes: LaneWake[] = [];
+  for (const item of items) {
+    const { rows } = await client.query<{ streak: number; policy: unknown }>(
+      `UPDATE webhooks SET exhausted_deliveries = exhausted_deliveries + 1
+        WHERE id = $1 AND enabled RETURNING exhausted_deliveries AS streak, disable_policy AS policy`,
+      [item.webhookId],
+    );
+    if (rows.length === 0) continue;
+    const policy = disablePolicyOf({ disablePolicy: rows[0].policy });
+    let windowEnded: number | undefined;
+    let windowFailed: number | undefined;
+    if (policy.type === "failure_rate") {
+      const { rows: counts } = await client.query<{ ended: number; failed: number }>(
+        `SELECT count(*)::int AS ended, count(*) FILTER (WHERE status = 'FAILED')::int AS failed
+           FROM deliveries
+          WHERE webhook_id = $1 AND kind = 'event' AND status IN ('DELIVERED', 'FAILED')
+            AND completed_at > (now() AT TIME ZONE 'UTC') - make_interval(mins => $2)`,
+        [item.webhookId, policy.windowMinutes],
+      );
+      windowEnded = counts[0].ended;
+      windowFailed = counts[0].failed;
+    }
+    if (shouldDisable(policy, { streak: rows[0].streak, windowEnded, windowFailed })) {
+      const reason = disableReason(policy, item.eventType, item.attempts, item.lastError);
+      const done = await disableInTransaction(client, item.webhookId, reason, "failures");
+      emails.push(...done.emails);
+      wakes.push(...done.wakes);
+    }
+  }
+  return { emails, wakes };
+}
+
+/** What a transaction that disabled webhooks leaves to do after its commit. */
+export type Consequences = { emails: string[]; wakes: LaneWake[] };
+
+/**
+ * The one way a webhook is disabled. By its creator: just off. By failures (policy or 410 Gone):
+ * marked unhealthy, with an in-app notice and an e-mail queued in the same transaction.
+ * Its lane is woken at once, so the deliveries waiting in it are kept as skipped (for replay).
+ */
+export async function disableInTransaction(
+  client: PoolClient,
+  webhookId: string,
+  reason: string,
+  by: "creator" | "failures",
+): Promise<Consequences> {
+  const { rows } = await client.query<{ name: string; url: string; userId: string; email: string; userName: string }>(
+    `UPDATE webhooks w
+        SET enabled = false, disabled_at = now() AT TIME ZONE 'UTC', disabled_reason = $2,
+            status = CASE WHEN $3 = 'failures' THEN 'UNHEALTHY'::"WebhookStatus" ELSE w.status END,
+            updated_at = now() AT TIME ZONE 'UTC'
+       FROM users u
+      WHERE w.id = $1 AND w.enabled AND u.id = w.created_by_id
+      RETURNING w.name, w.url, w.created_by_id AS "userId", u.email, u.name AS "userName"`,
+    [webhookId, reason, by],
+  );
+  if (rows.length === 0) return { emails: [], wakes: [] };
+  const wakes = await scheduleLanes(client, [{ webhookId, at: Date.now() }], Date.now());
+  if (by === "creator") return { emails: [], wakes };
+  const w = rows[0];
+  logger.warn({ webhookId, reason }, "webhook disabled");
+  await client.query(
+    `INSERT INTO notices (id, user_id, webhook_id, kind, title, body, created_at)
+     VALUES ($1, $2, $3, 'webhook_disabled', $4, $5, now() AT TIME ZONE 'UTC')`,
+    [
+      randomUUID(),
+      w.userId,
+      webhookId,
+      `Webhook “${w.name}” was disabled`,
+      `${reason}. Fix the receiver at ${w.url}, then enable the webhook again: we first send a WEBHOOK_HEALTH_CHECK, and missed events can be replayed.`,
+    ],
+  );
+  const email = await queueEmail(client, {
+    to: w.email,
+    subject: `Your webhook “${w.name}” was disabled`,
+    text: `Hello ${w.userName},\n\nWe stopped sending events to ${w.url}.\nReason: ${reason}.\n\nOnce the receiver works again, enable the webhook in Settings → Webhooks. We first send a WEBHOOK_HEALTH_CHECK; events that happened meanwhile are kept and can be replayed.\n\n— Blue Webhooks`,
+  });
+  return { emails: [email], wakes };
+}
+
+/** Send what a committed transaction's disables left to send. */
+export async function afterCommit(consequences: Consequences) {
+  await sendLaneWakes(consequences.wakes);
+  if (consequences.emails.length > 0) await sendQueuedEmails(consequences.emails);
+}
+
+/** Disable now, in a transaction of its own; e-mails go out after the commit. */
+export async function disableWebhookNow(webhookId: string, reason: string, by: "creator" | "failures") {
+  await afterCommit(await sqlTransaction((client) => disableInTransaction(client, webhookId, reason, by)));
+}
+
+/** Deliveries on again, counters reset (the caller has checked the receiver first). */
+export async function markEnabled(webhookId: string) {
+  await pool().query(
+    `UPDATE webhooks SET enabled = true, status = 'HEALTHY', consecutive_failures = 0, exhausted_deliveries = 0,
+            disabled_at = NULL, disabled_reason = NULL, updated_at = now() AT TIME ZONE 'UTC'
+      WHERE id = $1`,
+    [webhookId],
+  );
+}
+
+type StatsRow = StateRow &
+  Pick<Webhook, "id" | "consecutiveFailures" | "exhaustedDeliveries" | "disabledReason" | "disablePolicy">;
+
+/** The health card: state, 24 h success rate and latency, and how far the webhook is from disabling. */
+export async function webhookHealth(w: StatsRow, now = new Date()) {
+  const since = new Date(now.getTime() - 24 * 3_600_000);
+  const [stats] = await db().$queryRaw<
+    { total: number; ok: number; p50: number | null; p95: number | null; p99: number | null }[]
+  >`SELECT count(*)::int AS total, count(*) FILTER (WHERE a.ok)::int AS ok,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY a.latency_ms) AS p50,
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY a.latency_ms) AS p95,
+           percentile_cont(0.99) WITHIN GROUP (ORDER BY a.latency_ms) AS p99
+      FROM delivery_attempts a
+     WHERE a.webhook_id = ${w.id} AND a.started_at > ${since} AND a.trigger NOT IN ('test', 'health_check')`;
+  const worst = await db().delivery.aggregate({
+    where: { webhookId: w.id, status: "RETRYING", kind: "event" },
+    _max: { attemptCount: true },
+  });
+  const policy = disablePolicyOf(w);
+  const inWorstChain =
+    MAX_ATTEMPTS - ((worst._max.attemptCount ?? 0) % MAX_ATTEMPTS || (worst._max.attemptCount ? MAX_ATTEMPTS : 0));
+  const chainsLeft = policy.type === "exhausted" ? Math.max(policy.count - w.exhaustedDeliveries - 1, 0) : null;
+  const round = (v: number | null) => (v === null ? null : Math.round(v));
+  return {
+    state: healthState(w),
+    successRate24h: stats.total ? stats.ok / stats.total : null,
+    attempts24h: stats.total,
+    latencyMs: { p50: round(stats.p50), p95: round(stats.p95), p99: round(stats.p99) },
+    lastSuccessAt: w.lastSuccessAt?.toISOString() ?? null,
+    lastFailureAt: w.lastFailureAt?.toISOString() ?? null,
+    consecutiveFailures: w.consecutiveFailures,
+    failuresUntilDisabled: w.enabled && chainsLeft !== null ? chainsLeft * MAX_ATTEMPTS + inWorstChain : null,
+    disablePolicy: policy,
+    disabledReason: w.disabledReason,
+  };
+}
