@@ -275,10 +275,42 @@ function payloadSchemaFor(type: EventType) {
   });
 }
 
-export type EventTypeInfo = Definition & { type: EventType; payloadSchema: ReturnType<typeof payloadSchemaFor> };
+/** The webhook as every delivery describes it: exactly the keys lib/delivery/payload.ts writes. */
+const deliveredWebhook = z.object({
+  id: z.string(),
+  uid: z.string(),
+  name: z.string(),
+  url: z.string(),
+  status: z.enum(["HEALTHY", "DEGRADED", "UNHEALTHY"]),
+  enabled: z.boolean(),
+  events: z.array(eventTypeSchema).describe("Empty when the webhook receives all events"),
+  projectIds: z.array(z.string()).describe("Empty when the webhook covers all projects"),
+});
+
+/** The whole body a receiver gets for an event of this type, keys in the order they are sent. */
+function bodySchemaFor(type: EventType) {
+  return z.object({
+    id: z.string().describe("The event's id (a test delivery has one of its own)"),
+    timestamp: z.iso.datetime().describe("When the event happened, in UTC"),
+    event: z.literal(type),
+    webhook: deliveredWebhook,
+    ...payloadSchemaFor(type).shape,
+  });
+}
+
+export type EventTypeInfo = Definition & {
+  type: EventType;
+  /** previousValue and currentValue, as stored with the event. */
+  payloadSchema: ReturnType<typeof payloadSchemaFor>;
+  /** The delivered body: the payload plus id, timestamp, event and webhook. */
+  bodySchema: ReturnType<typeof bodySchemaFor>;
+};
 
 export const EVENT_CATALOG: Record<EventType, EventTypeInfo> = Object.fromEntries(
-  EVENT_TYPES.map((type) => [type, { type, ...DEFINITIONS[type], payloadSchema: payloadSchemaFor(type) }]),
+  EVENT_TYPES.map((type) => [
+    type,
+    { type, ...DEFINITIONS[type], payloadSchema: payloadSchemaFor(type), bodySchema: bodySchemaFor(type) },
+  ]),
 ) as Record<EventType, EventTypeInfo>;
 
 export function isEventType(value: string): value is EventType {
@@ -298,6 +330,7 @@ export function groupedEventTypes() {
   }));
 }
 
-export function payloadJsonSchema(type: EventType) {
-  return z.toJSONSchema(EVENT_CATALOG[type].payloadSchema, { io: "output", unrepresentable: "any" });
+/** The JSON Schema (draft 2020-12) of the delivered body, for receivers to validate against. */
+export function bodyJsonSchema(type: EventType) {
+  return z.toJSONSchema(EVENT_CATALOG[type].bodySchema, { io: "output", unrepresentable: "any" });
 }

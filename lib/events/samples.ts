@@ -1,5 +1,6 @@
-// A realistic sample payload per event type, for the catalog page, docs, "send test event" and
-// tests (each sample must satisfy its own schema).
+// A realistic sample payload per event type, and the whole body a delivery of it sends, for the
+// catalog page, docs, "send test event" and tests (each sample must satisfy its own schema).
+import { deliveryBody } from "../delivery/payload";
 import type { EventType } from "./catalog";
 import type {
   ChecklistItemValue,
@@ -148,6 +149,28 @@ const SAMPLES: Record<EventType, { previousValue: unknown; currentValue: unknown
 
 export function samplePayload(type: EventType) {
   return SAMPLES[type];
+}
+
+const sampleWebhook = {
+  id: "cmbwh0website",
+  uid: "wh_Jq3vR8kYt2mN5xPa",
+  name: "Website automation",
+  url: "https://hooks.example.com/blue",
+  status: "HEALTHY",
+  enabled: true,
+  projectIds: [project.id],
+};
+
+/** The whole body a webhook subscribed to this type receives for its sample, built as deliveries are. */
+export function sampleBody(type: EventType): unknown {
+  const body = deliveryBody({
+    id: "9b2f4c1e-7a3d-4e8b-a6f0-2c5d8e1b3a74",
+    timestamp: new Date(T1),
+    event: type,
+    webhook: { ...sampleWebhook, events: [type] },
+    ...SAMPLES[type],
+  });
+  return JSON.parse(body);
 }
 
 /** The project a sample happens in (for test deliveries built from samples). */

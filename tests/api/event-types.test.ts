@@ -19,12 +19,16 @@ describe("GET /api/v1/event-types", () => {
     expect(res.json.data.flatMap((g: { events: unknown[] }) => g.events)).toHaveLength(37);
   });
 
-  it("serves one type's JSON Schema and sample, and 404 for unknown types", async () => {
+  it("serves the JSON Schema of one type's whole delivered body and a sample, and 404 for unknown types", async () => {
     const { cookie } = await signUp("catalog2");
     const res = await call(eventType, { cookie, params: { type: "TODO_MOVED" } });
     expect(res.status).toBe(200);
-    expect(res.json.jsonSchema.properties.currentValue.properties.todoList).toMatchObject({ type: "object" });
-    expect(res.json.sample.currentValue.todoList.project.name).toBe("Mobile App");
+    const { jsonSchema, sample } = res.json;
+    expect(jsonSchema.required).toEqual(["id", "timestamp", "event", "webhook", "previousValue", "currentValue"]);
+    expect(jsonSchema.properties.event).toEqual({ type: "string", const: "TODO_MOVED" });
+    expect(jsonSchema.properties.currentValue.properties.todoList).toMatchObject({ type: "object" });
+    expect(sample).toMatchObject({ event: "TODO_MOVED", webhook: { events: ["TODO_MOVED"] } });
+    expect(sample.currentValue.todoList.project.name).toBe("Mobile App");
     const unknown = await call(eventType, { cookie, params: { type: "WEBHOOK_HEALTH_CHECK" } });
     expect(unknown.status).toBe(404);
   });

@@ -1,9 +1,9 @@
 import { ApiError } from "@/lib/api/errors";
 import { withUser } from "@/lib/api/handler";
-import { EVENT_CATALOG, isEventType, payloadJsonSchema } from "@/lib/events/catalog";
-import { samplePayload } from "@/lib/events/samples";
+import { bodyJsonSchema, EVENT_CATALOG, isEventType } from "@/lib/events/catalog";
+import { sampleBody } from "@/lib/events/samples";
 
-// GET /api/v1/event-types/{type} — one event type with its JSON Schema and a sample payload
+// GET /api/v1/event-types/{type} — one event type with the JSON Schema of its delivered body and a sample body
 export const GET = withUser<{ type: string }>(async ({ params }) => {
   if (!isEventType(params.type)) throw ApiError.notFound(`Event type ${params.type}`);
   const { type, group, label, description } = EVENT_CATALOG[params.type];
@@ -12,7 +12,7 @@ export const GET = withUser<{ type: string }>(async ({ params }) => {
     group,
     label,
     description,
-    jsonSchema: payloadJsonSchema(type),
-    sample: samplePayload(type),
+    jsonSchema: bodyJsonSchema(type),
+    sample: sampleBody(type),
   });
 });
