@@ -145,6 +145,11 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
                   >
                     {d.eventType}
                   </button>
+                  {d.kind !== "event" ? (
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                      {t(`kind.${d.kind}`)}
+                    </span>
+                  ) : null}
                   {d.nextAttemptAt && d.status === "RETRYING" ? (
                     <span className="block text-xs text-slate-500">
                       {t("nextRetry", { time: format.relativeTime(new Date(d.nextAttemptAt)) })}

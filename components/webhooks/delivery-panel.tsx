@@ -37,7 +37,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
     queryKey: deliveryKeys.detail(deliveryId ?? ""),
     queryFn: () => apiFetch<Detail>(`/api/v1/deliveries/${deliveryId}`),
     enabled: deliveryId !== null,
-    refetchInterval: (q) => (q.state.data?.status === "RETRYING" ? 2_000 : false),
+    refetchInterval: (q) => (q.state.data?.waiting ? 2_000 : false),
   });
   const redeliver = useMutation({
     mutationFn: () => apiFetch(`/api/v1/deliveries/${deliveryId}/redeliver`, { method: "POST" }),
@@ -57,9 +57,12 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
             <div>
               <p className="font-mono text-xs">{d.eventType}</p>
               <p className="text-xs text-slate-500">webhook-id: {d.messageId}</p>
-              {d.status === "RETRYING" && d.nextAttemptAt ? (
-                <p className="text-xs text-amber-700">
-                  {t("nextRetry", { time: format.relativeTime(new Date(d.nextAttemptAt)) })}
+              {d.kind !== "event" ? <p className="text-xs text-slate-600">{t(`kind.${d.kind}`)}</p> : null}
+              {d.waiting ? (
+                <p className="text-xs text-amber-700" data-testid="waiting-reason">
+                  {t(`waiting.${d.waiting.reason}`, {
+                    time: d.waiting.until ? format.relativeTime(new Date(d.waiting.until)) : "",
+                  })}
                 </p>
               ) : null}
             </div>

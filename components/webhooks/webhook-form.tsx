@@ -17,6 +17,7 @@ import { Card } from "../ui/card";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
+import { DeliverySettingsFields } from "./delivery-settings-fields";
 import { EventPicker } from "./event-picker";
 import { ProjectPicker } from "./project-picker";
 import { SecretDialog } from "./secret-dialog";
@@ -24,7 +25,16 @@ import { SecretDialog } from "./secret-dialog";
 type FormInput = z.input<typeof createWebhookSchema>;
 type FormOutput = z.output<typeof createWebhookSchema>;
 
-const FIELDS = ["name", "url", "description", "events", "projectIds"] as const;
+const FIELDS = [
+  "name",
+  "url",
+  "description",
+  "events",
+  "projectIds",
+  "maxConcurrency",
+  "maxPerSecond",
+  "disablePolicy",
+] as const;
 
 /** Create or edit a webhook with the same schema the API validates with. */
 export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
@@ -45,6 +55,10 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
       events: (webhook?.events ?? []) as EventType[],
       allProjects: webhook?.allProjects ?? true,
       projectIds: webhook?.projectIds ?? [],
+      maxConcurrency: webhook?.maxConcurrency ?? 10,
+      maxPerSecond: webhook?.maxPerSecond ?? null,
+      orderedDelivery: webhook?.orderedDelivery ?? false,
+      disablePolicy: webhook?.disablePolicy ?? null,
     },
   });
   const { errors } = form.formState;
@@ -120,6 +134,26 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
             }}
           />
         </Card>
+        <Card>
+          <DeliverySettingsFields
+            value={{
+              maxConcurrency: values.maxConcurrency,
+              maxPerSecond: values.maxPerSecond,
+              orderedDelivery: values.orderedDelivery,
+              disablePolicy: values.disablePolicy,
+            }}
+            errors={{
+              maxConcurrency: errors.maxConcurrency?.message,
+              maxPerSecond: errors.maxPerSecond?.message,
+              disablePolicy: errors.disablePolicy?.message ?? firstNestedError(errors.disablePolicy),
+            }}
+            onChange={(next) => {
+              for (const [key, v] of Object.entries(next)) {
+                form.setValue(key as "maxConcurrency", v as number, { shouldValidate: form.formState.isSubmitted });
+              }
+            }}
+          />
+        </Card>
         <div className="flex justify-end gap-3">
           <Button variant="secondary" onClick={() => router.push("/settings/webhooks")}>
             {t("cancel")}
@@ -138,4 +172,14 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
       />
     </>
   );
+}
+
+/** The first message under a nested field's errors (the policy's count, percent…). */
+function firstNestedError(error: unknown): string | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  for (const value of Object.values(error)) {
+    if (value && typeof value === "object" && "message" in value && typeof value.message === "string")
+      return value.message;
+  }
+  return undefined;
 }

@@ -45,7 +45,10 @@ async function loadEvent(eventId: string): Promise<EventRow | undefined> {
   return rows[0];
 }
 
-/** An ordered lane waits for this mark before it delivers a record's later events. */
+/**
+ * The event's deliveries exist from here on: an ordered lane waits for this mark before it
+ * delivers a record's later events, and "why (not) delivered?" tells pending from not considered.
+ */
 const markFannedOut = (client: Pick<PoolClient, "query">, eventId: string) =>
   client.query("UPDATE events SET fanned_out_at = now() AT TIME ZONE 'UTC' WHERE id = $1 AND fanned_out_at IS NULL", [
     eventId,
@@ -73,7 +76,7 @@ export async function fanOutEvent(
   const none = { matched: 0, inline: 0, queued: 0, background: 0 };
   if (!event) return none;
   if (matches.length === 0) {
-    if (event.todoId) await markFannedOut(pool(), eventId);
+    await markFannedOut(pool(), eventId);
     return none;
   }
 
@@ -238,7 +241,7 @@ export async function fanOutEvent(
       ],
       now,
     );
-    if (event.todoId) await markFannedOut(client, eventId);
+    await markFannedOut(client, eventId);
     return {
       wakes: [...recorded.wakes, ...wakes],
       emails: recorded.emails,

@@ -308,9 +308,11 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
       );
     }
     const remaining = ready.length > take;
-    const { rows: upcoming } = await client.query<{ at: Date | null }>(
-      `SELECT min(next_attempt_at) AT TIME ZONE 'UTC' AS at FROM deliveries
-        WHERE webhook_id = $1 AND ${PENDING} AND next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC'`,
+    const { rows: upcoming } = await client.query<{ at: Date | null; waiting: boolean }>(
+      `SELECT min(next_attempt_at) FILTER (WHERE next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC')
+                AT TIME ZONE 'UTC' AS at,
+              bool_or(next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC') AS waiting
+         FROM deliveries WHERE webhook_id = $1 AND ${PENDING}`,
       [webhookId, at],
     );
     const times: number[] = [];
@@ -321,8 +323,9 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     if (blocked) times.push(now + FAN_OUT_POLL_MS);
     let next = times.length > 0 ? Math.min(...times) : null;
     if (pausedUntil !== null && (remaining || next !== null)) next = Math.max(next ?? pausedUntil, pausedUntil);
-    // Work left for want of a free slot: a finished attempt wakes the lane (see recordAttempts).
-    const saturated = remaining && take === fits && pausedUntil === null && webhook.enabled;
+    // Due work left behind (no free slot, or an earlier event of its record still in flight):
+    // a finished attempt wakes the lane (see recordAttempts).
+    const saturated = upcoming[0].waiting === true && pausedUntil === null && webhook.enabled;
     await client.query(
       `UPDATE delivery_lanes SET wake_at = $2::timestamptz AT TIME ZONE 'UTC', saturated = $3,
               next_slot_at = $4::timestamptz AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'

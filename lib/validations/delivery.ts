@@ -61,6 +61,14 @@ export const deliveryListResponse = z.object({
 
 export const deliveryDetailResponse = deliverySummary.extend({
   body: z.string().describe("The exact bytes sent (and signed) on every attempt"),
+  waiting: z
+    .object({
+      reason: z.enum(["in_flight", "paused", "earlier_event", "scheduled", "queued"]),
+      until: iso.nullable(),
+      blockedBy: z.string().nullable().describe("The delivery of an earlier event of the same record"),
+    })
+    .nullable()
+    .describe("Why a delivery that has not ended waits; null once it ended"),
   attempts: z.array(
     z.object({
       id: z.string(),
@@ -91,6 +99,7 @@ export const eventTraceResponse = z.object({
         "PROJECT_NOT_SELECTED",
         "ACCESS_REVOKED",
         "DISABLED",
+        "PENDING",
         "NOT_CONSIDERED",
       ]),
       explanation: z.string(),

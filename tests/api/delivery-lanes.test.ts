@@ -1,0 +1,253 @@
+// Delivery lanes end to end: the API commits changes, the real SDK serve() runs the fan-out and
+// the lanes through the local Inngest server, and real receivers on 127.0.0.1 answer slowly,
+// with 429s, or with failures. Each test has its own workspace, so no other webhook matches.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
+import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
+import { PATCH as patchTodo } from "@/app/api/v1/todos/[id]/route";
+import { DELETE as deleteWebhookRoute, PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
+import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
+import { db } from "@/lib/db";
+import { settleBackgroundAttempts } from "@/lib/delivery/background-sender";
+import { settlePublishing } from "@/lib/events/publish-events";
+import { listRuns, waitFor } from "@/tools/inngest-local/test-support";
+import { call } from "../helpers/http";
+import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
+import { type Received, startReceiver } from "../helpers/receiver";
+import { createWorkspace } from "../helpers/workspace";
+
+process.env.WEBHOOK_RETRY_SCHEDULE = "20,20,20,20";
+process.env.WEBHOOK_TIMEOUT_MS = "4000";
+
+let harness: InngestHarness;
+
+beforeAll(async () => {
+  harness = await startInngestHarness();
+}, 60_000);
+afterAll(async () => {
+  await settleBackgroundAttempts();
+  await harness?.close();
+});
+
+async function workspace(label: string) {
+  const ws = await createWorkspace(label);
+  const list = await call(createList, {
+    cookie: ws.owner.cookie,
+    params: { projectId: ws.project.id },
+    body: { title: "Inbox" },
+  });
+  return { ...ws, listId: list.json.id as string };
+}
+type Ws = Awaited<ReturnType<typeof workspace>>;
+
+async function webhook(ws: Ws, url: string, body: Record<string, unknown> = {}) {
+  const res = await call(createWebhookRoute, {
+    cookie: ws.owner.cookie,
+    body: { name: "Lane", url, events: ["TODO_CREATED"], projectIds: [ws.project.id], ...body },
+  });
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  return res.json as { id: string };
+}
+
+async function newTodo(ws: Ws, title: string) {
+  const res = await call(createTodo, {
+    cookie: ws.owner.cookie,
+    params: { projectId: ws.project.id },
+    body: { todoListId: ws.listId, title },
+  });
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  return res.json as { id: string };
+}
+
+const titleOf = (r: Received) => JSON.parse(r.body).currentValue.title as string;
+
+describe("delivery lanes", () => {
+  it("a slow receiver delays only its own webhook, even for the same event", async () => {
+    const ws = await workspace("slow");
+    const slow = await startReceiver({ status: 200, delayMs: 2_500 });
+    const fast = await startReceiver({ status: 200 });
+    await webhook(ws, `${slow.url}/slow`);
+    await webhook(ws, `${fast.url}/fast`);
+    for (let i = 0; i < 5; i++) await newTodo(ws, `event ${i}`);
+    await settlePublishing();
+    // Every event reaches the fast webhook while the slow one still holds its first request.
+    await fast.waitFor(5);
+    const firstSlowAnswer = slow.requests[0] ? slow.requests[0].at + 2_500 : Number.POSITIVE_INFINITY;
+    expect(Math.max(...fast.requests.map((r) => r.at))).toBeLessThan(firstSlowAnswer);
+    // The slow webhook gets every event too, through its lane.
+    await slow.waitFor(5, 30_000);
+    await settleBackgroundAttempts();
+    const slowHook = await db().webhook.findFirstOrThrow({ where: { url: `${slow.url}/slow` } });
+    await waitFor("the slow deliveries recorded", async () => {
+      const n = await db().delivery.count({ where: { webhookId: slowHook.id, status: "DELIVERED" } });
+      return n === 5 || undefined;
+    });
+    await Promise.all([slow.close(), fast.close()]);
+  }, 40_000);
+
+  it("a 429 with Retry-After pauses only its own webhook", async () => {
+    const ws = await workspace("paused");
+    const limited = await startReceiver({ status: 200 });
+    let first = true;
+    limited.reply(() => {
+      if (!first) return { status: 200 };
+      first = false;
+      return { status: 429, headers: { "retry-after": "2" } };
+    });
+    const other = await startReceiver({ status: 200 });
+    const hook = await webhook(ws, `${limited.url}/limited`, { maxConcurrency: 1 });
+    await webhook(ws, `${other.url}/other`);
+    await newTodo(ws, "paused 0");
+    await limited.waitFor(1);
+    const t429 = limited.requests[0].at;
+    await waitFor("the lane to pause", () =>
+      db()
+        .deliveryLane.findUnique({ where: { webhookId: hook.id } })
+        .then((l) => (l?.pausedUntil && l.pausedUntil.getTime() > Date.now() ? l : undefined)),
+    );
+    for (let i = 1; i < 3; i++) await newTodo(ws, `paused ${i}`);
+    await other.waitFor(3);
+    await limited.waitFor(4, 20_000);
+    // Nothing reached the limited webhook during its pause; the other webhook had everything by then.
+    for (const r of limited.requests.slice(1)) expect(r.at - t429).toBeGreaterThanOrEqual(1_900);
+    expect(Math.max(...other.requests.map((r) => r.at))).toBeLessThan(t429 + 1_900);
+    await waitFor("every delivery delivered", async () => {
+      const n = await db().delivery.count({ where: { webhookId: hook.id, status: "DELIVERED" } });
+      return n === 3 || undefined;
+    });
+    await Promise.all([limited.close(), other.close()]);
+  }, 40_000);
+
+  it("honours the webhook's rate within 10 %", async () => {
+    const ws = await workspace("rate");
+    const receiver = await startReceiver({ status: 200 });
+    await webhook(ws, `${receiver.url}/rate`, { maxPerSecond: 10 });
+    const n = 30;
+    await Promise.all(Array.from({ length: n }, (_, i) => newTodo(ws, `rate ${i}`)));
+    await settlePublishing();
+    await receiver.waitFor(n, 20_000);
+    const times = receiver.requests.map((r) => r.at).sort((a, b) => a - b);
+    const rate = ((n - 1) * 1000) / (times[n - 1] - times[0]);
+    expect(rate).toBeLessThanOrEqual(11);
+    expect(rate).toBeGreaterThanOrEqual(9);
+    // No one-second window holds more than the rate (plus the window's own edge).
+    for (const start of times)
+      expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(11);
+    await receiver.close();
+  }, 30_000);
+
+  it("an ordered webhook never delivers a record's event before an earlier one, through failures", async () => {
+    const ws = await workspace("ordered");
+    const receiver = await startReceiver({ status: 200 });
+    let count = 0;
+    // Every third request fails: retries happen, and none runs out of attempts.
+    receiver.reply(() => (++count % 3 === 0 ? { status: 500 } : { status: 200 }));
+    const hook = await webhook(ws, `${receiver.url}/ordered`, {
+      orderedDelivery: true,
+      events: ["TODO_CREATED", "TODO_NAME_CHANGED"],
+    });
+    const records = 4;
+    const changes = 6;
+    await Promise.all(
+      Array.from({ length: records }, async (_, r) => {
+        const todo = await newTodo(ws, `r${r}-0`);
+        for (let c = 1; c < changes; c++) {
+          const res = await call(patchTodo, {
+            cookie: ws.owner.cookie,
+            params: { id: todo.id },
+            body: { title: `r${r}-${c}` },
+          });
+          expect(res.status).toBe(200);
+        }
+      }),
+    );
+    await settlePublishing();
+    await waitFor(
+      "every delivery delivered",
+      async () => {
+        const n = await db().delivery.count({ where: { webhookId: hook.id, status: "DELIVERED" } });
+        return n === records * changes || undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    const delivered = new Map<string, number[]>();
+    for (const req of receiver.requests) {
+      const [record, change] = titleOf(req).split("-");
+      const seen = delivered.get(record) ?? [];
+      // A failed request is sent again: order is judged by the requests the receiver accepted.
+      if (!seen.includes(Number(change))) seen.push(Number(change));
+      delivered.set(record, seen);
+    }
+    for (const seen of delivered.values()) expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect([...delivered.values()].flat()).toHaveLength(records * changes);
+    await receiver.close();
+  }, 40_000);
+
+  it("deleting a webhook while its delivery is in flight leaves the event's other webhooks unaffected", async () => {
+    const ws = await workspace("deleted");
+    const slow = await startReceiver({ status: 200, delayMs: 800 });
+    const fast = await startReceiver({ status: 200 });
+    const doomed = await webhook(ws, `${slow.url}/doomed`);
+    const kept = await webhook(ws, `${fast.url}/kept`);
+    const failedBefore = (await listRuns(harness.server.url, { status: "Failed" })).length;
+    await newTodo(ws, "in flight");
+    await slow.waitFor(1);
+    expect((await call(deleteWebhookRoute, { cookie: ws.owner.cookie, params: { id: doomed.id } })).status).toBe(204);
+    await fast.waitFor(1);
+    await settleBackgroundAttempts();
+    const keptDelivery = await waitFor("the kept webhook's delivery", () =>
+      db()
+        .delivery.findFirst({ where: { webhookId: kept.id, status: "DELIVERED" } })
+        .then((d) => d ?? undefined),
+    );
+    expect(keptDelivery.attemptCount).toBe(1);
+    expect(await db().delivery.count({ where: { webhookId: doomed.id } })).toBe(0);
+    expect((await listRuns(harness.server.url, { status: "Failed" })).length).toBe(failedBefore);
+    await Promise.all([slow.close(), fast.close()]);
+  }, 30_000);
+
+  it("records the first success as the last success (it used to stay empty until a failure)", async () => {
+    const ws = await workspace("success");
+    const receiver = await startReceiver({ status: 200 });
+    const hook = await webhook(ws, `${receiver.url}/ok`);
+    expect((await db().webhook.findUniqueOrThrow({ where: { id: hook.id } })).lastSuccessAt).toBeNull();
+    await newTodo(ws, "first");
+    await receiver.waitFor(1);
+    const w = await waitFor("last success", () =>
+      db()
+        .webhook.findUniqueOrThrow({ where: { id: hook.id } })
+        .then((w) => (w.lastSuccessAt ? w : undefined)),
+    );
+    expect(w.status).toBe("HEALTHY");
+    await receiver.close();
+  });
+
+  it("PATCH enabled: true goes through the health check, and a refused check keeps the webhook off", async () => {
+    const ws = await workspace("patch-enable");
+    const receiver = await startReceiver({ status: 500 });
+    const hook = await webhook(ws, `${receiver.url}/patch`);
+    const off = await call(patchWebhookRoute, {
+      cookie: ws.owner.cookie,
+      params: { id: hook.id },
+      body: { enabled: false },
+    });
+    expect(off.json).toMatchObject({ enabled: false, state: "DISABLED" });
+    const refused = await call(patchWebhookRoute, {
+      cookie: ws.owner.cookie,
+      params: { id: hook.id },
+      body: { enabled: true },
+    });
+    expect(refused.status).toBe(424);
+    expect(JSON.parse(receiver.requests[0].body).event).toBe("WEBHOOK_HEALTH_CHECK");
+    expect(await db().webhook.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({ enabled: false });
+    receiver.reply({ status: 200 });
+    const on = await call(patchWebhookRoute, {
+      cookie: ws.owner.cookie,
+      params: { id: hook.id },
+      body: { enabled: true, name: "Renamed" },
+    });
+    expect(on.status).toBe(200);
+    expect(on.json).toMatchObject({ enabled: true, name: "Renamed", disabledReason: null });
+    await receiver.close();
+  });
+});
