@@ -440,6 +440,23 @@ describe("run API", () => {
     const huge = await postEvents(server.url, { name: "test/once", data: { blob: "x".repeat(5 * 1024 * 1024) } });
     expect(huge.status).toBe(413);
   });
+
+  it("holds event sends to Inngest's limits: 512 KB and 5,000 events a request", async () => {
+    const justUnder = await postEvents(server.url, { name: "test/none", data: { blob: "x".repeat(500 * 1024) } });
+    expect(justUnder.status).toBe(200);
+    const over = await postEvents(server.url, { name: "test/none", data: { blob: "x".repeat(513 * 1024) } });
+    expect(over.status).toBe(413);
+    const many = await postEvents(
+      server.url,
+      Array.from({ length: 5_001 }, (_, i) => ({ name: "test/none", data: { i } })),
+    );
+    expect(many.status).toBe(400);
+    const fiveThousand = await postEvents(
+      server.url,
+      Array.from({ length: 5_000 }, (_, i) => ({ name: "test/none", data: { i } })),
+    );
+    expect(fiveThousand.status).toBe(200);
+  });
 });
 
 type ScriptedCall = { stepId: string; index: number; body: CallBody; headers: http.IncomingHttpHeaders };

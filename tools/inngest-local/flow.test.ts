@@ -84,6 +84,7 @@ describe("flow control", () => {
   let inngest: Inngest.Any;
   const perKey: Interval[] = [];
   const perFunction: Interval[] = [];
+  const sleeperSteps: { run: string; step: string; at: number }[] = [];
 
   beforeAll(async () => {
     server = await startServer("flow");
@@ -104,6 +105,23 @@ describe("flow control", () => {
           async ({ event, step }) => step.run("deliver", timed(perKey, event.data.webhookId)),
         ),
         inngest.createFunction(
+          {
+            id: "sleeper",
+            concurrency: { limit: 1, key: "event.data.webhookId" },
+            triggers: [{ event: "flow/lane" }],
+          },
+          async ({ event, step }) => {
+            const mark = (name: string) => () => {
+              sleeperSteps.push({ run: event.data.run, step: name, at: Date.now() });
+            };
+            await step.run("first", mark("first"));
+            if (event.data.sleepMs) {
+              await step.sleep("pause", event.data.sleepMs);
+              await step.run("second", mark("second"));
+            }
+          },
+        ),
+        inngest.createFunction(
           { id: "capped", concurrency: 2, triggers: [{ event: "flow/capped" }] },
           async ({ step }) => step.run("work", timed(perFunction, "all")),
         ),
@@ -121,7 +139,7 @@ describe("flow control", () => {
       ]),
     );
     const res = await fetch(`${server.url}/sync?url=${encodeURIComponent(app.url)}`, { method: "POST" });
-    expect(await res.json()).toEqual({ data: { kind: "in_band", appId: "flow", functions: 4, modified: true } });
+    expect(await res.json()).toEqual({ data: { kind: "in_band", appId: "flow", functions: 5, modified: true } });
   });
 
   it("concurrency 1 per key serialises each key while different keys run in parallel", async () => {
@@ -137,6 +155,15 @@ describe("flow control", () => {
       expect(maxOverlap(ofKey)).toBe(1);
     }
     expect(maxOverlap(perKey)).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a sleeping run holds no slot of its concurrency key (the app's lanes rely on it)", async () => {
+    await inngest.send({ name: "flow/lane", data: { webhookId: "wh_sleep", run: "sleeping", sleepMs: 1_500 } });
+    await waitFor("the first step", () => sleeperSteps.some((s) => s.run === "sleeping"));
+    await inngest.send({ name: "flow/lane", data: { webhookId: "wh_sleep", run: "next" } });
+    await finishedRuns(server.url, "flow-sleeper", 2);
+    const at = (run: string, step: string) => sleeperSteps.find((s) => s.run === run && s.step === step)!.at;
+    expect(at("next", "first")).toBeLessThan(at("sleeping", "second"));
   });
 
   it("a plain number limits the whole function", async () => {

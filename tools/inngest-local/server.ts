@@ -17,6 +17,8 @@ import { type AppSync, SyncError } from "./sync";
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const MAX_EVENTS_PER_REQUEST = 5_000;
+/** Inngest's limit for one event send (the SDK's request to /e/), enforced so the app stays within it. */
+const MAX_EVENT_REQUEST_BYTES = 512 * 1024;
 
 class HttpError extends Error {
   constructor(
@@ -40,17 +42,17 @@ type Context = { req: http.IncomingMessage; url: URL; params: string[] };
 type Reply = { status: number; json?: unknown; html?: string };
 type Route = { method: string; pattern: RegExp; handle: (ctx: Context) => Promise<Reply> };
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, max = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > max) {
         // Keep draining (without buffering) so the 413 can still be written to the socket.
         req.off("data", onData);
         req.resume();
-        reject(new HttpError(413, `request body larger than ${MAX_BODY_BYTES} bytes`));
+        reject(new HttpError(413, `request body larger than ${max} bytes`));
         return;
       }
       chunks.push(chunk);
@@ -61,8 +63,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
+async function readJson(req: http.IncomingMessage, max = MAX_BODY_BYTES): Promise<unknown> {
+  const text = await readBody(req, max);
   try {
     return JSON.parse(text);
   } catch {
@@ -114,7 +116,7 @@ function routes(deps: ServerDeps): Route[] {
       method: "POST",
       pattern: /^\/e\/([^/]*)$/,
       handle: async ({ req }) => {
-        const body = await readJson(req);
+        const body = await readJson(req, MAX_EVENT_REQUEST_BYTES);
         const parsed = Array.isArray(body)
           ? eventsSchema.safeParse(body)
           : eventSchema.transform((event) => [event]).safeParse(body);
