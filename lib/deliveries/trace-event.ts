@@ -13,18 +13,27 @@ const EXPLANATIONS = {
 
 /** "Why was this event (not) delivered?" for each of the caller's webhooks. */
 export async function traceEvent(userId: string, eventId: string) {
-  const event = await db().event.findUnique({ where: { id: eventId } });
-  if (!event) throw ApiError.notFound("Event");
-  const member = await db().projectMember.findFirst({ where: { userId, projectId: { in: event.projectIds } } });
-  const [webhooks, traces, deliveries] = await Promise.all([
-    db().webhook.findMany({
-      where: { createdById: userId },
-      select: { id: true, name: true },
-      orderBy: { createdAt: "asc" },
-    }),
-    db().eventTrace.findMany({ where: { eventId } }),
-    db().delivery.findMany({ where: { eventId }, select: { id: true, webhookId: true, status: true } }),
-  ]);
+  // One snapshot: read while the fan-out commits, the event, its traces and its deliveries must
+  // not disagree ("pending" next to a delivered delivery).
+  const { event, member, webhooks, traces, deliveries } = await db().$transaction(
+    async (tx) => {
+      const event = await tx.event.findUnique({ where: { id: eventId } });
+      if (!event) throw ApiError.notFound("Event");
+      const member = await tx.projectMember.findFirst({ where: { userId, projectId: { in: event.projectIds } } });
+      const webhooks = await tx.webhook.findMany({
+        where: { createdById: userId },
+        select: { id: true, name: true },
+        orderBy: { createdAt: "asc" },
+      });
+      const traces = await tx.eventTrace.findMany({ where: { eventId } });
+      const deliveries = await tx.delivery.findMany({
+        where: { eventId },
+        select: { id: true, webhookId: true, status: true },
+      });
+      return { event, member, webhooks, traces, deliveries };
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
   // Traces are written by the event's fan-out: before it ran, nothing is known yet.
   const processed = event.fannedOutAt !== null || traces.length > 0;
   const mine = webhooks.filter((w) => traces.some((t) => t.webhookId === w.id));
