@@ -34,7 +34,7 @@ test("create a webhook with chosen events and cross-company projects, see the se
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toContainText("2 events");
   await expect(row).toContainText("2 projects");
-  await expect(row.getByTestId("health-badge")).toHaveText("Healthy");
+  await expect(row.getByTestId("health-badge")).toHaveText("No deliveries yet");
   await expect(page.getByText("whsec_")).toHaveCount(0);
 
   await row.getByRole("link", { name: `Edit ${name}` }).click();
