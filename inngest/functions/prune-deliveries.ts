@@ -1,5 +1,5 @@
 // Daily retention of the delivery log, in steps of at most 20 s each until nothing is left.
-import { pruneDeliveries } from "@/lib/deliveries/prune-deliveries";
+import { pruneDeliveries } from "@/lib/delivery-log/prune-deliveries";
 import { inngest } from "../client";
 
 const MAX_STEPS = 200;

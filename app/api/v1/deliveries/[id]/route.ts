@@ -1,6 +1,6 @@
 import { withUser } from "@/lib/api/handler";
 import { respond } from "@/lib/api/response";
-import { getDelivery } from "@/lib/deliveries/get-delivery";
+import { getDelivery } from "@/lib/delivery-log/get-delivery";
 import { deliveryDetailResponse } from "@/lib/validations/delivery";
 
 // GET /api/v1/deliveries/{id} — one delivery with its body and every attempt

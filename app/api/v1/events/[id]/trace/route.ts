@@ -1,6 +1,6 @@
 import { withUser } from "@/lib/api/handler";
 import { respond } from "@/lib/api/response";
-import { traceEvent } from "@/lib/deliveries/trace-event";
+import { traceEvent } from "@/lib/delivery-log/trace-event";
 import { eventTraceResponse } from "@/lib/validations/delivery";
 
 // GET /api/v1/events/{id}/trace — why this event was or was not delivered to each of your webhooks

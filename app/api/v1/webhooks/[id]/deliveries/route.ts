@@ -1,7 +1,7 @@
 import { withUser } from "@/lib/api/handler";
 import { readQuery } from "@/lib/api/request";
 import { respond } from "@/lib/api/response";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
 import { deliveryListQuery, deliveryListResponse } from "@/lib/validations/delivery";
 
 // GET /api/v1/webhooks/{id}/deliveries — the delivery log: filters, newest first, keyset cursor
