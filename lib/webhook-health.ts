@@ -4,9 +4,9 @@
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { db, pool, sqlTransaction } from "./db";
-import { defaultDisablePolicy, MAX_ATTEMPTS } from "./delivery/config";
-import { type DisablePolicy, disableReason, shouldDisable } from "./delivery/decide";
-import { type LaneWake, scheduleLanes, sendLaneWakes } from "./delivery/lanes";
+import { defaultDisablePolicy, MAX_ATTEMPTS } from "./delivery-engine/config";
+import { type DisablePolicy, disableReason, shouldDisable } from "./delivery-engine/decide";
+import { type LaneWake, scheduleLanes, sendLaneWakes } from "./delivery-engine/lanes";
 import type { Webhook } from "./generated/prisma/client";
 import { logger } from "./logger";
 import { queueEmail, sendQueuedEmails } from "./notify/email-outbox";

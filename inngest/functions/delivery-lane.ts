@@ -1,12 +1,12 @@
-// A webhook's delivery lane (lib/delivery/lanes.ts). One run of this function executes at a time
+// A webhook's delivery lane (lib/delivery-engine/lanes.ts). One run of this function executes at a time
 // per webhook (the concurrency key), and each of its steps is one short pump that starts the
 // attempts that may start now and returns; the attempts run in the background. So a webhook's
 // lane holds at most one concurrency slot, for milliseconds, whatever its receiver does, and a
 // slow, failing or flooded webhook delays only itself. Between pumps the run sleeps, holding
 // nothing, until the lane's next retry, rate slot or lease is due; a finished attempt of a full
 // lane starts a fresh run (a new generation), which supersedes this one.
-import { launchAttempts } from "@/lib/delivery/background-sender";
-import { handOverLane, pumpLane } from "@/lib/delivery/lanes";
+import { launchAttempts } from "@/lib/delivery-engine/background-sender";
+import { handOverLane, pumpLane } from "@/lib/delivery-engine/lanes";
 import { inngest } from "../client";
 import { laneWakeRequested } from "../events";
 

@@ -1,7 +1,7 @@
 // Every minute, six passes ten seconds apart, whatever missed its hand-off is handed over again:
 // committed events that never reached Inngest (it was down, or the process died after the
 // commit), lane wake-ups whose run never came, and queued e-mails not yet sent.
-import { relayLaneWakes } from "@/lib/delivery/lanes";
+import { relayLaneWakes } from "@/lib/delivery-engine/lanes";
 import { relayUnpublished } from "@/lib/events/relay-unpublished";
 import { sendQueuedEmails } from "@/lib/notify/email-outbox";
 import { inngest } from "../client";

@@ -275,7 +275,7 @@ function payloadSchemaFor(type: EventType) {
   });
 }
 
-/** The webhook as every delivery describes it: exactly the keys lib/delivery/payload.ts writes. */
+/** The webhook as every delivery describes it: exactly the keys lib/delivery-engine/payload.ts writes. */
 const deliveredWebhook = z.object({
   id: z.string(),
   uid: z.string(),

@@ -2,7 +2,7 @@
 // commit the events are handed to Inngest in the background; the relay re-sends any left behind.
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "../db";
-import { todoOf } from "../delivery/payload";
+import { todoOf } from "../delivery-engine/payload";
 import { Prisma } from "../generated/prisma/client";
 import type { EventType } from "./catalog";
 import { publishEventsInBackground } from "./publish-events";

@@ -1,6 +1,6 @@
 // A realistic sample payload per event type, and the whole body a delivery of it sends, for the
 // catalog page, docs, "send test event" and tests (each sample must satisfy its own schema).
-import { deliveryBody } from "../delivery/payload";
+import { deliveryBody } from "../delivery-engine/payload";
 import type { EventType } from "./catalog";
 import type {
   ChecklistItemValue,

@@ -1,6 +1,6 @@
 import { ApiError } from "../api/errors";
 import { db } from "../db";
-import { loadWebhookWithSecrets, sendOneOff } from "../delivery/send-one-off";
+import { loadWebhookWithSecrets, sendOneOff } from "../delivery-engine/send-one-off";
 import { HEALTH_CHECK_EVENT } from "../events/catalog";
 import { markEnabled } from "../webhook-health";
 import { ownWebhook } from "./webhook-access";

@@ -1,6 +1,6 @@
 import { ApiError } from "../api/errors";
 import { db } from "../db";
-import { startChains } from "../delivery/redeliver";
+import { startChains } from "../delivery-engine/redeliver";
 
 /** Redeliver one of the caller's event deliveries (only its webhook's creator may). */
 export async function redeliverDelivery(userId: string, deliveryId: string) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ApiError } from "../api/errors";
 import { db } from "../db";
-import { startChains } from "../delivery/redeliver";
+import { startChains } from "../delivery-engine/redeliver";
 import { ownWebhook } from "./webhook-access";
 
 const MAX_REPLAY = 10_000;

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { loadWebhookWithSecrets, sendOneOff } from "../delivery/send-one-off";
+import { loadWebhookWithSecrets, sendOneOff } from "../delivery-engine/send-one-off";
 import type { EventType } from "../events/catalog";
 import { samplePayload } from "../events/samples";
 import { ownWebhook } from "./webhook-access";

@@ -8,7 +8,7 @@ import { PATCH as patchTodo } from "@/app/api/v1/todos/[id]/route";
 import { DELETE as deleteWebhookRoute, PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { db } from "@/lib/db";
-import { settleBackgroundAttempts } from "@/lib/delivery/background-sender";
+import { settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { listRuns, waitFor } from "@/tools/inngest-local/test-support";
 import { call } from "../helpers/http";

@@ -15,7 +15,7 @@ import { POST as replayRoute } from "@/app/api/v1/webhooks/[id]/replay/route";
 import { POST as testRoute } from "@/app/api/v1/webhooks/[id]/test/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { db } from "@/lib/db";
-import { fanOutEvent } from "@/lib/delivery/fan-out";
+import { fanOutEvent } from "@/lib/delivery-engine/fan-out";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { call } from "../helpers/http";
