@@ -1,17 +1,14 @@
-// A webhook's delivery lane (lib/delivery-engine/lanes.ts). One run of this function executes at a time
-// per webhook (the concurrency key), and each of its steps is one short pump that starts the
-// attempts that may start now and returns; the attempts run in the background. So a webhook's
-// lane holds at most one concurrency slot, for milliseconds, whatever its receiver does, and a
-// slow, failing or flooded webhook delays only itself. Between pumps the run sleeps, holding
-// nothing, until the lane's next retry, rate slot or lease is due; a finished attempt of a full
-// lane starts a fresh run (a new generation), which supersedes this one.
+// A webhook's delivery lane (lib/delivery-engine/lanes.ts). One run of this function executes at
+// a time per webhook (the concurrency key), and a run is one call: a short pump that starts the
+// attempts that may start now (they run in the background) and dates the lane's next run for when
+// it is due. So a lane holds at most one concurrency slot, for milliseconds, whatever its receiver
+// does, and a slow, failing or flooded webhook delays only itself. No step.run, on purpose: a
+// step costs a call of its own; a run repeated after a crash finds itself superseded (the pump
+// moved the lane's generation) or claims again only what is still due.
 import { launchAttempts } from "@/lib/delivery-engine/background-sender";
-import { handOverLane, pumpLane } from "@/lib/delivery-engine/lanes";
+import { pumpLane, sendLaneWakes } from "@/lib/delivery-engine/lanes";
 import { inngest } from "../client";
 import { laneWakeRequested } from "../events";
-
-/** Pumps per run (two steps each); then the lane goes on in a fresh run, far below Inngest's step limit. */
-const PUMPS_PER_RUN = 100;
 
 export const deliveryLane = inngest.createFunction(
   {
@@ -20,18 +17,10 @@ export const deliveryLane = inngest.createFunction(
     concurrency: { limit: 1, key: "event.data.webhookId" },
     triggers: [laneWakeRequested],
   },
-  async ({ event, step }) => {
-    const { webhookId, generation } = event.data;
-    for (let i = 0; i < PUMPS_PER_RUN; i++) {
-      const next = await step.run(`pump-${i}`, async () => {
-        const result = await pumpLane(webhookId, generation);
-        launchAttempts(result.claimed, { viaLane: true });
-        return result.next;
-      });
-      if (next === null) return { pumps: i + 1 };
-      await step.sleepUntil(`wait-${i}`, new Date(next));
-    }
-    await step.run("hand-over", () => handOverLane(webhookId, generation));
-    return { pumps: PUMPS_PER_RUN };
+  async ({ event }) => {
+    const result = await pumpLane(event.data.webhookId, event.data.generation);
+    launchAttempts(result.claimed, { viaLane: true });
+    if (result.wake) await sendLaneWakes([result.wake]);
+    return { claimed: result.claimed.length, next: result.wake?.at ?? null, superseded: result.superseded ?? false };
   },
 );

@@ -1,14 +1,17 @@
 // Delivery lanes: every webhook's deliveries that are not made inline by the fan-out (retries,
 // redeliveries, replays, deliveries to a slow, paused, rate-limited or ordered webhook) queue in
 // the `deliveries` table and are sent by that webhook's lane, and only by it. A lane is pumped by
-// one Inngest run at a time (concurrency key on the webhook); a pump is a short transaction that
-// claims what may start now — within the webhook's concurrency, rate, pause and order — and hands
-// the attempts to the background sender, so no call into the app ever waits on a receiver.
+// Inngest runs of one function with a concurrency key on the webhook, one at a time; a run is one
+// call: a short transaction that claims what may start now — within the webhook's width, rate,
+// pause and record order — and hands the attempts to the background sender, so no call into the
+// app ever waits on a receiver. The run ends there; the lane's next pump (a retry due, a rate
+// slot, a lease ending) is a new run, started by an event dated for that time (Inngest's delayed
+// start), so a waiting lane holds nothing and costs nothing.
 //
 // `delivery_lanes` is both the lane's state and the outbox of its wake-ups: scheduling a lane
-// earlier than its current wake bumps its generation in the same transaction as the work that
-// needs it, and the run started for that generation owns the lane (older runs find themselves
-// superseded and stop). A wake whose run never came is sent again by the relay.
+// earlier than its current wake moves its generation in the same transaction as the work that
+// needs it, and the run started for that generation owns the lane (a run for an older one finds
+// itself superseded and stops). A wake-up whose run never came is sent again by the relay.
 import type { PoolClient } from "pg";
 import { inngest } from "@/inngest/client";
 import { laneWakeRequested } from "@/inngest/events";
@@ -18,7 +21,8 @@ import { deliveryTimeoutMs, LEASE_MARGIN_MS } from "./config";
 import type { AttemptTrigger, DeliveryToSend } from "./perform-attempt";
 import { signingSecrets } from "./signing-secrets";
 
-export type LaneWake = { webhookId: string; generation: string };
+/** A run to start for a lane's generation, at `at` (ms) or at once. */
+export type LaneWake = { webhookId: string; generation: string; at: Date | null };
 export type ScheduleRequest = { webhookId: string; at: number };
 
 /** How far ahead a rate-limited lane schedules its sends (one pump per second at most). */
@@ -58,7 +62,8 @@ export async function scheduleLanes(
                 updated_at = now() AT TIME ZONE 'UTC'
            FROM unnest($1::text[], $2::timestamptz[]) AS v(id, at)
           WHERE l.webhook_id = v.id AND l.saturated AND (l.wake_at IS NULL OR l.wake_at > v.at AT TIME ZONE 'UTC')
-          RETURNING l.webhook_id AS "webhookId", l.generation::text AS generation`,
+          RETURNING l.webhook_id AS "webhookId", l.generation::text AS generation,
+                    l.wake_at AT TIME ZONE 'UTC' AS at`,
         [ids, ats],
       )
     : await client.query<LaneWake>(
@@ -69,7 +74,8 @@ export async function scheduleLanes(
          ON CONFLICT (webhook_id) DO UPDATE
             SET wake_at = EXCLUDED.wake_at, generation = l.generation + 1, updated_at = EXCLUDED.updated_at
           WHERE l.wake_at IS NULL OR l.wake_at > EXCLUDED.wake_at
-         RETURNING l.webhook_id AS "webhookId", l.generation::text AS generation`,
+         RETURNING l.webhook_id AS "webhookId", l.generation::text AS generation,
+                   l.wake_at AT TIME ZONE 'UTC' AS at`,
         [ids, ats],
       );
   return rows;
@@ -135,6 +141,8 @@ export async function sendLaneWakes(wakes: LaneWake[]) {
           id: `lane-${w.webhookId}-${w.generation}`,
           name: laneWakeRequested.event,
           data: { webhookId: w.webhookId, generation: w.generation },
+          // Dated in the future, the run starts then (Inngest's delayed start).
+          ...(w.at && w.at.getTime() > Date.now() ? { ts: w.at.getTime() } : {}),
         })),
       )
       .catch((error) => logger.warn({ err: error, wakes: batch.length }, "lane wake-up not sent; the relay sends it"));
@@ -146,23 +154,11 @@ export async function relayLaneWakes(now = Date.now()): Promise<number> {
   const { rows } = await pool().query<LaneWake>(
     `UPDATE delivery_lanes SET generation = generation + 1, updated_at = now() AT TIME ZONE 'UTC'
       WHERE wake_at < $1::timestamptz AT TIME ZONE 'UTC'
-      RETURNING webhook_id AS "webhookId", generation::text AS generation`,
+      RETURNING webhook_id AS "webhookId", generation::text AS generation, NULL::timestamptz AS at`,
     [iso(now - STALE_WAKE_MS)],
   );
   await sendLaneWakes(rows);
   return rows.length;
-}
-
-/** A long-running lane run hands the lane to a fresh run (if it still owns it). */
-export async function handOverLane(webhookId: string, generation: string): Promise<boolean> {
-  const { rows } = await pool().query<LaneWake>(
-    `UPDATE delivery_lanes SET generation = generation + 1, updated_at = now() AT TIME ZONE 'UTC'
-      WHERE webhook_id = $1 AND generation = $2::bigint
-      RETURNING webhook_id AS "webhookId", generation::text AS generation`,
-    [webhookId, generation],
-  );
-  await sendLaneWakes(rows);
-  return rows.length > 0;
 }
 
 export type Claimed = {
@@ -174,7 +170,12 @@ export type Claimed = {
   startAt: number;
 };
 
-export type PumpResult = { next: number | null; claimed: Claimed[]; superseded?: boolean };
+export type PumpResult = {
+  claimed: Claimed[];
+  /** The lane's next pump, to send after the commit (none: nothing waits, or superseded). */
+  wake: LaneWake | null;
+  superseded?: boolean;
+};
 
 type LaneRow = { generation: string; pausedUntil: Date | null; nextSlotAt: Date | null };
 type WebhookRow = {
@@ -250,7 +251,7 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
         [webhookId],
       )
     ).rows[0];
-    if (!lane || lane.generation !== generation) return { next: null, claimed: [], superseded: true };
+    if (!lane || lane.generation !== generation) return { claimed: [], wake: null, superseded: true };
     const webhook = (
       await client.query<WebhookRow>(
         `SELECT enabled, url, max_concurrency AS "maxConcurrency", max_per_second AS "maxPerSecond",
@@ -326,12 +327,15 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     // Due work left behind (no free slot, or an earlier event of its record still in flight):
     // a finished attempt wakes the lane (see recordAttempts).
     const saturated = upcoming[0].waiting === true && pausedUntil === null && webhook.enabled;
-    await client.query(
+    // The next pump is a new run (a new generation), dated for its time.
+    const { rows: updated } = await client.query<{ generation: string }>(
       `UPDATE delivery_lanes SET wake_at = $2::timestamptz AT TIME ZONE 'UTC', saturated = $3,
-              next_slot_at = $4::timestamptz AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
-        WHERE webhook_id = $1`,
+              next_slot_at = $4::timestamptz AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC',
+              generation = generation + CASE WHEN $2::timestamptz IS NULL THEN 0 ELSE 1 END
+        WHERE webhook_id = $1 RETURNING generation::text AS generation`,
       [webhookId, next === null ? null : iso(next), saturated, nextSlotAt === null ? null : iso(nextSlotAt)],
     );
+    const wake = next === null ? null : { webhookId, generation: updated[0].generation, at: new Date(next) };
     const secrets = chosen.length > 0 ? signingSecrets(webhook) : [];
     const claimed: Claimed[] = chosen.map(({ c, startAt }) => ({
       delivery: {
@@ -349,7 +353,7 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
       trigger: triggerOf(c),
       startAt,
     }));
-    return { next, claimed };
+    return { claimed, wake };
   });
 }
 

@@ -85,6 +85,7 @@ describe("flow control", () => {
   const perKey: Interval[] = [];
   const perFunction: Interval[] = [];
   const sleeperSteps: { run: string; step: string; at: number }[] = [];
+  const delayedStarts: { n: number; at: number }[] = [];
 
   beforeAll(async () => {
     server = await startServer("flow");
@@ -121,6 +122,9 @@ describe("flow control", () => {
             }
           },
         ),
+        inngest.createFunction({ id: "delayed", triggers: [{ event: "flow/later" }] }, async ({ event }) => {
+          delayedStarts.push({ n: event.data.n, at: Date.now() });
+        }),
         inngest.createFunction(
           { id: "capped", concurrency: 2, triggers: [{ event: "flow/capped" }] },
           async ({ step }) => step.run("work", timed(perFunction, "all")),
@@ -139,7 +143,7 @@ describe("flow control", () => {
       ]),
     );
     const res = await fetch(`${server.url}/sync?url=${encodeURIComponent(app.url)}`, { method: "POST" });
-    expect(await res.json()).toEqual({ data: { kind: "in_band", appId: "flow", functions: 5, modified: true } });
+    expect(await res.json()).toEqual({ data: { kind: "in_band", appId: "flow", functions: 6, modified: true } });
   });
 
   it("concurrency 1 per key serialises each key while different keys run in parallel", async () => {
@@ -164,6 +168,19 @@ describe("flow control", () => {
     await finishedRuns(server.url, "flow-sleeper", 2);
     const at = (run: string, step: string) => sleeperSteps.find((s) => s.run === run && s.step === step)!.at;
     expect(at("next", "first")).toBeLessThan(at("sleeping", "second"));
+  });
+
+  it("an event dated in the future (ts) starts its run then, on time (the app's lane wake-ups rely on it)", async () => {
+    const sent = Date.now();
+    await inngest.send([
+      { name: "flow/later", data: { n: 1 }, ts: sent + 800 },
+      { name: "flow/later", data: { n: 0 } },
+    ]);
+    await finishedRuns(server.url, "flow-delayed", 2);
+    const at = (n: number) => delayedStarts.find((s) => s.n === n)!.at;
+    expect(at(0) - sent).toBeLessThan(800);
+    expect(at(1) - sent).toBeGreaterThanOrEqual(800);
+    expect(at(1) - sent).toBeLessThan(800 + 400);
   });
 
   it("a plain number limits the whole function", async () => {

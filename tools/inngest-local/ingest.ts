@@ -133,6 +133,8 @@ export async function createRun(
       return undefined;
     }
   }
+  // An event whose `ts` lies in the future starts its runs then (Inngest's delayed start).
+  const startAt = new Date(Math.max(now, event.ts ?? now));
   const slots = concurrencySlots(fn.id, fn.config, event, onError);
   const keys = slots.map((s) => s.key);
   const limits = slots.map((s) => s.limit);
@@ -144,7 +146,7 @@ export async function createRun(
        RETURNING id
      )
      INSERT INTO ${db.t.queue} (run_id, app_id, kind, step_id, attempt, due_at, priority_at, concurrency_keys, concurrency_limits)
-     SELECT id, $3, 'call', $10, 0, $9, $9, $7, $8 FROM run`,
+     SELECT id, $3, 'call', $10, 0, $11, $11, $7, $8 FROM run`,
     [
       runId,
       fn.id,
@@ -156,8 +158,9 @@ export async function createRun(
       limits,
       new Date(now),
       DISCOVERY,
+      startAt,
     ],
   );
-  logger.debug({ runId, functionId: fn.id, event: event.name }, "run created");
+  logger.debug({ runId, functionId: fn.id, event: event.name, startAt }, "run created");
   return runId;
 }

@@ -133,7 +133,12 @@ function routes(deps: ServerDeps): Route[] {
             logger,
           }),
         );
-        if (result.runIds.length > 0) dispatcher.wake();
+        if (result.runIds.length > 0) {
+          dispatcher.wake();
+          // Runs of events dated in the future start then: arm the timer for the earliest.
+          const later = parsed.data.map((e) => e.ts ?? 0).filter((ts) => ts > Date.now());
+          if (later.length > 0) dispatcher.wake(Math.min(...later));
+        }
         return { status: 200, json: { ids: result.ids, status: 200 } };
       },
     },
