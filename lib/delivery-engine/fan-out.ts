@@ -232,13 +232,11 @@ export async function fanOutEvent(
       pauses: [],
       speeds: leased.map((e) => ({ webhookId: e.send.webhookId, slow: true })),
     });
+    // (An attempt whose process dies before it is recorded is made again by its lane once the
+    // relay finds its lease long ended.)
     const wakes = await scheduleLanes(
       client,
-      [
-        ...queued.map((r) => ({ webhookId: r.webhookId, at: now })),
-        // The backstop for an attempt whose process dies before it is recorded.
-        ...leased.map((e) => ({ webhookId: e.send.webhookId, at: lease })),
-      ],
+      queued.map((r) => ({ webhookId: r.webhookId, at: now })),
       now,
     );
     await markFannedOut(client, eventId);

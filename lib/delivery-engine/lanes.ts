@@ -33,6 +33,8 @@ const FAN_OUT_POLL_MS = 250;
 const FAN_OUT_GIVE_UP_MS = 10 * 60_000;
 /** A wake older than this whose lane was not pumped is sent again by the relay. */
 export const STALE_WAKE_MS = 60_000;
+/** Lanes the relay wakes per pass at most. */
+const RELAY_LANES = 1_000;
 /** Inngest events per send: well under its 5,000 events and 512 KB per request. */
 const WAKES_PER_SEND = 500;
 
@@ -149,13 +151,29 @@ export async function sendLaneWakes(wakes: LaneWake[]) {
   }
 }
 
-/** Lanes whose wake passed long ago without a pump (the wake was lost): start them again. */
+/**
+ * The backstop of every lane, run by the relay: lanes whose wake-up passed long ago without a
+ * pump (the wake-up was lost), and lanes with deliveries due long ago — among them attempts whose
+ * process died in flight (their lease ended) — get a new run. A lane that is simply full (its
+ * due deliveries wait for a free slot) is woken too, which costs one short pump.
+ */
 export async function relayLaneWakes(now = Date.now()): Promise<number> {
+  const stale = iso(now - STALE_WAKE_MS);
   const { rows } = await pool().query<LaneWake>(
-    `UPDATE delivery_lanes SET generation = generation + 1, updated_at = now() AT TIME ZONE 'UTC'
-      WHERE wake_at < $1::timestamptz AT TIME ZONE 'UTC'
-      RETURNING webhook_id AS "webhookId", generation::text AS generation, NULL::timestamptz AS at`,
-    [iso(now - STALE_WAKE_MS)],
+    `WITH due AS (
+       SELECT webhook_id FROM delivery_lanes WHERE wake_at < $1::timestamptz AT TIME ZONE 'UTC'
+       UNION
+       SELECT DISTINCT webhook_id FROM deliveries
+        WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at < $1::timestamptz AT TIME ZONE 'UTC'
+       LIMIT ${RELAY_LANES}
+     )
+     INSERT INTO delivery_lanes AS l (webhook_id, generation, wake_at, updated_at)
+     SELECT w.id, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+       FROM (SELECT id FROM webhooks WHERE id IN (SELECT webhook_id FROM due) ORDER BY id FOR KEY SHARE) w
+     ON CONFLICT (webhook_id) DO UPDATE
+        SET generation = l.generation + 1, wake_at = EXCLUDED.wake_at, updated_at = EXCLUDED.updated_at
+     RETURNING l.webhook_id AS "webhookId", l.generation::text AS generation, NULL::timestamptz AS at`,
+    [stale],
   );
   await sendLaneWakes(rows);
   return rows.length;
@@ -310,8 +328,8 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     }
     const remaining = ready.length > take;
     const { rows: upcoming } = await client.query<{ at: Date | null; waiting: boolean }>(
-      `SELECT min(next_attempt_at) FILTER (WHERE next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC')
-                AT TIME ZONE 'UTC' AS at,
+      `SELECT min(next_attempt_at) FILTER (WHERE next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC'
+                                                AND lease_until IS NULL) AT TIME ZONE 'UTC' AS at,
               bool_or(next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC') AS waiting
          FROM deliveries WHERE webhook_id = $1 AND ${PENDING}`,
       [webhookId, at],
