@@ -256,6 +256,41 @@ async function functionIds(serverUrl: string): Promise<string[]> {
   return data.flatMap((a) => a.functions.map((f) => f.id)).sort();
 }
 
+describe("fairness", () => {
+  it("functions take turns, and so do the keys of one function: a backlog holds back no one else", async () => {
+    const server = await startServer("fair", { maxInFlight: 1 });
+    const inngest = new Inngest({ id: "fair", isDev: true, baseUrl: server.url, logger: silentLogger });
+    const order: string[] = [];
+    const app = await track(
+      startApp(inngest, [
+        inngest.createFunction(
+          { id: "lane", concurrency: { limit: 1, key: "event.data.key" }, triggers: [{ event: "fair/lane" }] },
+          async ({ event }) => {
+            await pause(20);
+            order.push(`lane:${event.data.key}`);
+          },
+        ),
+        inngest.createFunction({ id: "fan-out", triggers: [{ event: "fair/fan-out" }] }, async () => {
+          order.push("fan-out");
+        }),
+      ]),
+    );
+    await server.sync(app.url);
+    // A backlog of one key's runs, then one run of another key and one of another function.
+    await inngest.send(Array.from({ length: 20 }, () => ({ name: "fair/lane", data: { key: "flooding" } })));
+    await waitFor("the backlog to start", () => order.length > 0);
+    await inngest.send([
+      { name: "fair/lane", data: { key: "quiet" } },
+      { name: "fair/fan-out", data: {} },
+    ]);
+    await finishedRuns(server.url, "fair-lane", 21, 30_000);
+    await finishedRuns(server.url, "fair-fan-out", 1);
+    // Both ran within a few turns, long before the 20-run backlog drained.
+    expect(order.indexOf("fan-out")).toBeLessThan(6);
+    expect(order.indexOf("lane:quiet")).toBeLessThan(6);
+  });
+});
+
 describe("app sync", () => {
   it("registers out of band when someone PUTs the app (the SDK POSTs /fn/register)", async () => {
     const server = await startServer("oob");

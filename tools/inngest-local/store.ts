@@ -110,7 +110,26 @@ export type RunDetail = RunSummary & {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** Queued items a lease looks at, so that every partition with due work gets considered. */
+const FAIR_CANDIDATES = 200;
+
+type Partitioned = { function_id: string; first_key: string };
+
 export class RunStore {
+  /** When each function, and each function's key, was last given a call (a turn counter). */
+  private readonly served = new Map<string, number>();
+  private turns = 0;
+
+  /** Does `a` go before `b`: its function, then its key, waited longer since its last turn? */
+  private servedBefore(a: Partitioned, b: Partitioned): boolean {
+    const fa = this.served.get(a.function_id) ?? 0;
+    const fb = this.served.get(b.function_id) ?? 0;
+    if (fa !== fb) return fa < fb;
+    const ka = this.served.get(`${a.function_id}\n${a.first_key}`) ?? 0;
+    const kb = this.served.get(`${b.function_id}\n${b.first_key}`) ?? 0;
+    return ka < kb;
+  }
+
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
@@ -144,6 +163,17 @@ export class RunStore {
     return this.db.tx(async (c) => {
       await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`inngest-local:lease:${this.db.schema}`]);
       const at = new Date(now);
+      // The keys in use now, from the leased items only (at most maxInFlight per app): a key at
+      // its limit excludes its queued items in the candidate query below with one array overlap,
+      // instead of a count per queued item — which made a lease cost grow with the backlog.
+      const busy = await c.query<{ key: string; lim: number; n: number }>(
+        `SELECT k.key, min(k.lim)::int AS lim, count(*)::int AS n
+           FROM ${this.t.queue} f, unnest(f.concurrency_keys, f.concurrency_limits) AS k(key, lim)
+          WHERE f.lease_until >= $1 GROUP BY k.key`,
+        [at],
+      );
+      const inFlight = new Map(busy.rows.map((r) => [r.key, r.n]));
+      const full = busy.rows.filter((r) => r.n >= r.lim).map((r) => r.key);
       const candidates = await c.query<{
         id: string;
         run_id: string;
@@ -151,35 +181,48 @@ export class RunStore {
         attempt: number;
         concurrency_keys: string[];
         concurrency_limits: number[];
+        function_id: string;
+        first_key: string;
       }>(
-        `SELECT q.id, q.run_id, q.step_id, q.attempt, q.concurrency_keys, q.concurrency_limits
-         FROM ${this.t.queue} q
-         WHERE q.kind = 'call' AND q.app_id = $1 AND q.due_at <= $2 AND (q.lease_until IS NULL OR q.lease_until < $2)
-           AND NOT EXISTS (
-             SELECT 1 FROM unnest(q.concurrency_keys, q.concurrency_limits) AS k(key, lim)
-             WHERE k.lim <= (SELECT count(*) FROM ${this.t.queue} f
-                             WHERE f.lease_until >= $2 AND f.concurrency_keys @> ARRAY[k.key]))
-         ORDER BY q.priority_at, q.id
-         LIMIT $3
-         FOR UPDATE SKIP LOCKED`,
-        [appId, at, free * 4],
+        // Fair like Inngest's queue: functions take turns, and within a function its concurrency
+        // keys take turns (oldest first within each), so a backlog of one function or one key
+        // (a flood of one webhook's lane runs) never holds back the others. The query offers each
+        // partition's oldest items first; which partition goes next is decided below by who was
+        // served least recently. No row locks: the advisory lock above already makes this server
+        // the only one leasing.
+        `WITH due AS (
+           SELECT q.id, q.run_id, q.step_id, q.attempt, q.concurrency_keys, q.concurrency_limits, q.priority_at,
+                  r.function_id, COALESCE(q.concurrency_keys[1], '') AS first_key
+             FROM ${this.t.queue} q JOIN ${this.t.runs} r ON r.id = q.run_id
+            WHERE q.kind = 'call' AND q.app_id = $1 AND q.due_at <= $2 AND (q.lease_until IS NULL OR q.lease_until < $2)
+              AND NOT (q.concurrency_keys && $4::text[])),
+         by_key AS (
+           SELECT *, row_number() OVER (PARTITION BY function_id, first_key ORDER BY priority_at, id) AS turn_in_key
+             FROM due),
+         by_function AS (
+           SELECT *, row_number() OVER (PARTITION BY function_id ORDER BY turn_in_key, priority_at, id) AS turn
+             FROM by_key)
+         SELECT id, run_id, step_id, attempt, concurrency_keys, concurrency_limits, function_id, first_key
+           FROM by_function ORDER BY turn, priority_at, id
+          LIMIT $3`,
+        [appId, at, Math.max(free * 4, FAIR_CANDIDATES), full],
       );
-      const keys = [...new Set(candidates.rows.flatMap((r) => r.concurrency_keys))];
-      const inFlight = new Map<string, number>();
-      if (keys.length > 0) {
-        const counts = await c.query<{ key: string; n: number }>(
-          `SELECT k AS key, count(*)::int AS n FROM ${this.t.queue} f, unnest(f.concurrency_keys) k
-           WHERE f.lease_until >= $1 AND k = ANY($2) GROUP BY k`,
-          [at, keys],
-        );
-        for (const row of counts.rows) inFlight.set(row.key, row.n);
-      }
       const picked = [];
-      for (const row of candidates.rows) {
-        if (picked.length >= free) break;
-        const fits = row.concurrency_keys.every((key, i) => (inFlight.get(key) ?? 0) < row.concurrency_limits[i]);
-        if (!fits) continue;
+      const left = [...candidates.rows];
+      while (picked.length < free && left.length > 0) {
+        // The function served least recently, then its key served least recently, then the oldest.
+        let best = -1;
+        for (let i = 0; i < left.length; i++) {
+          const row = left[i];
+          if (!row.concurrency_keys.every((key, k) => (inFlight.get(key) ?? 0) < row.concurrency_limits[k])) continue;
+          if (best < 0 || this.servedBefore(row, left[best])) best = i;
+        }
+        if (best < 0) break;
+        const [row] = left.splice(best, 1);
         for (const key of row.concurrency_keys) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+        if (this.served.size > 100_000) this.served.clear();
+        this.served.set(row.function_id, ++this.turns);
+        this.served.set(`${row.function_id}\n${row.first_key}`, this.turns);
         picked.push(row);
       }
       if (picked.length === 0) return [];
