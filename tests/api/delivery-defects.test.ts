@@ -7,8 +7,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as redeliverRoute } from "@/app/api/v1/deliveries/[id]/redeliver/route";
 import { GET as traceRoute } from "@/app/api/v1/events/[id]/trace/route";
-import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
-import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
 import { GET as replayProgressRoute } from "@/app/api/v1/replays/[id]/route";
 import { POST as enableRoute } from "@/app/api/v1/webhooks/[id]/enable/route";
 import { GET as healthRoute } from "@/app/api/v1/webhooks/[id]/health/route";
@@ -19,13 +17,12 @@ import { settleBackgroundAttempts } from "@/lib/delivery-engine/background-sende
 import { relayLaneWakes, STALE_WAKE_MS } from "@/lib/delivery-engine/lanes";
 import type { AttemptRecord, DeliveryToSend } from "@/lib/delivery-engine/perform-attempt";
 import { recordAttempts } from "@/lib/delivery-engine/record-attempts";
-import { settlePublishing } from "@/lib/events/publish-events";
 import { RELAY_GRACE_MS, relayUnpublished } from "@/lib/events/relay-unpublished";
 import { waitFor } from "@/tools/inngest-local/test-support";
+import { createRecord, createWebhook, type DeliveryWorkspace, deliveryWorkspace } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
 import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
 import { type Received, startReceiver } from "../helpers/receiver";
-import { createWorkspace } from "../helpers/workspace";
 
 process.env.WEBHOOK_RETRY_SCHEDULE = "10,10,10,10";
 process.env.WEBHOOK_TIMEOUT_MS = "2000";
@@ -39,37 +36,6 @@ afterAll(async () => {
   await settleBackgroundAttempts();
   await harness?.close();
 });
-
-async function workspace(label: string) {
-  const ws = await createWorkspace(label);
-  const list = await call(createList, {
-    cookie: ws.owner.cookie,
-    params: { projectId: ws.project.id },
-    body: { title: "Inbox" },
-  });
-  return { ...ws, listId: list.json.id as string };
-}
-type Ws = Awaited<ReturnType<typeof workspace>>;
-
-async function webhook(ws: Ws, url: string, body: Record<string, unknown> = {}) {
-  const res = await call(createWebhookRoute, {
-    cookie: ws.owner.cookie,
-    body: { name: "Defects", url, events: ["TODO_CREATED"], projectIds: [ws.project.id], ...body },
-  });
-  expect(res.status, JSON.stringify(res.json)).toBe(201);
-  return res.json as { id: string; url: string };
-}
-
-async function newTodo(ws: Ws, title: string) {
-  const res = await call(createTodo, {
-    cookie: ws.owner.cookie,
-    params: { projectId: ws.project.id },
-    body: { todoListId: ws.listId, title },
-  });
-  expect(res.status, JSON.stringify(res.json)).toBe(201);
-  await settlePublishing();
-  return res.json as { id: string };
-}
 
 /** Run `fn` with the local Inngest server stopped (the app keeps serving), then start it again. */
 async function whileInngestDown<T>(fn: () => Promise<T>): Promise<T> {
@@ -175,7 +141,7 @@ describe("the last failed attempt and its consequences commit together", () => {
     return seen;
   }
 
-  async function expectUntouched(ws: Ws, delivery: DeliveryToSend, attemptCount: number) {
+  async function expectUntouched(ws: DeliveryWorkspace, delivery: DeliveryToSend, attemptCount: number) {
     expect(await db().deliveryAttempt.count({ where: { deliveryId: delivery.id } })).toBe(0);
     expect(await db().delivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
       status: "RETRYING",
@@ -192,8 +158,8 @@ describe("the last failed attempt and its consequences commit together", () => {
   }
 
   it("a crash after the 5th failed attempt undoes it all; recorded, it disables at once; recorded again, nothing counts twice", async () => {
-    const ws = await workspace("exhaust-atomic");
-    const hook = await webhook(ws, "http://127.0.0.1:9/exhausted");
+    const ws = await deliveryWorkspace("exhaust-atomic");
+    const hook = await createWebhook(ws, "http://127.0.0.1:9/exhausted");
     const delivery = await retryingDelivery(hook.id, hook.url, 4);
     const fifth = failedAttempt(delivery, 5, 500);
 
@@ -227,8 +193,8 @@ describe("the last failed attempt and its consequences commit together", () => {
   });
 
   it("a crash after a 410 is recorded undoes it all; recorded, it disables at once; recorded again, nothing counts twice", async () => {
-    const ws = await workspace("gone-atomic");
-    const hook = await webhook(ws, "http://127.0.0.1:9/gone");
+    const ws = await deliveryWorkspace("gone-atomic");
+    const hook = await createWebhook(ws, "http://127.0.0.1:9/gone");
     const delivery = await retryingDelivery(hook.id, hook.url, 1);
     const gone = failedAttempt(delivery, 2, 410);
 
@@ -259,10 +225,10 @@ describe("the last failed attempt and its consequences commit together", () => {
 
 describe("redeliveries and replays", () => {
   it("a redelivered chain that uses up its attempts disables the webhook again", async () => {
-    const ws = await workspace("redeliver-exhausts");
+    const ws = await deliveryWorkspace("redeliver-exhausts");
     const receiver = await startReceiver({ status: 500, body: "down" });
-    const hook = await webhook(ws, `${receiver.url}/down`);
-    const todo = await newTodo(ws, "never arrives");
+    const hook = await createWebhook(ws, `${receiver.url}/down`);
+    const todo = await createRecord(ws, "never arrives");
     await waitDisabled(hook.id);
     const failed = await deliveryEnded(hook.id, todo.id, "FAILED");
     expect(receiver.requests).toHaveLength(5);
@@ -312,10 +278,10 @@ describe("redeliveries and replays", () => {
   }, 30_000);
 
   it("a redelivery made while Inngest is down waits in its lane and is sent once the wake is relayed", async () => {
-    const ws = await workspace("redeliver-down");
+    const ws = await deliveryWorkspace("redeliver-down");
     const receiver = await startReceiver({ status: 200 });
-    const hook = await webhook(ws, `${receiver.url}/again`);
-    const todo = await newTodo(ws, "send me twice");
+    const hook = await createWebhook(ws, `${receiver.url}/again`);
+    const todo = await createRecord(ws, "send me twice");
     const delivered = await deliveryEnded(hook.id, todo.id, "DELIVERED");
     expect(receiver.requests).toHaveLength(1);
 
@@ -353,9 +319,9 @@ describe("redeliveries and replays", () => {
   }, 30_000);
 
   it("a replay of 6,000 deliveries is one job in the lane, and every delivery arrives", async () => {
-    const ws = await workspace("replay-6000");
+    const ws = await deliveryWorkspace("replay-6000");
     const receiver = await startReceiver({ status: 200 });
-    const hook = await webhook(ws, `${receiver.url}/bulk`, { maxConcurrency: 50 });
+    const hook = await createWebhook(ws, `${receiver.url}/bulk`, { maxConcurrency: 50 });
     const total = 6_000;
     await pool().query(
       `INSERT INTO deliveries (id, webhook_id, event_type, message_id, kind, body, status, last_error, created_at,
@@ -395,12 +361,12 @@ describe("redeliveries and replays", () => {
 
 describe("why (not) delivered", () => {
   it("an event not fanned out yet is PENDING for the caller's webhook, then MATCHED once delivered", async () => {
-    const ws = await workspace("trace-pending");
+    const ws = await deliveryWorkspace("trace-pending");
     const receiver = await startReceiver({ status: 200 });
-    const hook = await webhook(ws, `${receiver.url}/trace`);
+    const hook = await createWebhook(ws, `${receiver.url}/trace`);
 
     const event = await whileInngestDown(async () => {
-      const todo = await newTodo(ws, "not processed yet");
+      const todo = await createRecord(ws, "not processed yet");
       const committed = await db().event.findFirstOrThrow({ where: { todoId: todo.id, type: "TODO_CREATED" } });
       expect(committed).toMatchObject({ publishedAt: null, fannedOutAt: null });
       const pending = await call(traceRoute, { cookie: ws.owner.cookie, params: { id: committed.id } });
@@ -426,11 +392,11 @@ describe("why (not) delivered", () => {
 
 describe("disable policies", () => {
   it("exhausted count 2: the first exhausted delivery leaves it enabled, the second disables it", async () => {
-    const ws = await workspace("policy-count");
+    const ws = await deliveryWorkspace("policy-count");
     const receiver = await startReceiver({ status: 500, body: "down" });
-    const hook = await webhook(ws, `${receiver.url}/count`, { disablePolicy: { type: "exhausted", count: 2 } });
+    const hook = await createWebhook(ws, `${receiver.url}/count`, { disablePolicy: { type: "exhausted", count: 2 } });
 
-    const first = await newTodo(ws, "fail 1");
+    const first = await createRecord(ws, "fail 1");
     await deliveryEnded(hook.id, first.id, "FAILED");
     expect(await webhookRow(hook.id)).toMatchObject({ enabled: true, exhaustedDeliveries: 1 });
     const health = await call(healthRoute, { cookie: ws.owner.cookie, params: { id: hook.id } });
@@ -438,7 +404,7 @@ describe("disable policies", () => {
     expect(health.json.failuresUntilDisabled).toBeGreaterThan(0);
     expect(await noticesOf(hook.id)).toBe(0);
 
-    const second = await newTodo(ws, "fail 2");
+    const second = await createRecord(ws, "fail 2");
     await deliveryEnded(hook.id, second.id, "FAILED");
     const disabled = await waitDisabled(hook.id);
     expect(disabled).toMatchObject({ status: "UNHEALTHY", exhaustedDeliveries: 2 });
@@ -448,41 +414,41 @@ describe("disable policies", () => {
   });
 
   it("exhausted count 2: a delivered delivery in between restarts the streak", async () => {
-    const ws = await workspace("policy-streak");
+    const ws = await deliveryWorkspace("policy-streak");
     const receiver = await startReceiver();
     receiver.reply(byTitle);
-    const hook = await webhook(ws, `${receiver.url}/streak`, { disablePolicy: { type: "exhausted", count: 2 } });
+    const hook = await createWebhook(ws, `${receiver.url}/streak`, { disablePolicy: { type: "exhausted", count: 2 } });
 
-    await deliveryEnded(hook.id, (await newTodo(ws, "fail A")).id, "FAILED");
+    await deliveryEnded(hook.id, (await createRecord(ws, "fail A")).id, "FAILED");
     expect(await webhookRow(hook.id)).toMatchObject({ enabled: true, exhaustedDeliveries: 1 });
-    await deliveryEnded(hook.id, (await newTodo(ws, "ok B")).id, "DELIVERED");
+    await deliveryEnded(hook.id, (await createRecord(ws, "ok B")).id, "DELIVERED");
     await waitFor("the streak to restart", () =>
       webhookRow(hook.id).then((w) => (w.exhaustedDeliveries === 0 ? w : undefined)),
     );
-    await deliveryEnded(hook.id, (await newTodo(ws, "fail C")).id, "FAILED");
+    await deliveryEnded(hook.id, (await createRecord(ws, "fail C")).id, "FAILED");
     expect(await webhookRow(hook.id)).toMatchObject({ enabled: true, exhaustedDeliveries: 1 });
     expect(await noticesOf(hook.id)).toBe(0);
 
-    await deliveryEnded(hook.id, (await newTodo(ws, "fail D")).id, "FAILED");
+    await deliveryEnded(hook.id, (await createRecord(ws, "fail D")).id, "FAILED");
     expect(await waitDisabled(hook.id)).toMatchObject({ status: "UNHEALTHY", exhaustedDeliveries: 2 });
     await receiver.close();
   });
 
   it("failure rate 50 % of at least 3 in 60 minutes: OK, exhausted (1 of 2) stays, exhausted (2 of 3) disables", async () => {
-    const ws = await workspace("policy-rate");
+    const ws = await deliveryWorkspace("policy-rate");
     const receiver = await startReceiver();
     receiver.reply(byTitle);
     const policy = { type: "failure_rate", percent: 50, windowMinutes: 60, minDeliveries: 3 };
-    const hook = await webhook(ws, `${receiver.url}/rate`, { disablePolicy: policy });
+    const hook = await createWebhook(ws, `${receiver.url}/rate`, { disablePolicy: policy });
 
-    await deliveryEnded(hook.id, (await newTodo(ws, "ok 1")).id, "DELIVERED");
-    await deliveryEnded(hook.id, (await newTodo(ws, "fail 2")).id, "FAILED");
+    await deliveryEnded(hook.id, (await createRecord(ws, "ok 1")).id, "DELIVERED");
+    await deliveryEnded(hook.id, (await createRecord(ws, "fail 2")).id, "FAILED");
     expect(await webhookRow(hook.id)).toMatchObject({ enabled: true });
     const health = await call(healthRoute, { cookie: ws.owner.cookie, params: { id: hook.id } });
     expect(health.json).toMatchObject({ disablePolicy: policy, failuresUntilDisabled: null });
     expect(await noticesOf(hook.id)).toBe(0);
 
-    await deliveryEnded(hook.id, (await newTodo(ws, "fail 3")).id, "FAILED");
+    await deliveryEnded(hook.id, (await createRecord(ws, "fail 3")).id, "FAILED");
     const disabled = await waitDisabled(hook.id);
     expect(disabled.status).toBe("UNHEALTHY");
     expect(disabled.disabledReason).toContain("More than 50 % of deliveries failed in 60 minutes");
@@ -493,7 +459,7 @@ describe("disable policies", () => {
 
 describe("delivery settings", () => {
   it("rejects bad settings with 422 naming the field, and a new webhook shows the defaults", async () => {
-    const ws = await workspace("settings");
+    const ws = await deliveryWorkspace("settings");
     const base = { name: "Settings", url: "http://127.0.0.1:9/settings", events: ["TODO_CREATED"] };
     const cases: [Record<string, unknown>, string][] = [
       [{ maxConcurrency: 0 }, "maxConcurrency"],

@@ -2,19 +2,16 @@
 // the lanes through the local Inngest server, and real receivers on 127.0.0.1 answer slowly,
 // with 429s, or with failures. Each test has its own workspace, so no other webhook matches.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
-import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
 import { PATCH as patchTodo } from "@/app/api/v1/todos/[id]/route";
 import { DELETE as deleteWebhookRoute, PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
-import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { db } from "@/lib/db";
 import { settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { listRuns, waitFor } from "@/tools/inngest-local/test-support";
+import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
 import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
 import { type Received, startReceiver } from "../helpers/receiver";
-import { createWorkspace } from "../helpers/workspace";
 
 process.env.WEBHOOK_RETRY_SCHEDULE = "20,20,20,20";
 process.env.WEBHOOK_TIMEOUT_MS = "4000";
@@ -29,46 +26,16 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function workspace(label: string) {
-  const ws = await createWorkspace(label);
-  const list = await call(createList, {
-    cookie: ws.owner.cookie,
-    params: { projectId: ws.project.id },
-    body: { title: "Inbox" },
-  });
-  return { ...ws, listId: list.json.id as string };
-}
-type Ws = Awaited<ReturnType<typeof workspace>>;
-
-async function webhook(ws: Ws, url: string, body: Record<string, unknown> = {}) {
-  const res = await call(createWebhookRoute, {
-    cookie: ws.owner.cookie,
-    body: { name: "Lane", url, events: ["TODO_CREATED"], projectIds: [ws.project.id], ...body },
-  });
-  expect(res.status, JSON.stringify(res.json)).toBe(201);
-  return res.json as { id: string };
-}
-
-async function newTodo(ws: Ws, title: string) {
-  const res = await call(createTodo, {
-    cookie: ws.owner.cookie,
-    params: { projectId: ws.project.id },
-    body: { todoListId: ws.listId, title },
-  });
-  expect(res.status, JSON.stringify(res.json)).toBe(201);
-  return res.json as { id: string };
-}
-
 const titleOf = (r: Received) => JSON.parse(r.body).currentValue.title as string;
 
 describe("delivery lanes", () => {
   it("a slow receiver delays only its own webhook, even for the same event", async () => {
-    const ws = await workspace("slow");
+    const ws = await deliveryWorkspace("slow");
     const slow = await startReceiver({ status: 200, delayMs: 2_500 });
     const fast = await startReceiver({ status: 200 });
-    await webhook(ws, `${slow.url}/slow`);
-    await webhook(ws, `${fast.url}/fast`);
-    for (let i = 0; i < 5; i++) await newTodo(ws, `event ${i}`);
+    await createWebhook(ws, `${slow.url}/slow`);
+    await createWebhook(ws, `${fast.url}/fast`);
+    for (let i = 0; i < 5; i++) await createRecord(ws, `event ${i}`);
     await settlePublishing();
     // Every event reaches the fast webhook while the slow one still holds its first request.
     await fast.waitFor(5);
@@ -86,7 +53,7 @@ describe("delivery lanes", () => {
   }, 40_000);
 
   it("a 429 with Retry-After pauses only its own webhook", async () => {
-    const ws = await workspace("paused");
+    const ws = await deliveryWorkspace("paused");
     const limited = await startReceiver({ status: 200 });
     let first = true;
     limited.reply(() => {
@@ -95,9 +62,9 @@ describe("delivery lanes", () => {
       return { status: 429, headers: { "retry-after": "2" } };
     });
     const other = await startReceiver({ status: 200 });
-    const hook = await webhook(ws, `${limited.url}/limited`, { maxConcurrency: 1 });
-    await webhook(ws, `${other.url}/other`);
-    await newTodo(ws, "paused 0");
+    const hook = await createWebhook(ws, `${limited.url}/limited`, { maxConcurrency: 1 });
+    await createWebhook(ws, `${other.url}/other`);
+    await createRecord(ws, "paused 0");
     await limited.waitFor(1);
     const t429 = limited.requests[0].at;
     await waitFor("the lane to pause", () =>
@@ -105,7 +72,7 @@ describe("delivery lanes", () => {
         .deliveryLane.findUnique({ where: { webhookId: hook.id } })
         .then((l) => (l?.pausedUntil && l.pausedUntil.getTime() > Date.now() ? l : undefined)),
     );
-    for (let i = 1; i < 3; i++) await newTodo(ws, `paused ${i}`);
+    for (let i = 1; i < 3; i++) await createRecord(ws, `paused ${i}`);
     await other.waitFor(3);
     await limited.waitFor(4, 20_000);
     // Nothing reached the limited webhook during its pause; the other webhook had everything by then.
@@ -119,11 +86,11 @@ describe("delivery lanes", () => {
   }, 40_000);
 
   it("honours the webhook's rate within 10 %", async () => {
-    const ws = await workspace("rate");
+    const ws = await deliveryWorkspace("rate");
     const receiver = await startReceiver({ status: 200 });
-    await webhook(ws, `${receiver.url}/rate`, { maxPerSecond: 10 });
+    await createWebhook(ws, `${receiver.url}/rate`, { maxPerSecond: 10 });
     const n = 30;
-    await Promise.all(Array.from({ length: n }, (_, i) => newTodo(ws, `rate ${i}`)));
+    await Promise.all(Array.from({ length: n }, (_, i) => createRecord(ws, `rate ${i}`)));
     await settlePublishing();
     await receiver.waitFor(n, 20_000);
     const times = receiver.requests.map((r) => r.at).sort((a, b) => a - b);
@@ -137,12 +104,12 @@ describe("delivery lanes", () => {
   }, 30_000);
 
   it("an ordered webhook never delivers a record's event before an earlier one, through failures", async () => {
-    const ws = await workspace("ordered");
+    const ws = await deliveryWorkspace("ordered");
     const receiver = await startReceiver({ status: 200 });
     let count = 0;
     // Every third request fails: retries happen, and none runs out of attempts.
     receiver.reply(() => (++count % 3 === 0 ? { status: 500 } : { status: 200 }));
-    const hook = await webhook(ws, `${receiver.url}/ordered`, {
+    const hook = await createWebhook(ws, `${receiver.url}/ordered`, {
       orderedDelivery: true,
       events: ["TODO_CREATED", "TODO_NAME_CHANGED"],
     });
@@ -150,7 +117,7 @@ describe("delivery lanes", () => {
     const changes = 6;
     await Promise.all(
       Array.from({ length: records }, async (_, r) => {
-        const todo = await newTodo(ws, `r${r}-0`);
+        const todo = await createRecord(ws, `r${r}-0`);
         for (let c = 1; c < changes; c++) {
           const res = await call(patchTodo, {
             cookie: ws.owner.cookie,
@@ -184,13 +151,13 @@ describe("delivery lanes", () => {
   }, 40_000);
 
   it("deleting a webhook while its delivery is in flight leaves the event's other webhooks unaffected", async () => {
-    const ws = await workspace("deleted");
+    const ws = await deliveryWorkspace("deleted");
     const slow = await startReceiver({ status: 200, delayMs: 800 });
     const fast = await startReceiver({ status: 200 });
-    const doomed = await webhook(ws, `${slow.url}/doomed`);
-    const kept = await webhook(ws, `${fast.url}/kept`);
+    const doomed = await createWebhook(ws, `${slow.url}/doomed`);
+    const kept = await createWebhook(ws, `${fast.url}/kept`);
     const failedBefore = (await listRuns(harness.server.url, { status: "Failed" })).length;
-    await newTodo(ws, "in flight");
+    await createRecord(ws, "in flight");
     await slow.waitFor(1);
     expect((await call(deleteWebhookRoute, { cookie: ws.owner.cookie, params: { id: doomed.id } })).status).toBe(204);
     await fast.waitFor(1);
@@ -207,11 +174,11 @@ describe("delivery lanes", () => {
   }, 30_000);
 
   it("records the first success as the last success (it used to stay empty until a failure)", async () => {
-    const ws = await workspace("success");
+    const ws = await deliveryWorkspace("success");
     const receiver = await startReceiver({ status: 200 });
-    const hook = await webhook(ws, `${receiver.url}/ok`);
+    const hook = await createWebhook(ws, `${receiver.url}/ok`);
     expect((await db().webhook.findUniqueOrThrow({ where: { id: hook.id } })).lastSuccessAt).toBeNull();
-    await newTodo(ws, "first");
+    await createRecord(ws, "first");
     await receiver.waitFor(1);
     const w = await waitFor("last success", () =>
       db()
@@ -223,9 +190,9 @@ describe("delivery lanes", () => {
   });
 
   it("PATCH enabled: true goes through the health check, and a refused check keeps the webhook off", async () => {
-    const ws = await workspace("patch-enable");
+    const ws = await deliveryWorkspace("patch-enable");
     const receiver = await startReceiver({ status: 500 });
-    const hook = await webhook(ws, `${receiver.url}/patch`);
+    const hook = await createWebhook(ws, `${receiver.url}/patch`);
     const off = await call(patchWebhookRoute, {
       cookie: ws.owner.cookie,
       params: { id: hook.id },
