@@ -31,8 +31,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/dev.ts --production --allow-loopback-webhooks --database blue_e2e --fresh",
-    url: `${baseURL}/api/health`,
+    command: "npx tsx scripts/dev.ts --production --seed-demo --allow-loopback-webhooks --database blue_e2e --fresh",
+    // Ready when dev.ts prints its banner: after the worker's functions are synced with the local
+    // Inngest server (the web process answers earlier, and an event sent then finds no function).
+    wait: { stdout: /Blue Webhooks: http/ },
     env: {
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",

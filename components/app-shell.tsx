@@ -10,6 +10,7 @@ export async function AppShell({ userName, children }: { userName: string; child
     { href: "/settings/webhooks", label: t("webhooks") },
     { href: "/event-types", label: t("eventTypes") },
     { href: "/settings/api-tokens", label: t("apiTokens") },
+    { href: "/settings/security", label: t("security") },
     { href: "/docs/api", label: t("apiDocs") },
   ];
   return (

@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import "@/lib/client/csp-safe-zod";
 import { Toaster } from "./ui/toaster";
 
 export function Providers({ children }: { children: ReactNode }) {

@@ -6,6 +6,7 @@
 // insert and publish (22 round trips per created record before, 8 after).
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { env } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
 export function createPrismaClient(connectionString: string, pool?: pg.Pool) {
@@ -21,20 +22,14 @@ export function createPrismaClient(connectionString: string, pool?: pg.Pool) {
 
 export type Db = ReturnType<typeof createPrismaClient>;
 
-const poolSize = () => Number(process.env.DATABASE_POOL_SIZE ?? 20);
+const poolSize = () => env.DATABASE_POOL_SIZE;
 
 const globalForPrisma = globalThis as unknown as { prisma?: Db; pgPool?: pg.Pool };
-
-function connectionString(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set (the dev and test commands set it for the embedded PostgreSQL)");
-  return url;
-}
 
 /** The pool shared by Prisma and the hot path's SQL, created on first use. */
 export function pool(): pg.Pool {
   globalForPrisma.pgPool ??= new pg.Pool({
-    connectionString: connectionString(),
+    connectionString: env.DATABASE_URL,
     max: poolSize(),
     // The pool hands out the most recently used connection, so at a steady rate most connections
     // sit idle; with pg's 10 s default they were closed and opened again at the next burst, each
@@ -46,7 +41,7 @@ export function pool(): pg.Pool {
 
 /** The shared client, created on first use so that importing this module never connects. */
 export function db(): Db {
-  globalForPrisma.prisma ??= createPrismaClient(connectionString(), pool());
+  globalForPrisma.prisma ??= createPrismaClient(env.DATABASE_URL, pool());
   return globalForPrisma.prisma;
 }
 

@@ -255,6 +255,7 @@ function startApp(): ChildProcess {
       "tsx",
       "scripts/dev.ts",
       "--production",
+      "--seed-demo",
       "--allow-loopback-webhooks",
       "--database",
       "blue_bench",

@@ -1,13 +1,7 @@
 // npm run dev — PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, then
-// Next.js; one Ctrl-C stops everything this command started.
-//   --production          next build (when needed) + next start instead of next dev
-//   --database NAME       use database NAME on the same server (e2e runs use their own)
-//   --fresh               drop and recreate that database first; an embedded server this
-//                         command starts runs without fsync (throwaway data: tests, e2e)
-//   --durable             with --fresh: start the embedded server with fsync on all the same
-//                         (the benchmark, so that commits cost what they cost in production)
-//   --allow-loopback-webhooks  with --production: let webhooks target 127.0.0.0/8 and ::1
-//   --single-process      with --production: serve Inngest from the web process, no worker
+// Next.js; one Ctrl-C stops everything this command started. `npm start` (--production) seeds no
+// demo data unless --seed-demo asks for it. The flags are in start-options.ts. The configuration is
+// checked first (lib/env.ts): a bad variable stops the command, named, before anything starts.
 //
 // A production run starts the same build twice: the web process (PORT) for people and API
 // clients, and a worker (WORKER_PORT, default PORT+1) whose /api/inngest route runs the
@@ -18,13 +12,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createPrismaClient } from "../lib/db";
-import { DEMO_USERS, isEmpty, seedDemoData } from "../lib/seed/demo-data";
-import { deploy, ensureDatabaseUp } from "./db/commands";
+import { assertValidConfiguration, exitOnInvalidConfiguration, launcherEnv } from "../lib/env";
+import { DEMO_USERS } from "../lib/seed/demo-data";
+import { ensureDatabaseUp } from "./db/commands";
 import { databaseUrl, ROOT, usesEmbedded, withDatabase } from "./db/config";
-import { ensureDatabase, stopServer } from "./db/server";
+import { stopServer } from "./db/server";
 import { loadEnvFiles } from "./env-files";
 import { ensureLocalSecrets } from "./local-secrets";
+import { prepareDatabase } from "./prepare-database";
 import {
   INNGEST_LOCAL_APPLICATION_NAME,
   lowerPriority,
@@ -32,18 +27,14 @@ import {
   WORKER_APPLICATION_NAME,
   withApplicationName,
 } from "./process-priority";
+import { parseStartOptions } from "./start-options";
 
 /** How much background processes and their database sessions yield the CPU (WORKER_NICE, default 10; 0 = off). */
-const workerNice = () => Number(process.env.WORKER_NICE ?? 10);
+const workerNice = () => launcherEnv.WORKER_NICE;
 
-const argv = process.argv.slice(2);
-const production = argv.includes("--production");
-const fresh = argv.includes("--fresh");
-const durable = argv.includes("--durable");
-// Local development and the e2e run deliver to receivers on this machine; production does not.
-const allowLoopbackWebhooks = !production || argv.includes("--allow-loopback-webhooks");
-const singleProcess = !production || argv.includes("--single-process");
-const databaseArg = argv.includes("--database") ? argv[argv.indexOf("--database") + 1] : undefined;
+const { production, fresh, durable, seedDemo, allowLoopbackWebhooks, singleProcess, database } = parseStartOptions(
+  process.argv.slice(2),
+);
 
 const children: ChildProcess[] = [];
 let startedServer = false;
@@ -118,26 +109,22 @@ async function shutdown(code: number) {
 async function main() {
   loadEnvFiles();
   ensureLocalSecrets();
+  // DATABASE_URL may be missing here: the embedded server's URL is set below.
+  exitOnInvalidConfiguration(process.env, { launcher: true, provided: ["DATABASE_URL"] });
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
   const up = await ensureDatabaseUp({ fast: fresh && !durable });
   startedServer = up.startedServer;
-  const url = databaseArg ? withDatabase(databaseUrl(), databaseArg) : up.url;
-  await ensureDatabase(url, { recreate: fresh });
-  const applied = await deploy(url);
+  const url = database ? withDatabase(databaseUrl(), database) : up.url;
+  const { applied, seeded } = await prepareDatabase(url, { fresh, seedDemo });
   if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
-  const db = createPrismaClient(url);
-  if (await isEmpty(db)) {
-    await seedDemoData(db);
-    console.log("demo data seeded");
-  }
-  await db.$disconnect();
+  if (seeded) console.log("demo data seeded");
 
-  const port = process.env.PORT ?? "3000";
+  const port = String(launcherEnv.PORT);
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PORT: port };
   if (allowLoopbackWebhooks) env.WEBHOOK_ALLOWED_NETWORKS ??= "127.0.0.0/8,::1/128";
-  const workerPort = singleProcess ? undefined : (process.env.WORKER_PORT ?? String(Number(port) + 1));
+  const workerPort = singleProcess ? undefined : String(launcherEnv.WORKER_PORT ?? launcherEnv.PORT + 1);
   const functionsOrigin = `http://127.0.0.1:${workerPort ?? port}`;
   const appUrl = `${functionsOrigin}/api/inngest`;
   if (usesExternalInngest()) console.log("Inngest: using the server configured by INNGEST_* variables");
@@ -145,6 +132,7 @@ async function main() {
   if (production) {
     if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) await runToEnd([nextBin(), "build"], env);
     const prodEnv = { ...env, NODE_ENV: "production" as const };
+    assertValidConfiguration(prodEnv);
     startChild("next", [...cpuProfileArgs("web"), nextBin(), "start", "-p", port, "-H", "127.0.0.1"], {
       ...prodEnv,
       BLUE_PROCESS_ROLE: "web",
@@ -165,17 +153,19 @@ async function main() {
       if (usesEmbedded()) lowerSessionsPriority(url, WORKER_APPLICATION_NAME, workerNice());
     }
   } else {
+    assertValidConfiguration(env);
     startChild("next", [nextBin(), "dev", "-p", port, "-H", "127.0.0.1"], env);
   }
   if (localInngestUrl) await syncWhenReady(localInngestUrl, functionsOrigin, appUrl);
+  const demoLogin = seedDemo ? `  Demo login:    ${DEMO_USERS.demo.email} / ${DEMO_USERS.demo.password}\n` : "";
   console.log(
-    `\n  Blue Webhooks: http://127.0.0.1:${port}\n  Demo login:    ${DEMO_USERS.demo.email} / ${DEMO_USERS.demo.password}\n${workerPort ? `  Functions:     ${appUrl} (worker)\n` : ""}`,
+    `\n  Blue Webhooks: http://127.0.0.1:${port}\n${demoLogin}${workerPort ? `  Functions:     ${appUrl} (worker)\n` : ""}`,
   );
 }
 
 /** NEXT_CPU_PROFILE_DIR=dir: each server writes a V8 CPU profile there when it stops (profiling). */
 function cpuProfileArgs(role: string): string[] {
-  const dir = process.env.NEXT_CPU_PROFILE_DIR;
+  const dir = launcherEnv.NEXT_CPU_PROFILE_DIR;
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir, role)}`] : [];
 }
 
@@ -190,8 +180,14 @@ function usesExternalInngest() {
  * that would not share the app's cores, so it yields the CPU like the worker.
  */
 async function startLocalInngest(databaseUrl: string, appUrl: string, env: NodeJS.ProcessEnv) {
+  // A development tool: it and its packages are devDependencies, absent from a production install.
+  if (!["croner", "@marcbachmann/cel-js"].every((name) => fs.existsSync(path.join(ROOT, "node_modules", name)))) {
+    throw new Error(
+      "The local Inngest server is not installed (devDependencies). Set INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY for Inngest Cloud, or INNGEST_BASE_URL and the keys for a self-hosted Inngest server.",
+    );
+  }
   const signingKey = production ? `signkey-local-${crypto.randomBytes(32).toString("hex")}` : undefined;
-  const port = process.env.INNGEST_LOCAL_PORT ?? "8288";
+  const port = String(launcherEnv.INNGEST_LOCAL_PORT);
   const url = `http://127.0.0.1:${port}`;
   const args = ["--import", "tsx", path.join(ROOT, "tools/inngest-local/cli.ts"), "start", "--port", port];
   args.push("--database-url", databaseUrl, "--app-url", appUrl);

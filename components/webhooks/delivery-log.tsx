@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import type { z } from "zod";
@@ -34,7 +34,6 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const statuses = useTranslations("deliveryStatus");
   const format = useFormatter();
   const errorMessage = useErrorMessage();
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const status = params.get("status") ?? "";
@@ -46,11 +45,13 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const projectName = (id: string | null) =>
     projects.data?.flatMap((g) => g.projects).find((p) => p.id === id)?.name ?? (id ? "—" : "");
   const setFilter = (key: string, value: string) => {
-    // The URL as it is now: two quick changes must not undo each other through a stale render.
+    // Straight into the URL, which Next.js syncs with useSearchParams: the log is fetched here, so
+    // no server round trip, and a second quick change reads the first (a router.replace commits
+    // only after its server response, so the second change undid the first).
     const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
-    router.replace(`${pathname}?${next}`);
+    window.history.replaceState(null, "", `${pathname}?${next}`);
   };
   const log = useInfiniteQuery({
     queryKey: deliveryKeys.list(webhookId, { status, eventType, range, projectId }),

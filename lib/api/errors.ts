@@ -1,4 +1,5 @@
 // The one error type of the API, its code → HTTP status table, and the one mapper to a response.
+import pg from "pg";
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { logger } from "../logger";
@@ -55,18 +56,20 @@ export class ApiError extends Error {
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // Keyed by what the client sent, so a Map: on a plain object a key such as `constructor` or
+  // `__proto__` would find Object.prototype's member instead of a list.
+  const fields = new Map<string, string[]>();
   for (const issue of error.issues) {
     const base = issue.path.map(String).join(".");
     // An unknown key is reported on the key itself, so the client sees which field to remove.
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base];
     for (const key of keys) {
       const name = key || "body";
-      fields[name] ??= [];
-      fields[name].push(issue.message);
+      fields.set(name, [...(fields.get(name) ?? []), issue.message]);
     }
   }
-  return fields;
+  // fromEntries defines each key as an own property, `__proto__` included.
+  return Object.fromEntries(fields);
 }
 
 function fromZod(error: z.ZodError): ApiError {
@@ -76,6 +79,17 @@ function fromZod(error: z.ZodError): ApiError {
   return new ApiError("validation_failed", message, { fields });
 }
 
+/** PostgreSQL's "invalid byte sequence for encoding UTF8: 0x00": a NUL in a text parameter. */
+const NUL_IN_TEXT = "22021";
+
+/** The SQLSTATE of a PostgreSQL error, through Prisma's driver adapter or from pg itself. */
+function postgresCode(error: unknown): string | undefined {
+  if (error instanceof pg.DatabaseError) return error.code;
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
+  const meta = error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined;
+  return meta?.driverAdapterError?.cause?.originalCode;
+}
+
 /** Anything thrown in a handler → the JSON error response. Unknown errors are logged, never echoed. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -83,6 +97,11 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return new ApiError("not_found", "Resource not found");
     if (error.code === "P2002") return new ApiError("conflict", "A resource with these values already exists");
+  }
+  // Body and query text is checked before it reaches PostgreSQL; this is a path id that did not
+  // pass the proxy's check of the URL (a handler called another way). No id has a NUL: not a 500.
+  if (postgresCode(error) === NUL_IN_TEXT) {
+    return new ApiError("bad_request", "The request contains the NUL character, which no id or text may contain");
   }
   logger.error({ err: error }, "unhandled error in API handler");
   return new ApiError("internal_error", "Something went wrong on our side. The error has been logged.");

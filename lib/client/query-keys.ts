@@ -13,6 +13,11 @@ export const apiTokenKeys = {
   list: () => [...apiTokenKeys.all, "list"] as const,
 };
 
+export const sessionKeys = {
+  all: ["sessions"] as const,
+  list: () => [...sessionKeys.all, "list"] as const,
+};
+
 export const boardKeys = {
   all: ["boards"] as const,
   detail: (projectId: string) => [...boardKeys.all, projectId] as const,

@@ -1,14 +1,12 @@
 // AES-256-GCM for secrets at rest. The key is WEBHOOK_SECRET_KEY (32 bytes, base64); every value
 // gets its own IV, and the tag makes a tampered ciphertext fail instead of decrypting to garbage.
 import crypto from "node:crypto";
+import { env } from "../env";
 
 const VERSION = "v1";
 
 function key(): Buffer {
-  const raw = process.env.WEBHOOK_SECRET_KEY;
-  const buf = raw ? Buffer.from(raw, "base64") : Buffer.alloc(0);
-  if (buf.length !== 32) throw new Error("WEBHOOK_SECRET_KEY must be 32 bytes, base64-encoded");
-  return buf;
+  return Buffer.from(env.WEBHOOK_SECRET_KEY, "base64");
 }
 
 export function encryptSecret(plaintext: string): string {

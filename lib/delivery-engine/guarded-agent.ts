@@ -4,13 +4,17 @@
 import dns from "node:dns";
 import net from "node:net";
 import { Agent } from "undici";
-import { isAllowedAddress, PRIVATE_NETWORK_MESSAGE } from "../net/address-policy";
+import { isAllowedAddress, isAllowedPort, PORT_MESSAGE, PRIVATE_NETWORK_MESSAGE } from "../net/address-policy";
 
 export class BlockedAddressError extends Error {
   readonly code = "ESSRF";
-  constructor(host: string, addresses: string[]) {
-    super(`${PRIVATE_NETWORK_MESSAGE} (${host} resolves to ${addresses.join(", ")})`);
+  constructor(message: string) {
+    super(message);
     this.name = "BlockedAddressError";
+  }
+
+  static privateNetwork(host: string, addresses: string[]) {
+    return new BlockedAddressError(`${PRIVATE_NETWORK_MESSAGE} (${host} resolves to ${addresses.join(", ")})`);
   }
 }
 
@@ -26,7 +30,7 @@ export function guardedLookup(hostname: string, options: dns.LookupOptions, call
     const list = addresses as dns.LookupAddress[];
     if (list.length === 0 || !list.every((a) => isAllowedAddress(a.address))) {
       return callback(
-        new BlockedAddressError(
+        BlockedAddressError.privateNetwork(
           hostname,
           list.map((a) => a.address),
         ),
@@ -38,10 +42,14 @@ export function guardedLookup(hostname: string, options: dns.LookupOptions, call
   });
 }
 
-/** IP literals skip the lookup in net.connect, so they are checked before any request. */
-export function assertAllowedLiteral(url: URL) {
+/**
+ * Checked before any request: the port, and IP literals, which skip the lookup in net.connect.
+ * Names are checked after DNS, by guardedLookup.
+ */
+export function assertAllowedTarget(url: URL) {
+  if (!isAllowedPort(url)) throw new BlockedAddressError(`${PORT_MESSAGE} (${url.host})`);
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (net.isIP(host) && !isAllowedAddress(host)) throw new BlockedAddressError(host, [host]);
+  if (net.isIP(host) && !isAllowedAddress(host)) throw BlockedAddressError.privateNetwork(host, [host]);
 }
 
 let agent: Agent | undefined;

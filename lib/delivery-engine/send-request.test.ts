@@ -1,6 +1,7 @@
-// Real receivers on 127.0.0.1 (allow-listed in tests); private addresses are refused before any
-// connection is attempted.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// Real receivers on 127.0.0.1 (allow-listed in tests); private addresses and bad ports are refused
+// before any connection is attempted.
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startReceiver } from "@/tests/helpers/receiver";
 import { parseRetryAfter, RESPONSE_BODY_CAP, sendRequest } from "./send-request";
 
@@ -64,6 +65,33 @@ describe("sendRequest", () => {
       expect(out.errorMessage).toContain("URL points to a private network");
     },
   );
+
+  it.each(["http://[fec0::1]/x", "http://[::127.0.0.2]/x", "http://[::10.0.0.1]/x"])(
+    "refuses %s without opening a socket",
+    async (url) => {
+      const connect = vi.spyOn(net, "connect");
+      try {
+        const out = await send(url);
+        expect(out).toMatchObject({ ok: false, errorClass: "ssrf" });
+        expect(out.errorMessage).toContain("URL points to a private network");
+        expect(connect).not.toHaveBeenCalled();
+      } finally {
+        connect.mockRestore();
+      }
+    },
+  );
+
+  it("refuses port 0 without opening a socket, even on an allow-listed address", async () => {
+    const connect = vi.spyOn(net, "connect");
+    try {
+      const out = await send("http://127.0.0.1:0/x");
+      expect(out).toMatchObject({ ok: false, errorClass: "ssrf" });
+      expect(out.errorMessage).toContain("URL port must be from 1 to 65535");
+      expect(connect).not.toHaveBeenCalled();
+    } finally {
+      connect.mockRestore();
+    }
+  });
 
   it("checks names after DNS: localhost is refused when loopback is not allow-listed", async () => {
     const allowed = process.env.WEBHOOK_ALLOWED_NETWORKS;

@@ -1,6 +1,6 @@
 // One HTTP attempt of a delivery, through the guarded agent, with every outcome classified.
 import { errors, request } from "undici";
-import { assertAllowedLiteral, deliveryAgent } from "./guarded-agent";
+import { assertAllowedTarget, deliveryAgent } from "./guarded-agent";
 
 export const RESPONSE_BODY_CAP = 16 * 1024;
 
@@ -62,7 +62,7 @@ export async function sendRequest(opts: {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    assertAllowedLiteral(new URL(opts.url));
+    assertAllowedTarget(new URL(opts.url));
     const res = await request(opts.url, {
       method: "POST",
       headers: opts.headers,

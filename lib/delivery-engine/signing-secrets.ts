@@ -1,5 +1,6 @@
 import { BoundedCache } from "../bounded-cache";
 import { decryptSecret } from "../crypto/secret-box";
+import { env } from "../env";
 
 // Decrypted secrets, by key and ciphertext: a fan-out signs for every matching webhook, and
 // AES-GCM per delivery was a measurable share of the hot path. A rotated secret has a new
@@ -7,7 +8,7 @@ import { decryptSecret } from "../crypto/secret-box";
 const decrypted = new BoundedCache<string>(10_000);
 
 const decryptCached = (sealed: string) =>
-  decrypted.getOrCompute(`${process.env.WEBHOOK_SECRET_KEY ?? ""}\n${sealed}`, () => decryptSecret(sealed));
+  decrypted.getOrCompute(`${env.WEBHOOK_SECRET_KEY}\n${sealed}`, () => decryptSecret(sealed));
 
 /** The secrets that sign now: the current one, and the previous one during a rotation's grace. */
 export function signingSecrets(

@@ -2,10 +2,10 @@
 // (DELIVERY_RETENTION_DAYS, default 30) are deleted in small batches, each its own short
 // statement, so pruning never holds long locks on tables that deliveries write to.
 import { db } from "../db";
+import { env } from "../env";
 
 export function retentionDays(): number {
-  const days = Number(process.env.DELIVERY_RETENTION_DAYS ?? 30);
-  return Number.isFinite(days) && days > 0 ? days : 30;
+  return env.DELIVERY_RETENTION_DAYS;
 }
 
 export async function pruneBatch(now = new Date(), batch = 2_000) {

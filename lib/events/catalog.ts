@@ -245,7 +245,12 @@ const DEFINITIONS = {
 export type EventType = keyof typeof DEFINITIONS;
 export const EVENT_TYPES = Object.keys(DEFINITIONS) as EventType[];
 export const eventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]], {
-  error: (issue) => `"${String(issue.input)}" is not an event type; see GET /api/v1/event-types`,
+  // Only a short string is echoed: String() of an array recurses through its nesting, and throws
+  // for an object whose toString is not a function.
+  error: (issue) =>
+    typeof issue.input === "string" && issue.input.length <= 100
+      ? `"${issue.input}" is not an event type; see GET /api/v1/event-types`
+      : "must be an event type; see GET /api/v1/event-types",
 });
 
 /** Delivery-only: sent when a webhook is re-enabled or tested; never subscribable. */

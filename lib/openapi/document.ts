@@ -3,6 +3,7 @@
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ERROR_STATUS } from "../api/errors";
+import { sessionListResponse } from "../auth/sessions/schema";
 import {
   checklistItemValue,
   checklistValue,
@@ -12,6 +13,7 @@ import {
   todoListValue,
   todoValue,
 } from "../events/values";
+import { changePasswordSchema } from "../users/password-schema";
 import { apiTokenListResponse, createApiTokenSchema, createdApiTokenResponse } from "../validations/api-token";
 import { boardResponse, todoDetailResponse } from "../validations/board";
 import {
@@ -24,6 +26,7 @@ import { commentSchema } from "../validations/comment";
 import { createCustomFieldSchema, updateCustomFieldSchema } from "../validations/custom-field";
 import {
   deliveryDetailResponse,
+  deliveryListQuery,
   deliveryListResponse,
   eventTraceResponse,
   todoEventsResponse,
@@ -34,6 +37,7 @@ import { createTodoSchema, moveTodoSchema, setCustomFieldValueSchema, updateTodo
 import { createTodoListSchema, updateTodoListSchema } from "../validations/todo-list";
 import { meResponse, signInSchema, signUpSchema, userResponse } from "../validations/user";
 import {
+  activityQuery,
   activityResponse,
   createWebhookSchema,
   replayProgressResponse,
@@ -58,6 +62,8 @@ export type Operation = {
   summary: string;
   tag: string;
   body?: z.ZodType;
+  /** The query string's schema, for the routes that read one. */
+  query?: z.ZodObject;
   response?: z.ZodType;
   status?: number;
   public?: boolean;
@@ -95,6 +101,23 @@ export const OPERATIONS: Operation[] = [
   },
   { method: "post", path: "/auth/sign-out", summary: "End the session", tag: "Auth", status: 204, public: true },
   { method: "get", path: "/me", summary: "The authenticated user", tag: "Auth", response: meResponse },
+  {
+    method: "post",
+    path: "/me/password",
+    summary: "Change your password (ends every other session)",
+    tag: "Auth",
+    body: changePasswordSchema,
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/sessions",
+    summary: "Your active sessions, this one marked",
+    tag: "Sessions",
+    response: sessionListResponse,
+  },
+  { method: "delete", path: "/sessions", summary: "Sign out everywhere", tag: "Sessions", status: 204 },
+  { method: "delete", path: "/sessions/{id}", summary: "End one session", tag: "Sessions", status: 204 },
   {
     method: "get",
     path: "/api-tokens",
@@ -395,6 +418,7 @@ export const OPERATIONS: Operation[] = [
     path: "/webhooks/{id}/deliveries",
     summary: "The delivery log: filter by status, eventType, projectId, since, until; keyset cursor",
     tag: "Deliveries",
+    query: deliveryListQuery,
     response: deliveryListResponse,
   },
   {
@@ -416,6 +440,7 @@ export const OPERATIONS: Operation[] = [
     path: "/webhooks/{id}/activity",
     summary: "Attempts per hour by outcome and median latency (range=24h|7d)",
     tag: "Webhooks",
+    query: activityQuery,
     response: activityResponse,
   },
   {
@@ -473,6 +498,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
       security: op.public ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }],
       request: {
         params: pathParams(op.path),
+        query: op.query,
         body: op.body ? { content: { "application/json": { schema: op.body } } } : undefined,
       },
       responses: {

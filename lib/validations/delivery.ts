@@ -8,11 +8,13 @@ const dateParam = z.iso
   .datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-06-01T00:00:00Z" })
   .transform((s) => new Date(s));
 
-/** Repeated or comma-separated query values → one list. */
+/** Repeated or comma-separated query values → one list, each value once. */
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess(
     (v) =>
-      v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).filter(Boolean),
+      v === undefined
+        ? undefined
+        : [...new Set((Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).filter(Boolean))],
     z.array(item).optional(),
   );
 

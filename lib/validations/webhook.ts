@@ -186,8 +186,12 @@ export const replaySchema = z.strictObject({
     .transform((s) => new Date(s))
     .optional(),
   status: z
-    .array(z.enum(["SKIPPED", "FAILED"], { error: "must be SKIPPED or FAILED" }))
-    .min(1)
+    .array(z.enum(["SKIPPED", "FAILED"], { error: "must be SKIPPED or FAILED" }), {
+      error: 'must be a list: ["SKIPPED"], ["FAILED"] or both',
+    })
+    .min(1, "must list SKIPPED, FAILED or both")
+    .max(2, "must list SKIPPED, FAILED or both")
+    .transform((statuses) => [...new Set(statuses)])
     .default(["SKIPPED", "FAILED"]),
 });
 

@@ -1,5 +1,6 @@
 import { encryptSecret } from "../crypto/secret-box";
 import { db } from "../db";
+import { env } from "../env";
 import { ownWebhook } from "./webhook-access";
 import { generateWebhookSecret } from "./webhook-secret";
 import { toWebhookView } from "./webhook-view";
@@ -7,7 +8,7 @@ import { toWebhookView } from "./webhook-view";
 const HOUR_MS = 3_600_000;
 
 export function rotationGraceMs(): number {
-  return Number(process.env.WEBHOOK_SECRET_GRACE_HOURS ?? 24) * HOUR_MS;
+  return env.WEBHOOK_SECRET_GRACE_HOURS * HOUR_MS;
 }
 
 /** A new secret, shown once; the old one keeps signing (a second signature) for the grace period. */

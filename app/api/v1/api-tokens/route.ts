@@ -1,6 +1,7 @@
 import { withUser } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { readJson } from "@/lib/api/request";
-import { respond } from "@/lib/api/response";
+import { respond, respondWithSecret } from "@/lib/api/response";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { apiTokenListResponse, createApiTokenSchema, createdApiTokenResponse } from "@/lib/validations/api-token";
@@ -11,5 +12,8 @@ export const GET = withUser(async ({ user }) => respond(apiTokenListResponse, { 
 // POST /api/v1/api-tokens — create a token; its text is in this response only
 export const POST = withUser(async ({ req, user }) => {
   const created = await createApiToken(user.id, await readJson(req, createApiTokenSchema));
-  return respond(createdApiTokenResponse, created, { status: 201 });
+  return respondWithSecret(createdApiTokenResponse, created, { status: 201 });
 });
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -1,4 +1,5 @@
 import { withUser } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { respond } from "@/lib/api/response";
 import { meResponse } from "@/lib/validations/user";
 
@@ -6,3 +7,6 @@ import { meResponse } from "@/lib/validations/user";
 export const GET = withUser(async ({ user, authentication }) =>
   respond(meResponse, { ...user, authenticatedBy: authentication.kind }),
 );
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,4 +1,5 @@
 import { withPublic } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
@@ -8,3 +9,6 @@ export const GET = withPublic(async () => {
   cached ??= buildOpenApiDocument();
   return Response.json(cached);
 });
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

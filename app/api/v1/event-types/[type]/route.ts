@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
 import { withUser } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { bodyJsonSchema, EVENT_CATALOG, isEventType } from "@/lib/events/catalog";
 import { sampleBody } from "@/lib/events/samples";
 
@@ -16,3 +17,6 @@ export const GET = withUser<{ type: string }>(async ({ params }) => {
     sample: sampleBody(type),
   });
 });
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

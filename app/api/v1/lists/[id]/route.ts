@@ -1,4 +1,5 @@
 import { withUser } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { readJson } from "@/lib/api/request";
 import { noContent, respond } from "@/lib/api/response";
 import { todoListValue } from "@/lib/events/values";
@@ -16,3 +17,6 @@ export const DELETE = withUser<{ id: string }>(async ({ user, params }) => {
   await deleteTodoList(user.id, params.id);
   return noContent();
 });
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { GET, HEAD, OPTIONS, POST, PUT } = otherMethods({ PATCH, DELETE });

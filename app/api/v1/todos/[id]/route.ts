@@ -1,4 +1,5 @@
 import { withUser } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { readJson } from "@/lib/api/request";
 import { noContent, respond } from "@/lib/api/response";
 import { todoValue } from "@/lib/events/values";
@@ -23,3 +24,6 @@ export const DELETE = withUser<{ id: string }>(async ({ user, params }) => {
   await deleteTodo(user.id, params.id);
   return noContent();
 });
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { OPTIONS, POST, PUT } = otherMethods({ GET, PATCH, DELETE });

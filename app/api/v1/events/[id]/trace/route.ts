@@ -1,4 +1,5 @@
 import { withUser } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { respond } from "@/lib/api/response";
 import { traceEvent } from "@/lib/delivery-log/trace-event";
 import { eventTraceResponse } from "@/lib/validations/delivery";
@@ -7,3 +8,6 @@ import { eventTraceResponse } from "@/lib/validations/delivery";
 export const GET = withUser<{ id: string }>(async ({ user, params }) =>
   respond(eventTraceResponse, await traceEvent(user.id, params.id)),
 );
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

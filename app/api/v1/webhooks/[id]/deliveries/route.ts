@@ -1,4 +1,5 @@
 import { withUser } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { readQuery } from "@/lib/api/request";
 import { respond } from "@/lib/api/response";
 import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
@@ -8,3 +9,6 @@ import { deliveryListQuery, deliveryListResponse } from "@/lib/validations/deliv
 export const GET = withUser<{ id: string }>(async ({ req, user, params }) =>
   respond(deliveryListResponse, await listDeliveries(user.id, params.id, readQuery(req, deliveryListQuery))),
 );
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

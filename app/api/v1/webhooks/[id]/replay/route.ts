@@ -1,4 +1,5 @@
 import { withUser } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { readJson } from "@/lib/api/request";
 import { respond } from "@/lib/api/response";
 import { replayProgressResponse, replaySchema } from "@/lib/validations/webhook";
@@ -15,3 +16,6 @@ export const POST = withUser<{ id: string }>(async ({ req, user, params }) => {
     },
   );
 });
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,4 +1,5 @@
 import { withUser } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/methods";
 import { readJson } from "@/lib/api/request";
 import { respond } from "@/lib/api/response";
 import { testEventResponse, testEventSchema } from "@/lib/validations/webhook";
@@ -9,3 +10,6 @@ export const POST = withUser<{ id: string }>(async ({ req, user, params }) => {
   const { eventType } = await readJson(req, testEventSchema);
   return respond(testEventResponse, await sendTestEvent(user.id, params.id, eventType));
 });
+
+// Any other method — 405 method_not_allowed, naming the allowed ones in `Allow`
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,0 +1,119 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import type { SessionView } from "@/lib/auth/sessions/schema";
+import { apiFetch } from "@/lib/client/api-client";
+import { sessionKeys } from "@/lib/client/query-keys";
+import { Alert } from "./ui/alert";
+import { Button } from "./ui/button";
+import { Card } from "./ui/card";
+import { useErrorMessage } from "./use-error-message";
+
+export function SessionList() {
+  const t = useTranslations("security");
+  const format = useFormatter();
+  const errorMessage = useErrorMessage();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const sessions = useQuery({
+    queryKey: sessionKeys.list(),
+    queryFn: () => apiFetch<{ data: SessionView[] }>("/api/v1/sessions").then((r) => r.data),
+  });
+  // Ending this device's own session signs it out: leave for the sign-in page.
+  const signedOut = () => {
+    queryClient.clear();
+    router.replace("/sign-in?signedOut=1");
+    router.refresh();
+  };
+  const end = useMutation({
+    mutationFn: (session: SessionView) =>
+      apiFetch(`/api/v1/sessions/${encodeURIComponent(session.id)}`, { method: "DELETE" }),
+    onSuccess: (_, session) =>
+      session.current ? signedOut() : queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
+  });
+  const endAll = useMutation({
+    mutationFn: () => apiFetch("/api/v1/sessions", { method: "DELETE" }),
+    onSuccess: signedOut,
+  });
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const device = ({ device: { browser, os } }: SessionView) =>
+    browser && os
+      ? t("device", { browser, os })
+      : browser
+        ? t("browserOnly", { browser })
+        : os
+          ? t("osOnly", { os })
+          : t("unknownDevice");
+  const failure = end.error ?? endAll.error;
+
+  return (
+    <Card>
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="text-lg font-semibold">{t("sessionsTitle")}</h2>
+          <p className="text-sm text-slate-600">{t("sessionsHint")}</p>
+        </div>
+        <Button
+          variant="danger"
+          disabled={endAll.isPending}
+          onClick={() => {
+            if (window.confirm(t("signOutEverywhereConfirm"))) endAll.mutate();
+          }}
+        >
+          {t("signOutEverywhere")}
+        </Button>
+      </div>
+      {failure ? <Alert tone="error">{errorMessage(failure)}</Alert> : null}
+      {sessions.isPending ? (
+        <p className="text-sm text-slate-500">{t("loading")}</p>
+      ) : sessions.error ? (
+        <Alert tone="error">{errorMessage(sessions.error)}</Alert>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-2">{t("columnDevice")}</th>
+              <th>{t("columnAddress")}</th>
+              <th>{t("columnSignedIn")}</th>
+              <th>{t("columnLastSeen")}</th>
+              <th>
+                <span className="sr-only">{t("revoke")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.data.map((session) => (
+              <tr key={session.id} className="border-t border-slate-100" title={session.userAgent ?? undefined}>
+                <td className="py-2 font-medium">
+                  {device(session)}
+                  {session.current ? (
+                    <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">
+                      {t("thisDevice")}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="font-mono text-xs">{session.ipAddress ?? t("unknownAddress")}</td>
+                <td>{date(session.createdAt)}</td>
+                <td>{date(session.lastSeenAt)}</td>
+                <td className="text-right">
+                  <Button
+                    variant="secondary"
+                    aria-label={`${t("revoke")}: ${device(session)}${session.current ? ` (${t("thisDevice")})` : ""}`}
+                    disabled={end.isPending}
+                    onClick={() => {
+                      if (window.confirm(t("revokeConfirm", { device: device(session) }))) end.mutate(session);
+                    }}
+                  >
+                    {t("revoke")}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
