@@ -6,7 +6,7 @@ import type { PoolClient } from "pg";
 import { db, pool, sqlTransaction } from "./db";
 import { defaultDisablePolicy, MAX_ATTEMPTS } from "./delivery-engine/config";
 import { type DisablePolicy, disableReason, shouldDisable } from "./delivery-engine/decide";
-import { type LaneWake, scheduleLanes, sendLaneWakes } from "./delivery-engine/lanes";
+import { changeLanes, type LaneChange, sendLaneWakes } from "./delivery-engine/lanes";
 import type { Webhook } from "./generated/prisma/client";
 import { logger } from "./logger";
 import { queueEmail, sendQueuedEmails } from "./notify/email-outbox";
@@ -72,9 +72,9 @@ export type Exhaustion = { webhookId: string; eventType: string; attempts: numbe
  * counts once (the attempt row is recorded once), and the policy may disable the webhook right
  * there, so no crash can come between the failure and its consequence. Returns the e-mails queued.
  */
-export async function recordExhaustions(client: PoolClient, items: Exhaustion[]): Promise<Consequences> {
+export async function recordExhaustions(client: PoolClient, items: Exhaustion[]): Promise<Pending> {
   const emails: string[] = [];
-  const wakes: LaneWake[] = [];
+  const lanes: LaneChange[] = [];
   for (const item of items) {
     const { rows } = await client.query<{ streak: number; policy: unknown }>(
       `UPDATE webhooks SET exhausted_deliveries = exhausted_deliveries + 1
@@ -98,28 +98,31 @@ export async function recordExhaustions(client: PoolClient, items: Exhaustion[])
     }
     if (shouldDisable(policy, { streak: rows[0].streak, windowEnded, windowFailed })) {
       const reason = disableReason(policy, item.eventType, item.attempts, item.lastError);
-      const done = await disableInTransaction(client, item.webhookId, reason, "failures");
+      const done = await disableInTransaction(client, item.webhookId, reason, "failures", { wakeLane: false });
       emails.push(...done.emails);
-      wakes.push(...done.wakes);
+      lanes.push(...done.lanes);
     }
   }
-  return { emails, wakes };
+  return { emails, lanes };
 }
 
-/** What a transaction that disabled webhooks leaves to do after its commit. */
-export type Consequences = { emails: string[]; wakes: LaneWake[] };
+/** What disabling leaves to do: e-mails to send after the commit, lanes to wake in it. */
+export type Pending = { emails: string[]; lanes: LaneChange[] };
 
 /**
  * The one way a webhook is disabled. By its creator: just off. By failures (policy or 410 Gone):
  * marked unhealthy, with an in-app notice and an e-mail queued in the same transaction.
- * Its lane is woken at once, so the deliveries waiting in it are kept as skipped (for replay).
+ * Its lane is woken at once, so the deliveries waiting in it are kept as skipped (for replay) —
+ * here, or by the caller with its other lane changes (`wakeLane: false`), so that one
+ * transaction changes its lanes in one ordered pass. Returns the e-mails queued.
  */
 export async function disableInTransaction(
   client: PoolClient,
   webhookId: string,
   reason: string,
   by: "creator" | "failures",
-): Promise<Consequences> {
+  opts: { wakeLane?: boolean } = {},
+): Promise<Pending & { wakes: Awaited<ReturnType<typeof changeLanes>> }> {
   const { rows } = await client.query<{ name: string; url: string; userId: string; email: string; userName: string }>(
     `UPDATE webhooks w
         SET enabled = false, disabled_at = now() AT TIME ZONE 'UTC', disabled_reason = $2,
@@ -130,9 +133,11 @@ export async function disableInTransaction(
       RETURNING w.name, w.url, w.created_by_id AS "userId", u.email, u.name AS "userName"`,
     [webhookId, reason, by],
   );
-  if (rows.length === 0) return { emails: [], wakes: [] };
-  const wakes = await scheduleLanes(client, [{ webhookId, at: Date.now() }], Date.now());
-  if (by === "creator") return { emails: [], wakes };
+  if (rows.length === 0) return { emails: [], lanes: [], wakes: [] };
+  const lanes: LaneChange[] = [{ webhookId, wakeAt: Date.now() }];
+  const wakes = opts.wakeLane === false ? [] : await changeLanes(client, lanes, Date.now());
+  const pending = opts.wakeLane === false ? lanes : [];
+  if (by === "creator") return { emails: [], lanes: pending, wakes };
   const w = rows[0];
   logger.warn({ webhookId, reason }, "webhook disabled");
   await client.query(
@@ -151,13 +156,13 @@ export async function disableInTransaction(
     subject: `Your webhook “${w.name}” was disabled`,
     text: `Hello ${w.userName},\n\nWe stopped sending events to ${w.url}.\nReason: ${reason}.\n\nOnce the receiver works again, enable the webhook in Settings → Webhooks. We first send a WEBHOOK_HEALTH_CHECK; events that happened meanwhile are kept and can be replayed.\n\n— Blue Webhooks`,
   });
-  return { emails: [email], wakes };
+  return { emails: [email], lanes: pending, wakes };
 }
 
-/** Send what a committed transaction's disables left to send. */
-export async function afterCommit(consequences: Consequences) {
-  await sendLaneWakes(consequences.wakes);
-  if (consequences.emails.length > 0) await sendQueuedEmails(consequences.emails);
+/** Send what a committed transaction's disable left to send. */
+async function afterCommit(done: { emails: string[]; wakes: Awaited<ReturnType<typeof changeLanes>> }) {
+  await sendLaneWakes(done.wakes);
+  if (done.emails.length > 0) await sendQueuedEmails(done.emails);
 }
 
 /** Disable now, in a transaction of its own; e-mails go out after the commit. */

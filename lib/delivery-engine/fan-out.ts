@@ -16,7 +16,7 @@ import { sendQueuedEmails } from "../notify/email-outbox";
 import { recordSoon, releaseSlot, track, tryTakeSlot } from "./background-sender";
 import { deliveryTimeoutMs, inlineBudgetMs, LEASE_MARGIN_MS, MAX_ATTEMPTS, retryPolicy } from "./config";
 import { decide } from "./decide";
-import { markLanes, scheduleLanes, sendLaneWakes } from "./lanes";
+import { sendLaneWakes } from "./lanes";
 import { type Candidate, matchWebhooks } from "./match-webhooks";
 import { bodyBuilder, eventMessageId, todoOf } from "./payload";
 import { type AttemptRecord, type DeliveryToSend, performAttempt } from "./perform-attempt";
@@ -219,29 +219,26 @@ export async function fanOutEvent(
       ],
     );
     const inserted = new Set(insertedRows.map((r) => r.id));
+    const queued = kept.filter((r) => inserted.has(r.id) && r.state.status === "PENDING" && !inline.has(r.id));
+    const leased = running.filter((e) => inserted.has(e.send.id));
+    // (An attempt whose process dies before it is recorded is made again by its lane once the
+    // relay finds its lease long ended.)
     const recorded = await recordAttempts(
       client,
       finished.filter((r) => inserted.has(r.delivery.id)),
-      { now, written: inserted },
-    );
-    const queued = kept.filter((r) => inserted.has(r.id) && r.state.status === "PENDING" && !inline.has(r.id));
-    const leased = running.filter((e) => inserted.has(e.send.id));
-    // Attempts still running mark their lane slow, so the next events queue there.
-    await markLanes(client, {
-      now,
-      pauses: [],
-      speeds: leased.map((e) => ({ webhookId: e.send.webhookId, slow: true })),
-    });
-    // (An attempt whose process dies before it is recorded is made again by its lane once the
-    // relay finds its lease long ended.)
-    const wakes = await scheduleLanes(
-      client,
-      queued.map((r) => ({ webhookId: r.webhookId, at: now })),
-      now,
+      {
+        now,
+        written: inserted,
+        laneChanges: [
+          ...queued.map((r) => ({ webhookId: r.webhookId, wakeAt: now })),
+          // Attempts still running mark their lane slow, so the next events queue there.
+          ...leased.map((e) => ({ webhookId: e.send.webhookId, slow: true })),
+        ],
+      },
     );
     await markFannedOut(client, eventId);
     return {
-      wakes: [...recorded.wakes, ...wakes],
+      wakes: recorded.wakes,
       emails: recorded.emails,
       queued: queued.length,
       leased: new Set(leased.map((e) => e.send.id)),

@@ -40,97 +40,127 @@ const WAKES_PER_SEND = 500;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/**
- * Ask for each webhook's lane to be pumped at `at` (or now, if earlier). A lane already due at
- * that time or earlier is left as it is; otherwise its generation moves and a wake is returned,
- * to send after the commit. Webhooks deleted meanwhile are skipped (their rows are locked first,
- * so a concurrent delete waits for this transaction instead of failing it).
- */
-export async function scheduleLanes(
-  client: PoolClient,
-  requests: ScheduleRequest[],
-  now: number,
-  opts: { onlySaturated?: boolean } = {},
-): Promise<LaneWake[]> {
-  const earliest = new Map<string, number>();
-  for (const r of requests) earliest.set(r.webhookId, Math.min(earliest.get(r.webhookId) ?? r.at, r.at));
-  if (earliest.size === 0) return [];
-  const ids = [...earliest.keys()].sort();
-  const ats = ids.map((id) => iso(Math.max(earliest.get(id)!, now)));
-  const { rows } = opts.onlySaturated
-    ? await client.query<LaneWake>(
-        `UPDATE delivery_lanes l
-            SET wake_at = v.at AT TIME ZONE 'UTC', generation = l.generation + 1, saturated = false,
-                updated_at = now() AT TIME ZONE 'UTC'
-           FROM unnest($1::text[], $2::timestamptz[]) AS v(id, at)
-          WHERE l.webhook_id = v.id AND l.saturated AND (l.wake_at IS NULL OR l.wake_at > v.at AT TIME ZONE 'UTC')
-          RETURNING l.webhook_id AS "webhookId", l.generation::text AS generation,
-                    l.wake_at AT TIME ZONE 'UTC' AS at`,
-        [ids, ats],
-      )
-    : await client.query<LaneWake>(
-        `INSERT INTO delivery_lanes AS l (webhook_id, generation, wake_at, updated_at)
-         SELECT v.id, 1, v.at AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-           FROM unnest($1::text[], $2::timestamptz[]) AS v(id, at)
-           JOIN (SELECT id FROM webhooks WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE) w ON w.id = v.id
-         ON CONFLICT (webhook_id) DO UPDATE
-            SET wake_at = EXCLUDED.wake_at, generation = l.generation + 1, updated_at = EXCLUDED.updated_at
-          WHERE l.wake_at IS NULL OR l.wake_at > EXCLUDED.wake_at
-         RETURNING l.webhook_id AS "webhookId", l.generation::text AS generation,
-                   l.wake_at AT TIME ZONE 'UTC' AS at`,
-        [ids, ats],
-      );
-  return rows;
+/** What one transaction wants of a webhook's lane. */
+export type LaneChange = {
+  webhookId: string;
+  /** Pump it at this time (or now, if earlier), unless it is due as early already. */
+  wakeAt?: number;
+  /** Pump it now if its last pump left due work for want of a free slot (a finished attempt). */
+  wakeIfSaturated?: boolean;
+  /** The receiver asked to back off: nothing is sent to it before this. */
+  pausedUntil?: number;
+  /** Its last attempt was slow (or fast again): new deliveries queue here instead of inline. */
+  slow?: boolean;
+};
+
+type LaneState = { webhookId: string; generation: string; wakeAt: Date | null; saturated: boolean; slow: boolean };
+
+/** Merge the changes asked for one lane: earliest wake, latest pause, last speed. */
+function mergeChanges(changes: LaneChange[]): Map<string, LaneChange> {
+  const merged = new Map<string, LaneChange>();
+  for (const c of changes) {
+    const m = merged.get(c.webhookId) ?? { webhookId: c.webhookId };
+    if (c.wakeAt !== undefined) m.wakeAt = Math.min(m.wakeAt ?? c.wakeAt, c.wakeAt);
+    if (c.wakeIfSaturated) m.wakeIfSaturated = true;
+    if (c.pausedUntil !== undefined) m.pausedUntil = Math.max(m.pausedUntil ?? c.pausedUntil, c.pausedUntil);
+    if (c.slow !== undefined) m.slow = c.slow;
+    merged.set(c.webhookId, m);
+  }
+  return merged;
 }
 
-/** Record what attempts said about their lanes: a Retry-After pause, and whether it is slow. */
-export async function markLanes(
-  client: PoolClient,
-  changes: {
-    now: number;
-    pauses: { webhookId: string; until: number }[];
-    speeds: { webhookId: string; slow: boolean }[];
-  },
-) {
-  if (changes.pauses.length > 0) {
-    const until = new Map<string, number>();
-    for (const p of changes.pauses) until.set(p.webhookId, Math.max(until.get(p.webhookId) ?? 0, p.until));
-    const ids = [...until.keys()].sort();
+/** Lock the lanes' rows in webhook order (made first where missing; deleted webhooks are left out). */
+async function lockLanes(client: PoolClient, ids: string[]): Promise<Map<string, LaneState>> {
+  const select = `SELECT webhook_id AS "webhookId", generation::text AS generation,
+                         wake_at AT TIME ZONE 'UTC' AS "wakeAt", saturated, slow
+                    FROM delivery_lanes WHERE webhook_id = ANY($1::text[]) ORDER BY webhook_id FOR UPDATE`;
+  const { rows } = await client.query<LaneState>(select, [ids]);
+  const found = new Map(rows.map((r) => [r.webhookId, r]));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    // Lanes are made with their webhooks; this covers webhooks older than lanes.
     await client.query(
-      `INSERT INTO delivery_lanes AS l (webhook_id, paused_until, updated_at)
-       SELECT v.id, v.until AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-         FROM unnest($1::text[], $2::timestamptz[]) AS v(id, until)
-         JOIN (SELECT id FROM webhooks WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE) w ON w.id = v.id
-       ON CONFLICT (webhook_id) DO UPDATE
-          SET paused_until = GREATEST(COALESCE(l.paused_until, EXCLUDED.paused_until), EXCLUDED.paused_until),
-              updated_at = EXCLUDED.updated_at`,
-      [ids, ids.map((id) => iso(until.get(id)!))],
+      `INSERT INTO delivery_lanes (webhook_id, updated_at)
+       SELECT id, now() AT TIME ZONE 'UTC' FROM webhooks WHERE id = ANY($1::text[]) ORDER BY id
+       ON CONFLICT DO NOTHING`,
+      [missing],
+    );
+    for (const r of (await client.query<LaneState>(select, [missing])).rows) found.set(r.webhookId, r);
+  }
+  return found;
+}
+
+/**
+ * Apply what a transaction wants of its webhooks' lanes, with the rows locked once, in webhook
+ * order, whatever the mix of wake-ups, pauses and speeds: concurrent transactions then queue
+ * instead of deadlocking. A lane woken earlier than its current wake gets a new generation, and
+ * the wake-up is returned, to send after the commit.
+ */
+export async function changeLanes(client: PoolClient, changes: LaneChange[], now: number): Promise<LaneWake[]> {
+  const merged = mergeChanges(changes);
+  if (merged.size === 0) return [];
+  const lanes = await lockLanes(client, [...merged.keys()].sort());
+  const updates: {
+    id: string;
+    wake: string | null;
+    bump: boolean;
+    pause: string | null;
+    slow: boolean;
+    saturated: boolean;
+  }[] = [];
+  const wakes: LaneWake[] = [];
+  for (const [id, change] of merged) {
+    const lane = lanes.get(id);
+    if (!lane) continue;
+    const wanted = [
+      ...(change.wakeAt !== undefined ? [Math.max(change.wakeAt, now)] : []),
+      ...(change.wakeIfSaturated && lane.saturated ? [now] : []),
+    ];
+    const at = wanted.length > 0 ? Math.min(...wanted) : undefined;
+    const bump = at !== undefined && (lane.wakeAt === null || lane.wakeAt.getTime() > at);
+    const slow = change.slow ?? lane.slow;
+    if (!bump && change.pausedUntil === undefined && slow === lane.slow) continue;
+    updates.push({
+      id,
+      wake: bump ? iso(at) : null,
+      bump,
+      pause: change.pausedUntil === undefined ? null : iso(change.pausedUntil),
+      slow,
+      saturated: bump && at === now ? false : lane.saturated,
+    });
+    if (bump) wakes.push({ webhookId: id, generation: String(BigInt(lane.generation) + 1n), at: new Date(at) });
+  }
+  if (updates.length > 0) {
+    await client.query(
+      `UPDATE delivery_lanes l
+          SET wake_at = CASE WHEN v.bump THEN v.wake AT TIME ZONE 'UTC' ELSE l.wake_at END,
+              generation = l.generation + CASE WHEN v.bump THEN 1 ELSE 0 END,
+              paused_until = CASE WHEN v.pause IS NULL THEN l.paused_until
+                                  ELSE GREATEST(COALESCE(l.paused_until, v.pause AT TIME ZONE 'UTC'), v.pause AT TIME ZONE 'UTC') END,
+              slow = v.slow, saturated = v.saturated, updated_at = now() AT TIME ZONE 'UTC'
+         FROM unnest($1::text[], $2::timestamptz[], $3::bool[], $4::timestamptz[], $5::bool[], $6::bool[])
+           AS v(id, wake, bump, pause, slow, saturated)
+        WHERE l.webhook_id = v.id`,
+      [
+        updates.map((u) => u.id),
+        updates.map((u) => u.wake),
+        updates.map((u) => u.bump),
+        updates.map((u) => u.pause),
+        updates.map((u) => u.slow),
+        updates.map((u) => u.saturated),
+      ],
     );
   }
-  const latest = new Map(changes.speeds.map((s) => [s.webhookId, s.slow]));
-  const slow = [...latest.entries()]
-    .filter(([, s]) => s)
-    .map(([id]) => id)
-    .sort();
-  const fast = [...latest.entries()]
-    .filter(([, s]) => !s)
-    .map(([id]) => id)
-    .sort();
-  if (slow.length > 0) {
-    await client.query(
-      `INSERT INTO delivery_lanes AS l (webhook_id, slow, updated_at)
-       SELECT w.id, true, now() AT TIME ZONE 'UTC'
-         FROM (SELECT id FROM webhooks WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE) w
-       ON CONFLICT (webhook_id) DO UPDATE SET slow = true, updated_at = EXCLUDED.updated_at WHERE NOT l.slow`,
-      [slow],
-    );
-  }
-  if (fast.length > 0) {
-    await client.query(
-      "UPDATE delivery_lanes SET slow = false, updated_at = now() AT TIME ZONE 'UTC' WHERE webhook_id = ANY($1::text[]) AND slow",
-      [fast],
-    );
-  }
+  return wakes;
+}
+
+/** Pump each webhook's lane at `at` (or now, if earlier), unless it is due as early already. */
+export function scheduleLanes(client: PoolClient, requests: ScheduleRequest[], now: number): Promise<LaneWake[]> {
+  return changeLanes(
+    client,
+    requests.map((r) => ({ webhookId: r.webhookId, wakeAt: r.at })),
+    now,
+  );
 }
 
 /** Start the lane runs asked for (after the commit). A failed send is left to the relay. */

@@ -10,7 +10,7 @@ import type { PoolClient } from "pg";
 import { disableInTransaction, type Exhaustion, recordExhaustions, updateHealthCounters } from "../webhook-health";
 import { retryPolicy, slowAttemptMs } from "./config";
 import { type Decision, decide } from "./decide";
-import { type LaneWake, markLanes, type ScheduleRequest, scheduleLanes } from "./lanes";
+import { changeLanes, type LaneChange, type LaneWake } from "./lanes";
 import type { AttemptRecord } from "./perform-attempt";
 
 const REDACTED = new Set(["x-signature", "webhook-signature"]);
@@ -73,6 +73,8 @@ export async function recordAttempts(
     written?: Set<string>;
     /** Deliveries whose attempt a lane claimed: when that lane was saturated, it is woken now. */
     fromLane?: boolean;
+    /** More lane changes of the same transaction (the fan-out's queued deliveries). */
+    laneChanges?: LaneChange[];
   } = {},
 ): Promise<Recorded> {
   const now = opts.now ?? Date.now();
@@ -80,7 +82,9 @@ export async function recordAttempts(
   const decisions = records.map((r) =>
     decide({ outcome: r.outcome, number: r.number, chainLast: r.delivery.chainLast }, now, policy),
   );
-  if (records.length === 0) return { decisions, wakes: [], emails: [] };
+  if (records.length === 0) {
+    return { decisions, wakes: await changeLanes(client, opts.laneChanges ?? [], now), emails: [] };
+  }
   // Only attempts of deliveries that still exist (a webhook deleted meanwhile takes its deliveries
   // with it, and its work ends quietly), and each attempt once.
   const { rows } = await client.query<{ delivery_id: string; number: number }>(
@@ -154,16 +158,18 @@ export async function recordAttempts(
     events.map(({ r }) => ({ webhookId: r.delivery.webhookId, ok: r.outcome.ok })),
   );
   const emails: string[] = [];
-  const wakes: LaneWake[] = [];
+  // Every lane change of this transaction is applied at the end, in one ordered pass.
+  const lanes: LaneChange[] = [...(opts.laneChanges ?? [])];
   for (const { r } of events.filter(({ d }) => d.gone)) {
     const done = await disableInTransaction(
       client,
       r.delivery.webhookId,
       `The receiver answered 410 Gone to ${r.delivery.eventType}`,
       "failures",
+      { wakeLane: false },
     );
     emails.push(...done.emails);
-    wakes.push(...done.wakes);
+    lanes.push(...done.lanes);
   }
   const exhausted: Exhaustion[] = events
     .filter(({ d }) => d.exhausted)
@@ -175,32 +181,23 @@ export async function recordAttempts(
     }));
   const exhaustion = await recordExhaustions(client, exhausted);
   emails.push(...exhaustion.emails);
-  wakes.push(...exhaustion.wakes);
+  lanes.push(...exhaustion.lanes);
 
   const slowMs = slowAttemptMs();
-  await markLanes(client, {
-    now,
-    pauses: events.flatMap(({ r, d }) =>
-      d.pauseUntil === null ? [] : [{ webhookId: r.delivery.webhookId, until: d.pauseUntil }],
-    ),
-    speeds: events.map(({ r }) => ({
-      webhookId: r.delivery.webhookId,
-      slow: r.outcome.latencyMs > slowMs || r.outcome.errorClass === "timeout",
-    })),
-  });
-  const requests: ScheduleRequest[] = events.flatMap(({ r, d }) =>
-    d.retryAt === null ? [] : [{ webhookId: r.delivery.webhookId, at: d.retryAt }],
-  );
-  wakes.push(...(await scheduleLanes(client, requests, now)));
-  if (opts.fromLane) {
-    wakes.push(
-      ...(await scheduleLanes(
-        client,
-        events.map(({ r }) => ({ webhookId: r.delivery.webhookId, at: now })),
-        now,
-        { onlySaturated: true },
-      )),
-    );
+  for (const { r, d } of events) {
+    const webhookId = r.delivery.webhookId;
+    const slow = r.outcome.latencyMs > slowMs || r.outcome.errorClass === "timeout";
+    const change: LaneChange = {
+      webhookId,
+      ...(d.retryAt !== null ? { wakeAt: d.retryAt } : {}),
+      ...(d.pauseUntil !== null ? { pausedUntil: d.pauseUntil } : {}),
+      // A lane's attempt says whether its receiver is slow or fast again; an inline attempt
+      // (made only to a lane that was not slow) can only make it slow.
+      ...(opts.fromLane ? { slow, wakeIfSaturated: true } : slow ? { slow } : {}),
+    };
+    // A healthy inline delivery leaves its lane alone: no lock, no write.
+    if (Object.keys(change).length > 1) lanes.push(change);
   }
+  const wakes = await changeLanes(client, lanes, now);
   return { decisions, wakes, emails };
 }

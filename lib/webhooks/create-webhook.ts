@@ -33,6 +33,7 @@ export async function createWebhook(userId: string, input: CreateWebhookInput) {
         disablePolicy: input.disablePolicy ?? undefined,
         secretEncrypted: encryptSecret(secret),
         createdById: userId,
+        lane: { create: {} },
       },
     });
   });

@@ -127,7 +127,8 @@ describe("delivery", () => {
   });
 
   it("a repeated fan-out sends nothing twice and leaves the delivery to its lane", async () => {
-    const receiver = await startReceiver({ status: 503, body: "busy" });
+    // The retry waits 30 s (Retry-After), so any second request here would be a duplicate.
+    const receiver = await startReceiver({ status: 503, body: "busy", headers: { "retry-after": "30" } });
     const hook = await webhookTo(`${receiver.url}/repeat`);
     await newTodo("Repeat me");
     const delivery = await waitFor("the first attempt", async () => {
