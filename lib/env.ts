@@ -94,8 +94,8 @@ const APP_SETTINGS = {
   WEBHOOK_TIMEOUT_MS: wholeNumber(1, 300_000).default(7_000),
   WEBHOOK_MAX_RETRY_AFTER_MS: wholeNumber(1, 86_400_000).default(3_600_000),
   WEBHOOK_DISABLE_AFTER_EXHAUSTED: wholeNumber(1, 100).default(1),
-  WEBHOOK_INLINE_BUDGET_MS: wholeNumber(1, 60_000).default(150),
-  WEBHOOK_SLOW_ATTEMPT_MS: wholeNumber(1, 300_000).default(100),
+  WEBHOOK_INLINE_BUDGET_MS: wholeNumber(1, 60_000).default(1000),
+  WEBHOOK_SLOW_ATTEMPT_MS: wholeNumber(1, 300_000).default(1000),
   WEBHOOK_SECRET_GRACE_HOURS: decimalNumber(0, 720).default(24),
   DELIVERY_RETENTION_DAYS: wholeNumber(1, 3_650).default(30),
   LOG_LEVEL: z

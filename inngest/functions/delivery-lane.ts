@@ -19,7 +19,7 @@ export const deliveryLane = inngest.createFunction(
   },
   async ({ event }) => {
     const result = await pumpLane(event.data.webhookId, event.data.generation);
-    launchAttempts(result.claimed, { viaLane: true });
+    launchAttempts(result.claimed);
     if (result.wake) await sendLaneWakes([result.wake]);
     return { claimed: result.claimed.length, next: result.wake?.at ?? null, superseded: result.superseded ?? false };
   },

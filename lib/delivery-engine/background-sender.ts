@@ -6,6 +6,7 @@
 import { sqlTransaction } from "../db";
 import { logger } from "../logger";
 import { sendQueuedEmails } from "../notify/email-outbox";
+import { releaseSlot, takeSlot } from "./attempt-slots";
 import { sendLaneWakes } from "./lanes";
 import { type AttemptRecord, type AttemptTrigger, type DeliveryToSend, performAttempt } from "./perform-attempt";
 import { recordAttempts } from "./record-attempts";
@@ -19,26 +20,8 @@ export type Launch = {
   startAt?: number;
 };
 
-/** Per-process count of attempts in flight per webhook, for the fan-out's inline attempts. */
-const inFlight = new Map<string, number>();
-
-/** Take a slot of the webhook's width for an inline attempt, or say there is none free here. */
-export function tryTakeSlot(webhookId: string, width: number): boolean {
-  const n = inFlight.get(webhookId) ?? 0;
-  if (n >= width) return false;
-  inFlight.set(webhookId, n + 1);
-  return true;
-}
-
-export function releaseSlot(webhookId: string) {
-  const n = (inFlight.get(webhookId) ?? 1) - 1;
-  if (n <= 0) inFlight.delete(webhookId);
-  else inFlight.set(webhookId, n);
-}
-
 const running = new Set<Promise<unknown>>();
-type Queued = { record: AttemptRecord; viaLane: boolean };
-const queue: Queued[] = [];
+const queue: AttemptRecord[] = [];
 let writing = false;
 const WRITE_BATCH = 500;
 
@@ -50,8 +33,8 @@ export function track<T>(promise: Promise<T>): Promise<T> {
 }
 
 /** Record an attempt soon, together with the others that finish meanwhile. */
-export function recordSoon(record: AttemptRecord, viaLane: boolean) {
-  queue.push({ record, viaLane });
+export function recordSoon(record: AttemptRecord) {
+  queue.push(record);
   if (writing) return;
   writing = true;
   track(writeQueued());
@@ -61,13 +44,9 @@ async function writeQueued() {
   while (queue.length > 0) {
     const batch = queue.splice(0, WRITE_BATCH);
     try {
-      const lane = batch.filter((q) => q.viaLane).map((q) => q.record);
-      const inline = batch.filter((q) => !q.viaLane).map((q) => q.record);
-      const { wakes, emails } = await sqlTransaction(async (client) => {
-        const a = await recordAttempts(client, lane, { fromLane: true });
-        const b = await recordAttempts(client, inline);
-        return { wakes: [...a.wakes, ...b.wakes], emails: [...a.emails, ...b.emails] };
-      });
+      // Every attempt recorded here was leased, and counted by its lane: its end may free a slot
+      // of a full lane, and its latency says whether the receiver is slow or fast again.
+      const { wakes, emails } = await sqlTransaction((client) => recordAttempts(client, batch, { fromLane: true }));
       await sendLaneWakes(wakes);
       if (emails.length > 0) await sendQueuedEmails(emails);
     } catch (error) {
@@ -82,15 +61,18 @@ async function writeQueued() {
  * Make the attempts in the background. `after` is the transaction that wrote their deliveries:
  * an outcome is recorded only once it committed (if it failed, the call is retried as a whole).
  */
-export function launchAttempts(launches: Launch[], opts: { viaLane: boolean; after?: Promise<unknown> }) {
+export function launchAttempts(launches: Launch[], opts: { after?: Promise<unknown> } = {}) {
   for (const launch of launches) {
     track(
       (async () => {
         const wait = (launch.startAt ?? 0) - Date.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        const record = await performAttempt(launch.delivery, launch.secrets, launch.number, launch.trigger);
+        takeSlot(launch.delivery.webhookId);
+        const record = await performAttempt(launch.delivery, launch.secrets, launch.number, launch.trigger).finally(
+          () => releaseSlot(launch.delivery.webhookId),
+        );
         if (opts.after) await opts.after;
-        recordSoon(record, opts.viaLane);
+        recordSoon(record);
       })().catch((error) => logger.debug({ err: error }, "background attempt dropped")),
     );
   }

@@ -13,7 +13,8 @@ import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { pool, sqlTransaction } from "../db";
 import { sendQueuedEmails } from "../notify/email-outbox";
-import { recordSoon, releaseSlot, track, tryTakeSlot } from "./background-sender";
+import { releaseSlot, tryTakeSlot } from "./attempt-slots";
+import { recordSoon, track } from "./background-sender";
 import { deliveryTimeoutMs, inlineBudgetMs, LEASE_MARGIN_MS, MAX_ATTEMPTS, retryPolicy } from "./config";
 import { decide } from "./decide";
 import { sendLaneWakes } from "./lanes";
@@ -60,6 +61,31 @@ function inlineAllowed(w: Candidate, now: number): boolean {
   if (w.lanePausedUntil && w.lanePausedUntil.getTime() > now) return false;
   if (w.laneWakeAt && w.laneWakeAt.getTime() <= now) return false;
   return tryTakeSlot(w.id, w.maxConcurrency);
+}
+
+/**
+ * Wait for the inline attempts: until all have ended, at most the budget, and once nine in ten
+ * have ended, at most three times as long again for the rest (at least 25 ms). So a burst whose
+ * receivers all answer slowly is waited for, while one straggler among fast receivers (a receiver
+ * that is slow or times out) costs the fan-out a few milliseconds, not the budget.
+ */
+async function waitForInline(promises: Promise<unknown>[], started: number) {
+  let timer: NodeJS.Timeout | undefined;
+  let stragglers: NodeJS.Timeout | undefined;
+  const enough = promises.length >= 2 ? Math.ceil(promises.length * 0.9) : promises.length;
+  let ended = 0;
+  await new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, inlineBudgetMs());
+    for (const p of promises) {
+      p.then(() => {
+        ended++;
+        if (ended === promises.length) resolve();
+        else if (ended === enough) stragglers = setTimeout(resolve, Math.max(25, 3 * (Date.now() - started)));
+      });
+    }
+  });
+  clearTimeout(timer);
+  clearTimeout(stragglers);
 }
 
 type Inline = { send: DeliveryToSend; secrets: string[]; record?: AttemptRecord; promise: Promise<AttemptRecord> };
@@ -122,16 +148,11 @@ export async function fanOutEvent(
     });
     inline.set(f.send.id, entry);
   }
-  if (inline.size > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all([...inline.values()].map((e) => e.promise)),
-      new Promise((resolve) => {
-        timer = setTimeout(resolve, inlineBudgetMs());
-      }),
-    ]);
-    clearTimeout(timer);
-  }
+  if (inline.size > 0)
+    await waitForInline(
+      [...inline.values()].map((e) => e.promise),
+      started,
+    );
 
   const now = Date.now();
   const policy = retryPolicy();
@@ -151,7 +172,7 @@ export async function fanOutEvent(
         at: null as string | null,
         code: null as number | null,
         ms: null as number | null,
-        err: null as string | null,
+        err: outcome === "MATCHED" ? null : ("The webhook was disabled" as string | null),
         completed: null as string | null,
         next: outcome === "MATCHED" ? new Date(now).toISOString() : null,
       },
@@ -230,9 +251,13 @@ export async function fanOutEvent(
         now,
         written: inserted,
         laneChanges: [
-          ...queued.map((r) => ({ webhookId: r.webhookId, wakeAt: now })),
-          // Attempts still running mark their lane slow, so the next events queue there.
-          ...leased.map((e) => ({ webhookId: e.send.webhookId, slow: true })),
+          // A full lane is woken by its next finished attempt; waking it now would find no slot.
+          ...queued.map((r) => ({ webhookId: r.webhookId, wakeAt: now, unlessSaturated: true })),
+          // Attempts still running after the whole budget mark their lane slow, so the next
+          // events queue there; stragglers cut short by the rule above are judged when they end.
+          ...(now - started >= inlineBudgetMs()
+            ? leased.map((e) => ({ webhookId: e.send.webhookId, slow: true }))
+            : []),
         ],
       },
     );
@@ -248,7 +273,7 @@ export async function fanOutEvent(
   for (const e of running) {
     track(
       Promise.all([e.promise, commit]).then(
-        ([record, c]) => c.leased.has(record.delivery.id) && recordSoon(record, false),
+        ([record, c]) => c.leased.has(record.delivery.id) && recordSoon(record),
         () => undefined,
       ),
     );

@@ -17,6 +17,7 @@ import { inngest } from "@/inngest/client";
 import { laneWakeRequested } from "@/inngest/events";
 import { pool, sqlTransaction } from "../db";
 import { logger } from "../logger";
+import { attemptsInFlightHere } from "./attempt-slots";
 import { deliveryTimeoutMs, LEASE_MARGIN_MS } from "./config";
 import type { AttemptTrigger, DeliveryToSend } from "./perform-attempt";
 import { signingSecrets } from "./signing-secrets";
@@ -47,6 +48,8 @@ export type LaneChange = {
   wakeAt?: number;
   /** Pump it now if its last pump left due work for want of a free slot (a finished attempt). */
   wakeIfSaturated?: boolean;
+  /** With wakeAt: not if the lane is full (its next finished attempt wakes it). */
+  unlessSaturated?: boolean;
   /** The receiver asked to back off: nothing is sent to it before this. */
   pausedUntil?: number;
   /** Its last attempt was slow (or fast again): new deliveries queue here instead of inline. */
@@ -55,12 +58,24 @@ export type LaneChange = {
 
 type LaneState = { webhookId: string; generation: string; wakeAt: Date | null; saturated: boolean; slow: boolean };
 
-/** Merge the changes asked for one lane: earliest wake, latest pause, last speed. */
-function mergeChanges(changes: LaneChange[]): Map<string, LaneChange> {
-  const merged = new Map<string, LaneChange>();
+type MergedChange = {
+  /** Earliest wake asked for whatever the lane's state, and earliest asked unless it is full. */
+  wakeAt?: number;
+  wakeUnlessFull?: number;
+  wakeIfSaturated?: boolean;
+  pausedUntil?: number;
+  slow?: boolean;
+};
+
+const earliest = (a: number | undefined, b: number) => (a === undefined ? b : Math.min(a, b));
+
+/** Merge the changes asked for one lane: earliest wakes, latest pause, last speed. */
+function mergeChanges(changes: LaneChange[]): Map<string, MergedChange> {
+  const merged = new Map<string, MergedChange>();
   for (const c of changes) {
-    const m = merged.get(c.webhookId) ?? { webhookId: c.webhookId };
-    if (c.wakeAt !== undefined) m.wakeAt = Math.min(m.wakeAt ?? c.wakeAt, c.wakeAt);
+    const m = merged.get(c.webhookId) ?? {};
+    if (c.wakeAt !== undefined && c.unlessSaturated) m.wakeUnlessFull = earliest(m.wakeUnlessFull, c.wakeAt);
+    else if (c.wakeAt !== undefined) m.wakeAt = earliest(m.wakeAt, c.wakeAt);
     if (c.wakeIfSaturated) m.wakeIfSaturated = true;
     if (c.pausedUntil !== undefined) m.pausedUntil = Math.max(m.pausedUntil ?? c.pausedUntil, c.pausedUntil);
     if (c.slow !== undefined) m.slow = c.slow;
@@ -69,14 +84,20 @@ function mergeChanges(changes: LaneChange[]): Map<string, LaneChange> {
   return merged;
 }
 
-/** Lock the lanes' rows in webhook order (made first where missing; deleted webhooks are left out). */
-async function lockLanes(client: PoolClient, ids: string[]): Promise<Map<string, LaneState>> {
+/**
+ * Lock the lanes' rows in webhook order, in one statement: those `must` change (made first where
+ * missing; deleted webhooks are left out), and of the `ifFull` ones only those now saturated —
+ * the others are neither locked nor written.
+ */
+async function lockLanes(client: PoolClient, must: string[], ifFull: string[]): Promise<Map<string, LaneState>> {
   const select = `SELECT webhook_id AS "webhookId", generation::text AS generation,
                          wake_at AT TIME ZONE 'UTC' AS "wakeAt", saturated, slow
-                    FROM delivery_lanes WHERE webhook_id = ANY($1::text[]) ORDER BY webhook_id FOR UPDATE`;
-  const { rows } = await client.query<LaneState>(select, [ids]);
+                    FROM delivery_lanes
+                   WHERE webhook_id = ANY($1::text[]) OR (webhook_id = ANY($2::text[]) AND saturated)
+                   ORDER BY webhook_id FOR UPDATE`;
+  const { rows } = await client.query<LaneState>(select, [must, ifFull]);
   const found = new Map(rows.map((r) => [r.webhookId, r]));
-  const missing = ids.filter((id) => !found.has(id));
+  const missing = must.filter((id) => !found.has(id));
   if (missing.length > 0) {
     // Lanes are made with their webhooks; this covers webhooks older than lanes.
     await client.query(
@@ -85,7 +106,7 @@ async function lockLanes(client: PoolClient, ids: string[]): Promise<Map<string,
        ON CONFLICT DO NOTHING`,
       [missing],
     );
-    for (const r of (await client.query<LaneState>(select, [missing])).rows) found.set(r.webhookId, r);
+    for (const r of (await client.query<LaneState>(select, [missing, []])).rows) found.set(r.webhookId, r);
   }
   return found;
 }
@@ -99,7 +120,19 @@ async function lockLanes(client: PoolClient, ids: string[]): Promise<Map<string,
 export async function changeLanes(client: PoolClient, changes: LaneChange[], now: number): Promise<LaneWake[]> {
   const merged = mergeChanges(changes);
   if (merged.size === 0) return [];
-  const lanes = await lockLanes(client, [...merged.keys()].sort());
+  // A change that only wakes a full lane (a finished attempt) needs no row unless it is full.
+  const onlyIfFull = (c: MergedChange) =>
+    c.wakeIfSaturated &&
+    c.wakeAt === undefined &&
+    c.wakeUnlessFull === undefined &&
+    c.pausedUntil === undefined &&
+    c.slow === undefined;
+  const ids = [...merged.keys()].sort();
+  const lanes = await lockLanes(
+    client,
+    ids.filter((id) => !onlyIfFull(merged.get(id)!)),
+    ids.filter((id) => onlyIfFull(merged.get(id)!)),
+  );
   const updates: {
     id: string;
     wake: string | null;
@@ -114,6 +147,7 @@ export async function changeLanes(client: PoolClient, changes: LaneChange[], now
     if (!lane) continue;
     const wanted = [
       ...(change.wakeAt !== undefined ? [Math.max(change.wakeAt, now)] : []),
+      ...(change.wakeUnlessFull !== undefined && !lane.saturated ? [Math.max(change.wakeUnlessFull, now)] : []),
       ...(change.wakeIfSaturated && lane.saturated ? [now] : []),
     ];
     const at = wanted.length > 0 ? Math.min(...wanted) : undefined;
@@ -315,7 +349,7 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
       // A disabled webhook's waiting deliveries are kept as skipped (replay sends them later).
       await client.query(
         `UPDATE deliveries SET status = 'SKIPPED', next_attempt_at = NULL, lease_until = NULL,
-                last_error = COALESCE(last_error, 'The webhook was disabled'), updated_at = now() AT TIME ZONE 'UTC'
+                last_error = 'The webhook was disabled', updated_at = now() AT TIME ZONE 'UTC'
           WHERE webhook_id = $1 AND ${PENDING} AND (lease_until IS NULL OR lease_until <= $2::timestamptz AT TIME ZONE 'UTC')`,
         [webhookId, at],
       );
@@ -326,7 +360,10 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
       [webhookId, at],
     );
     const pausedUntil = lane.pausedUntil && lane.pausedUntil.getTime() > now ? lane.pausedUntil.getTime() : null;
-    const capacity = !webhook.enabled || pausedUntil ? 0 : Math.max(0, webhook.maxConcurrency - flight[0].n);
+    // In flight: the leases in the database, or this process's own attempts if it knows of more
+    // (an inline attempt of a fan-out that has not committed yet has no lease so far).
+    const inFlight = Math.max(flight[0].n, attemptsInFlightHere(webhookId));
+    const capacity = !webhook.enabled || pausedUntil ? 0 : Math.max(0, webhook.maxConcurrency - inFlight);
     const candidates = webhook.enabled
       ? await dueCandidates(client, webhookId, webhook.ordered, now, capacity + 1)
       : [];

@@ -71,7 +71,8 @@ export async function recordAttempts(
     now?: number;
     /** Deliveries this transaction inserted already in their post-attempt state. */
     written?: Set<string>;
-    /** Deliveries whose attempt a lane claimed: when that lane was saturated, it is woken now. */
+    /** Attempts that were leased (a lane's, or the fan-out's past its wait): their latency also
+     * says when a slow receiver is fast again. */
     fromLane?: boolean;
     /** More lane changes of the same transaction (the fan-out's queued deliveries). */
     laneChanges?: LaneChange[];
@@ -193,10 +194,12 @@ export async function recordAttempts(
       ...(d.pauseUntil !== null ? { pausedUntil: d.pauseUntil } : {}),
       // A lane's attempt says whether its receiver is slow or fast again; an inline attempt
       // (made only to a lane that was not slow) can only make it slow.
-      ...(opts.fromLane ? { slow, wakeIfSaturated: true } : slow ? { slow } : {}),
+      ...(opts.fromLane ? { slow } : slow ? { slow } : {}),
+      // Every ended attempt frees a slot of its webhook's width: a full lane is woken. (A healthy
+      // inline delivery's lane is neither locked nor written unless it is full.)
+      wakeIfSaturated: true,
     };
-    // A healthy inline delivery leaves its lane alone: no lock, no write.
-    if (Object.keys(change).length > 1) lanes.push(change);
+    lanes.push(change);
   }
   const wakes = await changeLanes(client, lanes, now);
   return { decisions, wakes, emails };
