@@ -28,6 +28,8 @@ export type ScheduleRequest = { webhookId: string; at: number };
 
 /** How far ahead a rate-limited lane schedules its sends (one pump per second at most). */
 const RATE_LOOKAHEAD_MS = 1_000;
+/** A full lane looks again after this even if no finished attempt woke it. */
+const FULL_LANE_POLL_MS = 2_000;
 /** An ordered lane waiting for an earlier event's fan-out looks again after this. */
 const FAN_OUT_POLL_MS = 250;
 /** An earlier event not fanned out after this is taken as lost and no longer blocks its record. */
@@ -407,6 +409,9 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     // Work left because of the rate: pump again when the next slots come into view.
     if (remaining && take < fits && nextSlotAt !== null) times.push(nextSlotAt - RATE_LOOKAHEAD_MS);
     if (blocked) times.push(now + FAN_OUT_POLL_MS);
+    // A full lane is woken by its next finished attempt; this is the backstop should that wake-up
+    // be missed (a pump and a finishing attempt racing), far cheaper than waiting for the relay.
+    if (upcoming[0].waiting === true && pausedUntil === null && webhook.enabled) times.push(now + FULL_LANE_POLL_MS);
     let next = times.length > 0 ? Math.min(...times) : null;
     if (pausedUntil !== null && (remaining || next !== null)) next = Math.max(next ?? pausedUntil, pausedUntil);
     // Due work left behind (no free slot, or an earlier event of its record still in flight):
