@@ -1,8 +1,5 @@
 // No event is lost, and none is delivered with two different webhook-ids, when the process that
 // serves the Inngest functions is killed in the middle of deliveries and started again.
-import { type ChildProcess, fork } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
 import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
@@ -11,38 +8,17 @@ import { db } from "@/lib/db";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { type InngestLocal, startInngestLocal } from "@/tools/inngest-local";
 import { dropSchema, uniqueSchema, waitFor } from "@/tools/inngest-local/test-support";
+import { type AppChild, startAppChild } from "../helpers/app-child";
 import { call } from "../helpers/http";
 import { startReceiver } from "../helpers/receiver";
 import { createWorkspace } from "../helpers/workspace";
 
 const schema = uniqueSchema("crash");
 let server: InngestLocal;
-let app: ChildProcess | undefined;
-let appPort: number;
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-function startAppProcess(): Promise<ChildProcess> {
-  const child = fork(path.join(process.cwd(), "tests/helpers/app-process.ts"), [String(appPort)], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, WEBHOOK_RETRY_SCHEDULE: "10,10,10,10", LOG_LEVEL: "silent" },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("message", () => resolve(child));
-    child.once("exit", (code) => reject(new Error(`app process exited with ${code}`)));
-  });
-}
+let app: AppChild | undefined;
 
 beforeAll(async () => {
-  appPort = await freePort();
-  app = await startAppProcess();
+  app = await startAppChild({ WEBHOOK_RETRY_SCHEDULE: "10,10,10,10" });
   server = await startInngestLocal({
     databaseUrl: process.env.DATABASE_URL!,
     port: Number(new URL(process.env.INNGEST_DEV!).port),
@@ -53,11 +29,11 @@ beforeAll(async () => {
     pollIntervalMs: 100,
     leaseMs: 2_000,
   });
-  await server.sync(`http://127.0.0.1:${appPort}/api/inngest`);
+  await server.sync(app.url);
 }, 60_000);
 
 afterAll(async () => {
-  app?.kill("SIGKILL");
+  await app?.stop();
   await server?.stop();
   await dropSchema(schema);
 });
@@ -87,8 +63,7 @@ describe("a crash during deliveries", () => {
     await settlePublishing();
 
     await receiver.waitFor(1);
-    app?.kill("SIGKILL");
-    app = await startAppProcess();
+    await app?.killAndRestart();
 
     const expected = 6 * hooks.length;
     const delivered = await waitFor(
