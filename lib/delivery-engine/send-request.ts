@@ -93,19 +93,10 @@ export async function sendRequest(opts: {
         res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(responseHeaders["retry-after"]) : null,
     };
   } catch (error) {
-    if (error instanceof errors.RequestAbortedError) {
-      return {
-        ok: false,
-        statusCode: null,
-        responseHeaders: null,
-        responseBody: null,
-        latencyMs: elapsed(),
-        errorClass: "timeout",
-        errorMessage: "The receiver did not answer in time",
-        retryAfterMs: null,
-      };
-    }
-    const { errorClass, message } = classify(error);
+    const { errorClass, message } =
+      error instanceof errors.RequestAbortedError
+        ? { errorClass: "timeout" as const, message: "The receiver did not answer in time" }
+        : classify(error);
     return {
       ok: false,
       statusCode: null,
