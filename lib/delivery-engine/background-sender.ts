@@ -57,11 +57,8 @@ async function writeQueued() {
   writing = false;
 }
 
-/**
- * Make the attempts in the background. `after` is the transaction that wrote their deliveries:
- * an outcome is recorded only once it committed (if it failed, the call is retried as a whole).
- */
-export function launchAttempts(launches: Launch[], opts: { after?: Promise<unknown> } = {}) {
+/** Make a lane's claimed attempts in the background (its pump committed their leases first). */
+export function launchAttempts(launches: Launch[]) {
   for (const launch of launches) {
     track(
       (async () => {
@@ -71,7 +68,6 @@ export function launchAttempts(launches: Launch[], opts: { after?: Promise<unkno
         const record = await performAttempt(launch.delivery, launch.secrets, launch.number, launch.trigger).finally(
           () => releaseSlot(launch.delivery.webhookId),
         );
-        if (opts.after) await opts.after;
         recordSoon(record);
       })().catch((error) => logger.debug({ err: error }, "background attempt dropped")),
     );
