@@ -6,8 +6,10 @@ import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api-client";
 import { projectKeys } from "@/lib/client/query-keys";
 import type { ProjectGroups as Groups } from "@/lib/validations/project";
+import { PendingInvitations } from "./invitations/pending-invitations";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
+import { LinkButton } from "./ui/link-button";
 import { useErrorMessage } from "./use-error-message";
 
 export function useProjectGroups() {
@@ -24,9 +26,16 @@ export function ProjectGroups() {
   const { data, error, isPending } = useProjectGroups();
   if (isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
   if (error) return <Alert tone="error">{errorMessage(error)}</Alert>;
-  if (data.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
+  if (data.length === 0)
+    return (
+      <div className="flex flex-col gap-6">
+        <PendingInvitations />
+        <NoProjectsYet />
+      </div>
+    );
   return (
     <div className="flex flex-col gap-6">
+      <PendingInvitations />
       {data.map((group) => (
         <Card key={group.company.id}>
           <h2 className="mb-3 text-lg font-semibold">{group.company.name}</h2>
@@ -46,5 +55,22 @@ export function ProjectGroups() {
         </Card>
       ))}
     </div>
+  );
+}
+
+/** What a new user can do from an empty Projects page instead of facing nothing. */
+function NoProjectsYet() {
+  const t = useTranslations("projects");
+  return (
+    <Card>
+      <h2 className="mb-1 text-lg font-semibold">{t("emptyTitle")}</h2>
+      <p className="mb-4 text-sm text-slate-600">{t("empty")}</p>
+      <div className="flex flex-wrap gap-2">
+        <LinkButton href="/start">{t("emptyStart")}</LinkButton>
+        <LinkButton href="/companies" variant="secondary">
+          {t("emptyCompanies")}
+        </LinkButton>
+      </div>
+    </Card>
   );
 }

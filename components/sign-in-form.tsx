@@ -60,7 +60,10 @@ export function SignInForm({ next, signedOut }: { next: string; signedOut: boole
       </Button>
       <p className="text-center text-sm text-slate-600">
         {t("noAccount")}{" "}
-        <Link className="font-medium text-brand-700 underline" href="/sign-up">
+        <Link
+          className="font-medium text-brand-700 underline"
+          href={next === "/projects" ? "/sign-up" : `/sign-up?next=${encodeURIComponent(next)}`}
+        >
           {t("signUpLink")}
         </Link>
       </p>

@@ -15,14 +15,14 @@ import { Button } from "./ui/button";
 import { TextField } from "./ui/text-field";
 import { useErrorMessage } from "./use-error-message";
 
-export function SignUpForm() {
+export function SignUpForm({ next, email }: { next: string; email: string }) {
   const t = useTranslations("signUp");
   const router = useRouter();
   const errorMessage = useErrorMessage();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof signUpSchema>, unknown, z.output<typeof signUpSchema>>({
     resolver: zodResolver(signUpSchema),
-    defaultValues: { name: "", email: "", password: "" },
+    defaultValues: { name: "", email, password: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -30,7 +30,7 @@ export function SignUpForm() {
     setFormError(null);
     try {
       await apiFetch("/api/v1/auth/sign-up", { body: values });
-      router.replace("/projects");
+      router.replace(next);
       router.refresh();
     } catch (error) {
       if (!applyFieldErrors(error, form.setError, ["name", "email", "password"])) setFormError(errorMessage(error));
@@ -61,7 +61,10 @@ export function SignUpForm() {
       </Button>
       <p className="text-center text-sm text-slate-600">
         {t("haveAccount")}{" "}
-        <Link className="font-medium text-brand-700 underline" href="/sign-in">
+        <Link
+          className="font-medium text-brand-700 underline"
+          href={next === "/start" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`}
+        >
           {t("signInLink")}
         </Link>
       </p>

@@ -46,3 +46,23 @@ export const deliveryKeys = {
     [...deliveryKeys.all, "list", webhookId, filters] as const,
   detail: (id: string) => [...deliveryKeys.all, "detail", id] as const,
 };
+
+export const companyKeys = {
+  all: ["companies"] as const,
+  list: () => [...companyKeys.all, "list"] as const,
+  detail: (companyId: string) => [...companyKeys.all, "detail", companyId] as const,
+  projects: (companyId: string) => [...companyKeys.all, "detail", companyId, "projects"] as const,
+  members: (companyId: string) => [...companyKeys.all, "detail", companyId, "members"] as const,
+  invitations: (companyId: string) => [...companyKeys.all, "detail", companyId, "invitations"] as const,
+};
+
+export const invitationKeys = {
+  all: ["invitations"] as const,
+  mine: () => [...invitationKeys.all, "mine"] as const,
+  link: (token: string) => [...invitationKeys.all, "link", token] as const,
+};
+
+export const noticeKeys = {
+  all: ["notices"] as const,
+  list: () => [...noticeKeys.all, "list"] as const,
+};

@@ -1,0 +1,222 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { apiFetch } from "@/lib/client/api-client";
+import {
+  COMPANY_ROLES,
+  type CompanyRole,
+  type CompanyView,
+  type InvitationView,
+  PROJECT_ROLES,
+  type ProjectRole,
+} from "@/lib/client/people-types";
+import { applyFieldErrors } from "../form-errors";
+import { InvitationStatusBadge } from "../invitations/invitation-status-badge";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { CopyButton } from "../ui/copy-button";
+import { TextField } from "../ui/text-field";
+import { useToast } from "../ui/toaster";
+import { useErrorMessage } from "../use-error-message";
+import { useCompanyInvitations, useCompanyProjects, useInvalidatePeople, usePeopleAction } from "./queries";
+import { RoleSelect } from "./role-select";
+
+export function CompanyInvitations({ company }: { company: CompanyView }) {
+  const t = useTranslations("invitations");
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">{t("title")}</h2>
+      <InviteForm company={company} />
+      <InvitationList companyId={company.id} />
+    </Card>
+  );
+}
+
+function InviteForm({ company }: { company: CompanyView }) {
+  const t = useTranslations("invitations");
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const invalidate = useInvalidatePeople();
+  const projects = useCompanyProjects(company.id);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Record<string, ProjectRole>>({});
+  const form = useForm<{ email: string; role: CompanyRole }>({ defaultValues: { email: "", role: "MEMBER" } });
+  const { errors, isSubmitting } = form.formState;
+  const role = form.watch("role");
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const body = {
+        ...values,
+        projects: Object.entries(chosen).map(([projectId, projectRole]) => ({ projectId, role: projectRole })),
+      };
+      await apiFetch(`/api/v1/companies/${company.id}/invitations`, { body });
+      await invalidate();
+      toast("success", t("sent", { email: values.email }));
+      form.reset();
+      setChosen({});
+    } catch (error) {
+      if (!applyFieldErrors(error, form.setError, ["email", "role"])) setFormError(errorMessage(error));
+    }
+  });
+  const open = (projects.data ?? []).filter((p) => !p.archivedAt);
+  return (
+    <form onSubmit={submit} noValidate className="mb-6 flex flex-col gap-3">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <div className="flex flex-wrap items-start gap-3">
+        <TextField
+          label={t("email")}
+          type="email"
+          autoComplete="off"
+          className="min-w-64 flex-1"
+          error={errors.email?.message}
+          {...form.register("email")}
+        />
+        <div className="flex flex-col gap-1">
+          <span className="text-sm font-medium text-slate-700">{t("companyRole")}</span>
+          <RoleSelect
+            label={t("companyRole")}
+            roles={COMPANY_ROLES}
+            value={role}
+            onChange={(value) => form.setValue("role", value)}
+          />
+          {errors.role ? <p className="text-xs text-red-700">{errors.role.message}</p> : null}
+        </div>
+      </div>
+      {open.length > 0 ? (
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("projects")}</legend>
+          {open.map((project) => (
+            <div key={project.id} className="flex flex-wrap items-center gap-3 text-sm">
+              <label className="flex min-w-48 items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={project.id in chosen}
+                  onChange={(e) =>
+                    setChosen(({ [project.id]: _dropped, ...rest }) =>
+                      e.target.checked ? { ...rest, [project.id]: "MEMBER" } : rest,
+                    )
+                  }
+                />
+                {project.name}
+              </label>
+              {project.id in chosen ? (
+                <RoleSelect
+                  label={t("projectRole", { project: project.name })}
+                  roles={PROJECT_ROLES}
+                  value={chosen[project.id]}
+                  onChange={(value) => setChosen((all) => ({ ...all, [project.id]: value }))}
+                />
+              ) : null}
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+      <div>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("sending") : t("send")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function InvitationList({ companyId }: { companyId: string }) {
+  const t = useTranslations("invitations");
+  const errorMessage = useErrorMessage();
+  const invitations = useCompanyInvitations(companyId);
+  if (invitations.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (invitations.error) return <Alert tone="error">{errorMessage(invitations.error)}</Alert>;
+  if (invitations.data.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
+  return (
+    <ul className="divide-y divide-slate-200">
+      {invitations.data.map((invitation) => (
+        <InvitationRow key={invitation.id} invitation={invitation} />
+      ))}
+    </ul>
+  );
+}
+
+function InvitationRow({ invitation }: { invitation: InvitationView }) {
+  const t = useTranslations("invitations");
+  const roles = useTranslations("roles");
+  const format = useFormatter();
+  const action = usePeopleAction();
+  const [revoking, setRevoking] = useState(false);
+  const { email } = invitation;
+  const open = invitation.status === "PENDING";
+  return (
+    <li aria-label={t("invitationFor", { email })} className="flex flex-col gap-2 py-3 text-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <p className="font-medium">
+            {email} <InvitationStatusBadge status={invitation.status} />
+          </p>
+          <p className="text-xs text-slate-500">
+            {t("details", {
+              role: roles(invitation.role),
+              inviter: invitation.invitedBy.name,
+              expires: format.dateTime(new Date(invitation.expiresAt), { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
+          {invitation.projects.length > 0 ? (
+            <p className="text-xs text-slate-500">
+              {t("projectList", {
+                projects: invitation.projects.map((p) => `${p.name} (${roles(p.role)})`).join(", "),
+              })}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {open || invitation.status === "EXPIRED" ? (
+            <Button
+              variant="secondary"
+              disabled={action.isPending}
+              onClick={() =>
+                action.mutate({ path: `/api/v1/invitations/${invitation.id}/resend`, success: t("resent", { email }) })
+              }
+            >
+              {t("resend")}
+            </Button>
+          ) : null}
+          {open ? (
+            <Button variant="danger" onClick={() => setRevoking(true)}>
+              {t("revoke")}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {open ? (
+        <div className="flex flex-wrap items-end gap-2">
+          <TextField
+            label={t("link", { email })}
+            className="min-w-80 flex-1"
+            readOnly
+            value={invitation.url}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <CopyButton text={invitation.url} label={t("copyLink")} copiedLabel={t("copied")} />
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={revoking}
+        title={t("revokeTitle", { email })}
+        confirmLabel={t("revoke")}
+        pending={action.isPending}
+        onClose={() => setRevoking(false)}
+        onConfirm={() =>
+          action.mutate(
+            { path: `/api/v1/invitations/${invitation.id}`, method: "DELETE", success: t("revoked", { email }) },
+            { onSuccess: () => setRevoking(false) },
+          )
+        }
+      >
+        {t("revokeWarning")}
+      </ConfirmDialog>
+    </li>
+  );
+}

@@ -1,0 +1,193 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-client";
+import type { CompanyProjectView, CompanyView } from "@/lib/client/people-types";
+import { NameForm } from "../name-form";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useErrorMessage } from "../use-error-message";
+import { canManage, useCompanyProjects, useInvalidatePeople, usePeopleAction } from "./queries";
+
+/** Creates a project in a company (the caller becomes its owner) and hands it back. */
+export function CreateProjectForm({
+  companyId,
+  onCreated,
+}: {
+  companyId: string;
+  onCreated?: (project: CompanyProjectView) => void;
+}) {
+  const t = useTranslations("companyProjects");
+  const invalidate = useInvalidatePeople();
+  return (
+    <NameForm
+      label={t("nameLabel")}
+      submitLabel={t("create")}
+      onSubmit={async (name) => {
+        const { data } = await apiFetch<{ data: CompanyProjectView }>(`/api/v1/companies/${companyId}/projects`, {
+          body: { name },
+        });
+        await invalidate();
+        onCreated?.(data);
+      }}
+    />
+  );
+}
+
+export function CompanyProjects({ company, currentUserId }: { company: CompanyView; currentUserId: string }) {
+  const t = useTranslations("companyProjects");
+  const errorMessage = useErrorMessage();
+  const projects = useCompanyProjects(company.id);
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">{t("title")}</h2>
+      <div className="mb-4">
+        <CreateProjectForm companyId={company.id} />
+      </div>
+      {projects.isPending ? <p className="text-sm text-slate-500">{t("loading")}</p> : null}
+      {projects.error ? <Alert tone="error">{errorMessage(projects.error)}</Alert> : null}
+      {projects.data?.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : null}
+      <ul className="divide-y divide-slate-200">
+        {projects.data?.map((project) => (
+          <ProjectRow
+            key={project.id}
+            project={project}
+            manage={canManage(company.role) || canManage(project.role)}
+            currentUserId={currentUserId}
+          />
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+type Confirming = "delete" | "leave" | null;
+
+function ProjectRow({
+  project,
+  manage,
+  currentUserId,
+}: {
+  project: CompanyProjectView;
+  manage: boolean;
+  currentUserId: string;
+}) {
+  const t = useTranslations("companyProjects");
+  const roles = useTranslations("roles");
+  const invalidate = useInvalidatePeople();
+  const action = usePeopleAction();
+  const [renaming, setRenaming] = useState(false);
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const archived = project.archivedAt !== null;
+  const path = `/api/v1/projects/${project.id}`;
+  return (
+    <li aria-label={project.name} className="flex flex-col gap-2 py-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <p className="font-medium">
+            {project.role && !archived ? (
+              <Link href={`/projects/${project.id}`} className="text-brand-700 hover:underline">
+                {project.name}
+              </Link>
+            ) : (
+              project.name
+            )}
+            {archived ? (
+              <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{t("archived")}</span>
+            ) : null}
+          </p>
+          <p className="text-xs text-slate-500">
+            {t("summary", { records: project.recordCount, members: project.memberCount })}
+            {" · "}
+            {project.role ? t("yourRole", { role: roles(project.role) }) : t("notMember")}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {manage ? (
+            <>
+              <Button variant="ghost" onClick={() => setRenaming(true)}>
+                {t("rename")}
+              </Button>
+              <Button
+                variant="secondary"
+                disabled={action.isPending}
+                onClick={() =>
+                  action.mutate({
+                    path,
+                    method: "PATCH",
+                    body: { archived: !archived },
+                    success: archived
+                      ? t("unarchived", { name: project.name })
+                      : t("archivedToast", { name: project.name }),
+                  })
+                }
+              >
+                {archived ? t("unarchive") : t("archive")}
+              </Button>
+              <Button variant="danger" onClick={() => setConfirming("delete")}>
+                {t("delete")}
+              </Button>
+            </>
+          ) : null}
+          {project.role ? (
+            <Button variant="ghost" onClick={() => setConfirming("leave")}>
+              {t("leave")}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {renaming ? (
+        <NameForm
+          label={t("renameLabel", { name: project.name })}
+          submitLabel={t("saveName")}
+          defaultValue={project.name}
+          onCancel={() => setRenaming(false)}
+          onSubmit={async (name) => {
+            await apiFetch(path, { method: "PATCH", body: { name } });
+            await invalidate();
+            setRenaming(false);
+          }}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={confirming === "delete"}
+        title={t("deleteTitle", { name: project.name })}
+        confirmLabel={t("deleteConfirm")}
+        pending={action.isPending}
+        onClose={() => setConfirming(null)}
+        onConfirm={() =>
+          action.mutate(
+            { path, method: "DELETE", success: t("deleted", { name: project.name }) },
+            { onSuccess: () => setConfirming(null) },
+          )
+        }
+      >
+        <p>{t("deleteWarning", { records: project.recordCount })}</p>
+        <p className="mt-2">{t("deleteWebhooks")}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirming === "leave"}
+        title={t("leaveTitle", { name: project.name })}
+        confirmLabel={t("leaveConfirm")}
+        pending={action.isPending}
+        onClose={() => setConfirming(null)}
+        onConfirm={() =>
+          action.mutate(
+            {
+              path: `${path}/members/${currentUserId}`,
+              method: "DELETE",
+              success: t("left", { name: project.name }),
+            },
+            { onSuccess: () => setConfirming(null) },
+          )
+        }
+      >
+        {t("leaveWarning")}
+      </ConfirmDialog>
+    </li>
+  );
+}

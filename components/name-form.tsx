@@ -1,0 +1,61 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { applyFieldErrors } from "./form-errors";
+import { Alert } from "./ui/alert";
+import { Button } from "./ui/button";
+import { TextField } from "./ui/text-field";
+import { useErrorMessage } from "./use-error-message";
+
+/**
+ * One name to create or rename something (a company, a project). The API validates it; its field
+ * error is shown under the input.
+ */
+export function NameForm({
+  label,
+  submitLabel,
+  defaultValue = "",
+  onSubmit,
+  onCancel,
+}: {
+  label: string;
+  submitLabel: string;
+  defaultValue?: string;
+  onSubmit: (name: string) => Promise<unknown>;
+  onCancel?: () => void;
+}) {
+  const t = useTranslations("common");
+  const errorMessage = useErrorMessage();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<{ name: string }>({ defaultValues: { name: defaultValue } });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async ({ name }) => {
+    setFormError(null);
+    try {
+      await onSubmit(name);
+      form.reset({ name: defaultValue });
+    } catch (error) {
+      if (!applyFieldErrors(error, form.setError, ["name"])) setFormError(errorMessage(error));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-2">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <div className="flex flex-wrap items-start gap-2">
+        <TextField label={label} className="min-w-56 flex-1" error={errors.name?.message} {...form.register("name")} />
+        <div className="flex gap-2 pt-6">
+          <Button type="submit" disabled={isSubmitting}>
+            {submitLabel}
+          </Button>
+          {onCancel ? (
+            <Button variant="ghost" onClick={onCancel}>
+              {t("cancel")}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}
