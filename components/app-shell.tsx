@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { NoticeBell } from "./notices/notice-bell";
 
 export async function AppShell({ userName, children }: { userName: string; children: ReactNode }) {
   const t = await getTranslations("nav");
   const app = await getTranslations("app");
   const links = [
     { href: "/projects", label: t("projects") },
+    { href: "/companies", label: t("companies") },
     { href: "/settings/webhooks", label: t("webhooks") },
     { href: "/event-types", label: t("eventTypes") },
     { href: "/settings/api-tokens", label: t("apiTokens") },
@@ -20,7 +22,7 @@ export async function AppShell({ userName, children }: { userName: string; child
           <Link href="/projects" className="text-lg font-semibold text-brand-700">
             {app("name")}
           </Link>
-          <nav aria-label={t("mainNavigation")} className="flex flex-1 gap-1">
+          <nav aria-label={t("mainNavigation")} className="flex flex-1 flex-wrap gap-1">
             {links.map((l) => (
               <Link
                 key={l.href}
@@ -32,6 +34,7 @@ export async function AppShell({ userName, children }: { userName: string; child
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm text-slate-600">
+            <NoticeBell />
             <span>{t("signedInAs", { name: userName })}</span>
             <Link
               href="/sign-out"

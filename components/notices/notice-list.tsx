@@ -1,0 +1,67 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-client";
+import { noticeKeys } from "@/lib/client/query-keys";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { useErrorMessage } from "../use-error-message";
+import { useNotices } from "./queries";
+
+export function NoticeList() {
+  const t = useTranslations("notices");
+  const format = useFormatter();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const notices = useNotices();
+  const markRead = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/v1/notices/${id}/read`, { method: "POST" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: noticeKeys.all }),
+  });
+  if (notices.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (notices.error) return <Alert tone="error">{errorMessage(notices.error)}</Alert>;
+  if (notices.data.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
+  return (
+    <div className="flex flex-col gap-3">
+      {markRead.error ? <Alert tone="error">{errorMessage(markRead.error)}</Alert> : null}
+      <ul className="flex flex-col gap-3">
+        {notices.data.map((notice) => {
+          const unread = notice.readAt === null;
+          return (
+            <li
+              key={notice.id}
+              aria-label={notice.title}
+              className={`rounded-lg border p-4 ${unread ? "border-brand-500 bg-brand-50" : "border-slate-200 bg-white"}`}
+            >
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div>
+                  <p className="font-medium">
+                    {notice.title}
+                    {unread ? <span className="ml-2 text-xs font-semibold text-brand-700">{t("new")}</span> : null}
+                  </p>
+                  <p className="text-xs text-slate-500">{format.relativeTime(new Date(notice.createdAt))}</p>
+                </div>
+                {unread ? (
+                  <Button variant="secondary" disabled={markRead.isPending} onClick={() => markRead.mutate(notice.id)}>
+                    {t("markRead")}
+                  </Button>
+                ) : null}
+              </div>
+              <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{notice.body}</p>
+              {notice.webhookId ? (
+                <Link
+                  href={`/settings/webhooks/${notice.webhookId}`}
+                  className="mt-2 inline-block text-sm text-brand-700 underline"
+                >
+                  {t("openWebhook")}
+                </Link>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

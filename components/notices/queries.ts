@@ -1,0 +1,15 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api-client";
+import type { NoticeView } from "@/lib/client/people-types";
+import { noticeKeys } from "@/lib/client/query-keys";
+
+/** The caller's notices, newest first; looked at again every 30 s so the header's count stays current. */
+export function useNotices() {
+  return useQuery({
+    queryKey: noticeKeys.list(),
+    queryFn: () => apiFetch<{ data: NoticeView[] }>("/api/v1/notices").then((r) => r.data),
+    refetchInterval: 30_000,
+  });
+}
