@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
+import type { AccessIssue } from "@/lib/client/people-types";
 import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
 import type { webhookDetailResponse } from "@/lib/validations/webhook";
 import { Alert } from "../ui/alert";
@@ -14,6 +15,7 @@ import { Card } from "../ui/card";
 import { PageHeader } from "../ui/page-header";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
+import { AccessIssues } from "./access-issues";
 import { ActivityChart } from "./activity-chart";
 import { DeliveryLog } from "./delivery-log";
 import { HealthCard } from "./health-card";
@@ -21,7 +23,7 @@ import { ReplayProgress } from "./replay-progress";
 import { SecretDialog } from "./secret-dialog";
 import { useWebhookActions } from "./use-webhook-actions";
 
-type Detail = z.output<typeof webhookDetailResponse>;
+type Detail = z.output<typeof webhookDetailResponse> & { accessIssues?: AccessIssue[] };
 
 export function WebhookDetail({ id }: { id: string }) {
   const t = useTranslations("webhookPage");
@@ -81,6 +83,7 @@ export function WebhookDetail({ id }: { id: string }) {
           </div>
         }
       />
+      <AccessIssues issues={w.accessIssues ?? []} />
       {replay.data ? <ReplayProgress jobId={replay.data.id} /> : null}
       <ConfigurationCard webhook={w} />
       <HealthCard health={w.health} />
