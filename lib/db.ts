@@ -16,6 +16,7 @@ export function createPrismaClient(connectionString: string, pool?: pg.Pool) {
       user: { passwordHash: true },
       apiToken: { tokenHash: true },
       webhook: { secretEncrypted: true, previousSecretEncrypted: true },
+      invitation: { tokenHash: true, tokenEncrypted: true },
     },
   });
 }

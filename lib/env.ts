@@ -98,6 +98,8 @@ const APP_SETTINGS = {
   WEBHOOK_SLOW_ATTEMPT_MS: wholeNumber(1, 300_000).default(1000),
   WEBHOOK_SECRET_GRACE_HOURS: decimalNumber(0, 720).default(24),
   DELIVERY_RETENTION_DAYS: wholeNumber(1, 3_650).default(30),
+  APP_URL: url(/^https?$/, "must be the app's http(s) URL, e.g. https://blue.example.com").optional(),
+  INVITATION_EXPIRY_DAYS: wholeNumber(1, 90).default(7),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",

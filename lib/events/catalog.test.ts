@@ -4,8 +4,8 @@ import { bodyJsonSchema, EVENT_CATALOG, EVENT_TYPES, eventTypeSchema, groupedEve
 import { sampleBody, samplePayload } from "./samples";
 
 describe("event catalog", () => {
-  it("has Blue's 37 subscribable event names, in six groups", () => {
-    expect(EVENT_TYPES).toHaveLength(37);
+  it("has Blue's 37 subscribable event names in six groups, and our 7 for projects and members", () => {
+    expect(EVENT_TYPES).toHaveLength(44);
     const groups = groupedEventTypes();
     expect(groups.map((g) => [g.id, g.events.length])).toEqual([
       ["records", 13],
@@ -14,6 +14,8 @@ describe("event catalog", () => {
       ["customFields", 3],
       ["tags", 3],
       ["comments", 3],
+      ["projects", 4],
+      ["projectMembers", 3],
     ]);
     expect(EVENT_TYPES).not.toContain("WEBHOOK_HEALTH_CHECK");
   });

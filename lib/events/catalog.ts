@@ -1,5 +1,6 @@
 // The single source of truth for event types: Blue's 37 subscribable names (spelled exactly as
-// Blue does), their group, human text, payload schema and sample. The API's /event-types, the
+// Blue does) and 7 of ours for what Blue lacks (projects and their members, in Blue's naming
+// style), 44 in all; their group, human text, payload schema and sample. The API's /event-types, the
 // catalog page, JSON Schemas, webhook validation and tests all read this module.
 import { z } from "zod";
 import {
@@ -7,6 +8,8 @@ import {
   checklistValue,
   commentValue,
   customFieldValue,
+  projectMemberValue,
+  projectValue,
   tagValue,
   todoListValue,
   todoValue,
@@ -19,6 +22,8 @@ export const EVENT_GROUPS = [
   { id: "customFields", label: "Custom fields" },
   { id: "tags", label: "Tags" },
   { id: "comments", label: "Comments" },
+  { id: "projects", label: "Projects" },
+  { id: "projectMembers", label: "Project members" },
 ] as const;
 export type EventGroup = (typeof EVENT_GROUPS)[number]["id"];
 
@@ -240,6 +245,48 @@ const DEFINITIONS = {
     label: "Comment edited",
     description: "A comment's text was edited.",
   },
+  PROJECT_CREATED: {
+    group: "projects",
+    kind: "create",
+    label: "Project created",
+    description: "A project was added to a company; its creator is its owner.",
+  },
+  PROJECT_UPDATED: {
+    group: "projects",
+    kind: "update",
+    label: "Project renamed",
+    description: "A project's name changed.",
+  },
+  PROJECT_ARCHIVED: {
+    group: "projects",
+    kind: "update",
+    label: "Project archived or restored",
+    description: "A project was archived (read-only) or restored; currentValue.archivedAt says which.",
+  },
+  PROJECT_DELETED: {
+    group: "projects",
+    kind: "delete",
+    label: "Project deleted",
+    description: "A project was deleted with its records (also when its company is deleted).",
+  },
+  PROJECT_MEMBER_ADDED: {
+    group: "projectMembers",
+    kind: "create",
+    label: "Member added",
+    description: "Someone joined a project: added by an owner or admin, or by accepting an invitation.",
+  },
+  PROJECT_MEMBER_REMOVED: {
+    group: "projectMembers",
+    kind: "delete",
+    label: "Member removed",
+    description: "Someone left or was removed from a project (also when removed from its company).",
+  },
+  PROJECT_MEMBER_ROLE_CHANGED: {
+    group: "projectMembers",
+    kind: "update",
+    label: "Member role changed",
+    description: "A project member's role changed.",
+  },
 } as const satisfies Record<string, Definition>;
 
 export type EventType = keyof typeof DEFINITIONS;
@@ -263,6 +310,8 @@ const VALUE_BY_GROUP = {
   customFields: customFieldValue,
   tags: tagValue,
   comments: commentValue,
+  projects: projectValue,
+  projectMembers: projectMemberValue,
 } as const;
 
 function valueSchemaFor(type: EventType): z.ZodType {
@@ -322,7 +371,7 @@ export function isEventType(value: string): value is EventType {
   return Object.hasOwn(DEFINITIONS, value);
 }
 
-/** The catalog grouped for pickers and GET /api/v1/event-types, in Blue's order. */
+/** The catalog grouped for pickers and GET /api/v1/event-types, in Blue's order, ours last. */
 export function groupedEventTypes() {
   return EVENT_GROUPS.map((g) => ({
     id: g.id,

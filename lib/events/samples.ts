@@ -7,6 +7,8 @@ import type {
   ChecklistValue,
   CommentValue,
   CustomFieldValue,
+  ProjectMemberValue,
+  ProjectValue,
   TagValue,
   TodoListValue,
   TodoValue,
@@ -93,6 +95,17 @@ const comment: CommentValue = {
   todo: todoRef,
 };
 
+const projectEntity: ProjectValue = {
+  id: project.id,
+  name: project.name,
+  slug: "website-relaunch",
+  archivedAt: null,
+  createdAt: T0,
+  updatedAt: T0,
+  company,
+};
+const membership: ProjectMemberValue = { user: sam, role: "MEMBER", project };
+
 const later = <V extends { updatedAt: string }>(value: V, change: Partial<V>): V => ({
   ...value,
   ...change,
@@ -145,6 +158,13 @@ const SAMPLES: Record<EventType, { previousValue: unknown; currentValue: unknown
   COMMENT_CREATED: created(comment),
   COMMENT_DELETED: deleted(comment),
   COMMENT_UPDATED: updated(comment, { text: "Screenshots are in the shared folder (updated)." }),
+  PROJECT_CREATED: created(projectEntity),
+  PROJECT_UPDATED: updated(projectEntity, { name: "Website Relaunch 2026" }),
+  PROJECT_ARCHIVED: updated(projectEntity, { archivedAt: T1 }),
+  PROJECT_DELETED: deleted(projectEntity),
+  PROJECT_MEMBER_ADDED: created(membership),
+  PROJECT_MEMBER_REMOVED: deleted(membership),
+  PROJECT_MEMBER_ROLE_CHANGED: { previousValue: membership, currentValue: { ...membership, role: "ADMIN" } },
 };
 
 export function samplePayload(type: EventType) {

@@ -107,6 +107,20 @@ export const customFieldValue = z.object({
   project: projectRef,
 });
 
+export const roleValue = z.enum(["OWNER", "ADMIN", "MEMBER", "CLIENT", "COMMENT_ONLY", "VIEW_ONLY"]);
+
+export const projectValue = z.object({
+  id,
+  name: z.string(),
+  slug: z.string(),
+  archivedAt: nullableDate.describe("Set while the project is archived (read-only)"),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  company: companyRef,
+});
+
+export const projectMemberValue = z.object({ user: userRef, role: roleValue, project: projectRef });
+
 export type TodoValue = z.infer<typeof todoValue>;
 export type TodoListValue = z.infer<typeof todoListValue>;
 export type ChecklistValue = z.infer<typeof checklistValue>;
@@ -114,3 +128,5 @@ export type ChecklistItemValue = z.infer<typeof checklistItemValue>;
 export type CommentValue = z.infer<typeof commentValue>;
 export type TagValue = z.infer<typeof tagValue>;
 export type CustomFieldValue = z.infer<typeof customFieldValue>;
+export type ProjectValue = z.infer<typeof projectValue>;
+export type ProjectMemberValue = z.infer<typeof projectMemberValue>;

@@ -3,7 +3,7 @@
 // sent at least once: the row is marked sent only after the server took it.
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
-import { pool } from "../db";
+import { pool, type Tx } from "../db";
 import { logger } from "../logger";
 import { sendEmail } from "./send-email";
 
@@ -18,6 +18,18 @@ export async function queueEmail(client: PoolClient, message: { to: string; subj
     [id, message.to, message.subject, message.text],
   );
   return id;
+}
+
+/** The same, inside a Prisma transaction (the platform's changes: invitations, access lost). */
+export async function queueEmailInTx(tx: Tx, message: { to: string; subject: string; text: string }) {
+  const { id } = await tx.outboxEmail.create({ data: message, select: { id: true } });
+  return id;
+}
+
+/** After the commit, without delaying the response; what fails is left to the relay. */
+export function sendQueuedEmailsInBackground(ids: string[]) {
+  if (ids.length === 0) return;
+  sendQueuedEmails(ids).catch((error) => logger.warn({ err: error }, "e-mails not sent; the relay will retry"));
 }
 
 /** Send queued e-mails (by id, or every unsent one older than `olderThanMs`); returns how many went out. */

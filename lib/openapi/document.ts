@@ -23,6 +23,7 @@ import {
   updateChecklistSchema,
 } from "../validations/checklist";
 import { commentSchema } from "../validations/comment";
+import { companyListResponse, companyNameSchema, companyResponse } from "../validations/company";
 import { createCustomFieldSchema, updateCustomFieldSchema } from "../validations/custom-field";
 import {
   deliveryDetailResponse,
@@ -31,7 +32,30 @@ import {
   eventTraceResponse,
   todoEventsResponse,
 } from "../validations/delivery";
-import { projectGroupsResponse } from "../validations/project";
+import {
+  acceptedInvitationResponse,
+  createInvitationSchema,
+  invitationListResponse,
+  invitationPreviewResponse,
+  invitationResponse,
+} from "../validations/invitation";
+import { noticeListResponse, noticeResponse } from "../validations/notice";
+import {
+  addProjectMemberSchema,
+  companyMemberListResponse,
+  companyMemberResponse,
+  companyRoleInput,
+  projectMemberListResponse,
+  projectMemberResponse,
+  projectRoleInput,
+} from "../validations/people";
+import {
+  createProjectSchema,
+  projectGroupsResponse,
+  projectListResponse,
+  projectResponse,
+  updateProjectSchema,
+} from "../validations/project";
 import { createTagSchema, updateTagSchema } from "../validations/tag";
 import { createTodoSchema, moveTodoSchema, setCustomFieldValueSchema, updateTodoSchema } from "../validations/todo";
 import { createTodoListSchema, updateTodoListSchema } from "../validations/todo-list";
@@ -78,6 +102,214 @@ const eventTypesResponse = z.object({
     }),
   ),
 });
+
+/** Companies, projects, people, invitations and notices. */
+const [companies, projects, people, invitations] = ["Companies", "Projects", "People", "Invitations"];
+
+const PEOPLE_OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/companies",
+    summary: "Your companies, with your role",
+    tag: companies,
+    response: companyListResponse,
+  },
+  {
+    method: "post",
+    path: "/companies",
+    summary: "Create a company (you are its OWNER; it starts without projects)",
+    tag: companies,
+    body: companyNameSchema,
+    response: companyResponse,
+    status: 201,
+  },
+  {
+    method: "get",
+    path: "/companies/{companyId}",
+    summary: "One of your companies",
+    tag: companies,
+    response: companyResponse,
+  },
+  {
+    method: "patch",
+    path: "/companies/{companyId}",
+    summary: "Rename a company (OWNER or ADMIN)",
+    tag: companies,
+    body: companyNameSchema,
+    response: companyResponse,
+  },
+  {
+    method: "delete",
+    path: "/companies/{companyId}",
+    summary: "Delete a company and its projects (OWNER; PROJECT_DELETED for each)",
+    tag: companies,
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/companies/{companyId}/projects",
+    summary: "A company's projects: all for its OWNERs and ADMINs, your own for a MEMBER",
+    tag: projects,
+    response: projectListResponse,
+  },
+  {
+    method: "post",
+    path: "/companies/{companyId}/projects",
+    summary: "Create a project (any company member; you are its OWNER; PROJECT_CREATED)",
+    tag: projects,
+    body: createProjectSchema,
+    response: projectResponse,
+    status: 201,
+  },
+  {
+    method: "get",
+    path: "/projects/{projectId}",
+    summary: "A project, with the number of records a delete takes with it",
+    tag: projects,
+    response: projectResponse,
+  },
+  {
+    method: "patch",
+    path: "/projects/{projectId}",
+    summary: "Rename (PROJECT_UPDATED), archive or restore (PROJECT_ARCHIVED) a project",
+    tag: projects,
+    body: updateProjectSchema,
+    response: projectResponse,
+  },
+  {
+    method: "delete",
+    path: "/projects/{projectId}",
+    summary: "Delete a project and its records (project OWNER, company OWNER or ADMIN; PROJECT_DELETED)",
+    tag: projects,
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/companies/{companyId}/members",
+    summary: "A company's people, each with their projects in it",
+    tag: people,
+    response: companyMemberListResponse,
+  },
+  {
+    method: "patch",
+    path: "/companies/{companyId}/members/{userId}",
+    summary: "Change a member's company role (OWNER or ADMIN; never the last OWNER's)",
+    tag: people,
+    body: companyRoleInput,
+    response: companyMemberResponse,
+  },
+  {
+    method: "delete",
+    path: "/companies/{companyId}/members/{userId}",
+    summary: "Remove from the company and its projects; your own id leaves (PROJECT_MEMBER_REMOVED each)",
+    tag: people,
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/projects/{projectId}/members",
+    summary: "A project's people and their roles",
+    tag: people,
+    response: projectMemberListResponse,
+  },
+  {
+    method: "post",
+    path: "/projects/{projectId}/members",
+    summary: "Add someone of the project's company (PROJECT_MEMBER_ADDED)",
+    tag: people,
+    body: addProjectMemberSchema,
+    response: projectMemberResponse,
+    status: 201,
+  },
+  {
+    method: "patch",
+    path: "/projects/{projectId}/members/{userId}",
+    summary: "Change a member's project role (PROJECT_MEMBER_ROLE_CHANGED)",
+    tag: people,
+    body: projectRoleInput,
+    response: projectMemberResponse,
+  },
+  {
+    method: "delete",
+    path: "/projects/{projectId}/members/{userId}",
+    summary: "Remove a member; your own id leaves (PROJECT_MEMBER_REMOVED)",
+    tag: people,
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/companies/{companyId}/invitations",
+    summary: "A company's invitations, newest first (OWNER or ADMIN)",
+    tag: invitations,
+    response: invitationListResponse,
+  },
+  {
+    method: "post",
+    path: "/companies/{companyId}/invitations",
+    summary: "Invite an e-mail address into the company and some projects; e-mails and returns the link",
+    tag: invitations,
+    body: createInvitationSchema,
+    response: invitationResponse,
+    status: 201,
+  },
+  {
+    method: "get",
+    path: "/invitations",
+    summary: "The pending invitations addressed to your e-mail address",
+    tag: invitations,
+    response: invitationListResponse,
+  },
+  {
+    method: "post",
+    path: "/invitations/{id}/resend",
+    summary: "A new link, expiry and e-mail; the old link stops working",
+    tag: invitations,
+    response: invitationResponse,
+  },
+  {
+    method: "delete",
+    path: "/invitations/{id}",
+    summary: "Revoke a pending invitation",
+    tag: invitations,
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/invite-links/{token}",
+    summary: "What an invitation link offers (no sign-in needed)",
+    tag: invitations,
+    response: invitationPreviewResponse,
+    public: true,
+  },
+  {
+    method: "post",
+    path: "/invite-links/{token}/accept",
+    summary: "Accept an invitation addressed to you: join the company and its projects (PROJECT_MEMBER_ADDED each)",
+    tag: invitations,
+    response: acceptedInvitationResponse,
+  },
+  {
+    method: "post",
+    path: "/invite-links/{token}/decline",
+    summary: "Decline an invitation addressed to you",
+    tag: invitations,
+    response: acceptedInvitationResponse,
+  },
+  {
+    method: "get",
+    path: "/notices",
+    summary: "Your notices, newest first",
+    tag: "Notices",
+    response: noticeListResponse,
+  },
+  {
+    method: "post",
+    path: "/notices/{id}/read",
+    summary: "Mark one of your notices read",
+    tag: "Notices",
+    response: noticeResponse,
+  },
+];
 
 export const OPERATIONS: Operation[] = [
   {
@@ -142,6 +374,7 @@ export const OPERATIONS: Operation[] = [
     tag: "Projects",
     response: projectGroupsResponse,
   },
+  ...PEOPLE_OPERATIONS,
   {
     method: "get",
     path: "/projects/{projectId}/board",

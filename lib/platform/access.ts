@@ -1,5 +1,6 @@
 // Authorization for the work platform: find the entity, then the caller's role in its project.
-// Not a member → 404 (the project's existence is not revealed); a role too weak → 403.
+// Not a member → 404 (the project's existence is not revealed); a role too weak → 403; any change
+// in an archived project → 409 (archived projects are read-only until restored).
 import { ApiError } from "../api/errors";
 import type { Tx } from "../db";
 import type { Role } from "../generated/prisma/client";
@@ -15,8 +16,8 @@ export async function projectAccess(
   notFound = "Project",
 ): Promise<ProjectAccess> {
   // One round trip (Prisma would make two): this check opens nearly every request.
-  const [membership] = await tx.$queryRaw<{ role: Role; companyId: string }[]>`
-    SELECT m.role::text AS role, p.company_id AS "companyId"
+  const [membership] = await tx.$queryRaw<{ role: Role; companyId: string; archived: boolean }[]>`
+    SELECT m.role::text AS role, p.company_id AS "companyId", p.archived_at IS NOT NULL AS archived
     FROM project_members m JOIN projects p ON p.id = m.project_id
     WHERE m.project_id = ${projectId} AND m.user_id = ${userId}`;
   if (!membership) throw ApiError.notFound(notFound);
@@ -25,6 +26,9 @@ export async function projectAccess(
       "forbidden",
       `Your role in this project (${membership.role}) cannot ${CAPABILITY_TEXT[capability]}`,
     );
+  }
+  if (membership.archived && capability !== "read") {
+    throw new ApiError("conflict", "This project is archived, so it is read-only; restore it to change it");
   }
   return { projectId, companyId: membership.companyId, role: membership.role };
 }

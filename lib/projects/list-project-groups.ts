@@ -1,7 +1,7 @@
 import { db } from "../db";
 import type { ProjectGroups } from "../validations/project";
 
-/** The projects the user is a member of, grouped by company, both sorted by name. */
+/** The projects the user is a member of (archived ones too, marked), grouped by company, both sorted by name. */
 export async function listProjectGroups(userId: string): Promise<ProjectGroups> {
   const memberships = await db().projectMember.findMany({
     where: { userId },
@@ -16,7 +16,13 @@ export async function listProjectGroups(userId: string): Promise<ProjectGroups> 
       group = { company: { id: company.id, name: company.name, slug: company.slug }, projects: [] };
       groups.set(company.id, group);
     }
-    group.projects.push({ id: project.id, name: project.name, slug: project.slug, role });
+    group.projects.push({
+      id: project.id,
+      name: project.name,
+      slug: project.slug,
+      role,
+      archivedAt: project.archivedAt,
+    });
   }
   return [...groups.values()];
 }

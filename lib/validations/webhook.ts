@@ -143,7 +143,23 @@ export const webhookResponse = z.object({
 });
 export type WebhookView = z.output<typeof webhookResponse>;
 
-export const webhookListResponse = z.object({ data: z.array(webhookResponse) });
+/** A project the webhook names that its creator can no longer reach: why and since when. */
+export const accessIssueResponse = z.object({
+  projectId: z.string(),
+  projectName: z.string(),
+  reason: z
+    .enum(["ACCESS_REVOKED", "PROJECT_DELETED"])
+    .describe("ACCESS_REVOKED: the creator left or was removed (delivery resumes if added back)"),
+  since: isoDate,
+});
+
+const withAccessIssues = {
+  accessIssues: z
+    .array(accessIssueResponse)
+    .describe("Named projects whose events are not delivered because the creator lost them; empty when none"),
+};
+
+export const webhookListResponse = z.object({ data: z.array(webhookResponse.extend(withAccessIssues)) });
 
 export const webhookWithSecretResponse = webhookResponse.extend({
   secret: z.string().describe("The signing secret. Returned only when created or rotated; store it now."),
@@ -165,7 +181,7 @@ export const webhookHealthResponse = z.object({
   disabledReason: z.string().nullable(),
 });
 
-export const webhookDetailResponse = webhookResponse.extend({ health: webhookHealthResponse });
+export const webhookDetailResponse = webhookResponse.extend({ health: webhookHealthResponse, ...withAccessIssues });
 
 export const testEventSchema = z.strictObject({ eventType: eventTypeSchema });
 

@@ -1,14 +1,22 @@
 import { db } from "../db";
 import { webhookHealth } from "../webhook-health";
+import { accessIssuesOf } from "./access-issues";
 import { ownWebhook } from "./webhook-access";
-import { toWebhookView } from "./webhook-view";
+import { toWebhookView, visibleAccessIssues } from "./webhook-view";
 
 export async function getWebhook(userId: string, id: string) {
   return db().$transaction(async (tx) => toWebhookView(await ownWebhook(tx, userId, id)));
 }
 
-/** A webhook with its health (GET /webhooks/{id}). */
+/** A webhook with its health and access issues (GET /webhooks/{id}). */
 export async function getWebhookWithHealth(userId: string, id: string) {
-  const webhook = await db().$transaction((tx) => ownWebhook(tx, userId, id));
-  return { ...toWebhookView(webhook), health: await webhookHealth(webhook) };
+  const { webhook, issues } = await db().$transaction(async (tx) => {
+    const webhook = await ownWebhook(tx, userId, id);
+    return { webhook, issues: (await accessIssuesOf(tx, [webhook.id]))(webhook.id) };
+  });
+  return {
+    ...toWebhookView(webhook),
+    health: await webhookHealth(webhook),
+    accessIssues: visibleAccessIssues(webhook, issues),
+  };
 }

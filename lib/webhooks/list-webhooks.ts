@@ -1,7 +1,12 @@
 import { db } from "../db";
-import { toWebhookView } from "./webhook-view";
+import { accessIssuesOf } from "./access-issues";
+import { toWebhookView, visibleAccessIssues } from "./webhook-view";
 
 export async function listWebhooks(userId: string) {
   const rows = await db().webhook.findMany({ where: { createdById: userId }, orderBy: { createdAt: "desc" } });
-  return rows.map((w) => toWebhookView(w));
+  const issuesOf = await accessIssuesOf(
+    db(),
+    rows.map((w) => w.id),
+  );
+  return rows.map((w) => ({ ...toWebhookView(w), accessIssues: visibleAccessIssues(w, issuesOf(w.id)) }));
 }

@@ -1,4 +1,4 @@
-import type { Webhook } from "../generated/prisma/client";
+import type { Webhook, WebhookAccessIssue } from "../generated/prisma/client";
 import { disablePolicyOf, healthState } from "../webhook-health";
 
 type Row = Omit<Webhook, "secretEncrypted" | "previousSecretEncrypted">;
@@ -12,4 +12,10 @@ export function toWebhookView(w: Row, now = new Date()) {
     secretRotationEndsAt:
       w.previousSecretExpiresAt && w.previousSecretExpiresAt > now ? w.previousSecretExpiresAt : null,
   };
+}
+
+/** The access issues the API shows: those of projects the webhook still names. */
+export function visibleAccessIssues(w: Pick<Row, "allProjects" | "projectIds">, issues: WebhookAccessIssue[]) {
+  if (w.allProjects) return [];
+  return issues.filter((issue) => w.projectIds.includes(issue.projectId));
 }
