@@ -1,25 +1,31 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { applyFieldErrors } from "./form-errors";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { TextField } from "./ui/text-field";
 import { useErrorMessage } from "./use-error-message";
 
+type NameSchema = z.ZodType<{ name: string }, { name: string }>;
+
 /**
- * One name to create or rename something (a company, a project). The API validates it; its field
- * error is shown under the input.
+ * One name to create or rename something (a company, a project), checked by the API's own schema
+ * before it is sent; a field error the API still finds is shown under the input as well.
  */
 export function NameForm({
+  schema,
   label,
   submitLabel,
   defaultValue = "",
   onSubmit,
   onCancel,
 }: {
+  schema: NameSchema;
   label: string;
   submitLabel: string;
   defaultValue?: string;
@@ -29,7 +35,7 @@ export function NameForm({
   const t = useTranslations("common");
   const errorMessage = useErrorMessage();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<{ name: string }>({ defaultValues: { name: defaultValue } });
+  const form = useForm<{ name: string }>({ resolver: zodResolver(schema), defaultValues: { name: defaultValue } });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async ({ name }) => {
     setFormError(null);

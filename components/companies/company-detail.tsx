@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyView } from "@/lib/client/people-types";
+import { companyNameSchema } from "@/lib/validations/company";
 import { NameForm } from "../name-form";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -60,6 +61,7 @@ function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () =
   const invalidate = useInvalidatePeople();
   return (
     <NameForm
+      schema={companyNameSchema}
       label={t("nameLabel")}
       submitLabel={t("saveName")}
       defaultValue={company.name}

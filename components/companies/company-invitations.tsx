@@ -1,17 +1,13 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
-import {
-  COMPANY_ROLES,
-  type CompanyRole,
-  type CompanyView,
-  type InvitationView,
-  PROJECT_ROLES,
-  type ProjectRole,
-} from "@/lib/client/people-types";
+import { COMPANY_ROLES, type CompanyView, type InvitationView, PROJECT_ROLES } from "@/lib/client/people-types";
+import { createInvitationSchema } from "@/lib/validations/invitation";
 import { applyFieldErrors } from "../form-errors";
 import { InvitationStatusBadge } from "../invitations/invitation-status-badge";
 import { Alert } from "../ui/alert";
@@ -36,6 +32,9 @@ export function CompanyInvitations({ company }: { company: CompanyView }) {
   );
 }
 
+type InviteInput = z.input<typeof createInvitationSchema>;
+type InviteOutput = z.output<typeof createInvitationSchema>;
+
 function InviteForm({ company }: { company: CompanyView }) {
   const t = useTranslations("invitations");
   const toast = useToast();
@@ -43,24 +42,23 @@ function InviteForm({ company }: { company: CompanyView }) {
   const invalidate = useInvalidatePeople();
   const projects = useCompanyProjects(company.id);
   const [formError, setFormError] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<Record<string, ProjectRole>>({});
-  const form = useForm<{ email: string; role: CompanyRole }>({ defaultValues: { email: "", role: "MEMBER" } });
+  const form = useForm<InviteInput, unknown, InviteOutput>({
+    resolver: zodResolver(createInvitationSchema),
+    defaultValues: { email: "", role: "MEMBER", projects: [] },
+  });
   const { errors, isSubmitting } = form.formState;
   const role = form.watch("role");
+  const chosen = form.watch("projects") ?? [];
+  const setChosen = (next: typeof chosen) => form.setValue("projects", next);
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const body = {
-        ...values,
-        projects: Object.entries(chosen).map(([projectId, projectRole]) => ({ projectId, role: projectRole })),
-      };
-      await apiFetch(`/api/v1/companies/${company.id}/invitations`, { body });
+      await apiFetch(`/api/v1/companies/${company.id}/invitations`, { body: values });
       await invalidate();
       toast("success", t("sent", { email: values.email }));
       form.reset();
-      setChosen({});
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, ["email", "role"])) setFormError(errorMessage(error));
+      if (!applyFieldErrors(error, form.setError, ["email", "role", "projects"])) setFormError(errorMessage(error));
     }
   });
   const open = (projects.data ?? []).filter((p) => !p.archivedAt);
@@ -90,30 +88,35 @@ function InviteForm({ company }: { company: CompanyView }) {
       {open.length > 0 ? (
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium text-slate-700">{t("projects")}</legend>
-          {open.map((project) => (
-            <div key={project.id} className="flex flex-wrap items-center gap-3 text-sm">
-              <label className="flex min-w-48 items-center gap-2">
-                <input
-                  type="checkbox"
-                  checked={project.id in chosen}
-                  onChange={(e) =>
-                    setChosen(({ [project.id]: _dropped, ...rest }) =>
-                      e.target.checked ? { ...rest, [project.id]: "MEMBER" } : rest,
-                    )
-                  }
-                />
-                {project.name}
-              </label>
-              {project.id in chosen ? (
-                <RoleSelect
-                  label={t("projectRole", { project: project.name })}
-                  roles={PROJECT_ROLES}
-                  value={chosen[project.id]}
-                  onChange={(value) => setChosen((all) => ({ ...all, [project.id]: value }))}
-                />
-              ) : null}
-            </div>
-          ))}
+          {open.map((project) => {
+            const picked = chosen.find((c) => c.projectId === project.id);
+            const others = chosen.filter((c) => c.projectId !== project.id);
+            return (
+              <div key={project.id} className="flex flex-wrap items-center gap-3 text-sm">
+                <label className="flex min-w-48 items-center gap-2">
+                  <input
+                    type="checkbox"
+                    checked={picked !== undefined}
+                    onChange={(e) =>
+                      setChosen(e.target.checked ? [...others, { projectId: project.id, role: "MEMBER" }] : others)
+                    }
+                  />
+                  {project.name}
+                </label>
+                {picked ? (
+                  <RoleSelect
+                    label={t("projectRole", { project: project.name })}
+                    roles={PROJECT_ROLES}
+                    value={picked.role}
+                    onChange={(value) =>
+                      setChosen(chosen.map((c) => (c.projectId === project.id ? { ...c, role: value } : c)))
+                    }
+                  />
+                ) : null}
+              </div>
+            );
+          })}
+          {errors.projects ? <p className="text-xs text-red-700">{errors.projects.message}</p> : null}
         </fieldset>
       ) : null}
       <div>

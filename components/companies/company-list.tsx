@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyView } from "@/lib/client/people-types";
+import { companyNameSchema } from "@/lib/validations/company";
 import { NameForm } from "../name-form";
 import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
@@ -16,6 +17,7 @@ export function CreateCompanyForm({ onCreated }: { onCreated?: (company: Company
   const invalidate = useInvalidatePeople();
   return (
     <NameForm
+      schema={companyNameSchema}
       label={t("nameLabel")}
       submitLabel={t("create")}
       onSubmit={async (name) => {

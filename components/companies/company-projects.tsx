@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyProjectView, CompanyView } from "@/lib/client/people-types";
+import { createProjectSchema } from "@/lib/validations/project";
 import { NameForm } from "../name-form";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -25,6 +26,7 @@ export function CreateProjectForm({
   const invalidate = useInvalidatePeople();
   return (
     <NameForm
+      schema={createProjectSchema}
       label={t("nameLabel")}
       submitLabel={t("create")}
       onSubmit={async (name) => {
@@ -142,6 +144,7 @@ function ProjectRow({
       </div>
       {renaming ? (
         <NameForm
+          schema={createProjectSchema}
           label={t("renameLabel", { name: project.name })}
           submitLabel={t("saveName")}
           defaultValue={project.name}

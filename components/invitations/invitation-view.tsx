@@ -17,7 +17,6 @@ import { InvitationStatusBadge } from "./invitation-status-badge";
 /** What an invitation link offers, and the way in: sign in or up first, then accept or decline. */
 export function InvitationView({ token, signedIn }: { token: string; signedIn: boolean }) {
   const t = useTranslations("invitePage");
-  const roles = useTranslations("roles");
   const format = useFormatter();
   const router = useRouter();
   const errorMessage = useErrorMessage();
@@ -58,11 +57,7 @@ export function InvitationView({ token, signedIn }: { token: string; signedIn: b
         <dt className="text-slate-500">{t("email")}</dt>
         <dd>{i.email}</dd>
         <dt className="text-slate-500">{t("projects")}</dt>
-        <dd>
-          {i.projects.length === 0
-            ? t("noProjects")
-            : i.projects.map((p) => (p.role ? `${p.name} (${roles(p.role)})` : p.name)).join(", ")}
-        </dd>
+        <dd>{i.projects.length === 0 ? t("noProjects") : i.projects.map((p) => p.name).join(", ")}</dd>
         <dt className="text-slate-500">{t("expires")}</dt>
         <dd>{format.dateTime(new Date(i.expiresAt), { dateStyle: "medium", timeStyle: "short" })}</dd>
       </dl>

@@ -20,7 +20,7 @@ export function PendingInvitations() {
             <span>
               {t("from", {
                 inviter: invitation.invitedBy.name,
-                company: invitation.company?.name ?? "",
+                company: invitation.company.name,
                 expires: format.relativeTime(new Date(invitation.expiresAt)),
               })}
             </span>

@@ -6,7 +6,6 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
-import type { AccessIssue } from "@/lib/client/people-types";
 import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
 import type { webhookDetailResponse } from "@/lib/validations/webhook";
 import { Alert } from "../ui/alert";
@@ -23,7 +22,7 @@ import { ReplayProgress } from "./replay-progress";
 import { SecretDialog } from "./secret-dialog";
 import { useWebhookActions } from "./use-webhook-actions";
 
-type Detail = z.output<typeof webhookDetailResponse> & { accessIssues?: AccessIssue[] };
+type Detail = z.output<typeof webhookDetailResponse>;
 
 export function WebhookDetail({ id }: { id: string }) {
   const t = useTranslations("webhookPage");
@@ -83,7 +82,7 @@ export function WebhookDetail({ id }: { id: string }) {
           </div>
         }
       />
-      <AccessIssues issues={w.accessIssues ?? []} />
+      <AccessIssues issues={w.accessIssues} />
       {replay.data ? <ReplayProgress jobId={replay.data.id} /> : null}
       <ConfigurationCard webhook={w} />
       <HealthCard health={w.health} />
