@@ -19,8 +19,10 @@ test("sign up, sign out, sign in, create an API token, call /me with it, revoke 
   await expect(page.getByText("must be at least 10 characters")).toBeVisible();
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Get started" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Projects" }).click();
   await expect(page.getByText("You are not a member of any project yet.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Start here" })).toHaveAttribute("href", "/start");
   await expect(page.getByText(`Signed in as ${account.name}`)).toBeVisible();
 
   await page.getByRole("link", { name: "Sign out" }).click();

@@ -1,0 +1,104 @@
+// The confirmations around deleting things, and what an invitation link says once it is closed.
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { Client } from "pg";
+import { databaseUrl, withDatabase } from "../scripts/db/config";
+import { apiRecord, apiUser, apiWorkspace, expectData, signIn } from "./fixtures";
+
+const suffix = () => randomUUID().slice(0, 6);
+
+test("archiving a project and deleting it or its company ask first, saying what goes with them", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const { account, api } = await apiUser(playwright, baseURL!, "archive");
+  const company = `Archive Co ${suffix()}`;
+  const project = `Old project ${suffix()}`;
+  const ws = await apiWorkspace(api, { company, project });
+  await apiRecord(api, ws.projectId, ws.listId, "One");
+  await apiRecord(api, ws.projectId, ws.listId, "Two");
+  await api.dispose();
+
+  await signIn(page, account);
+  await page.goto(`/companies/${ws.companyId}`);
+  const row = page.getByRole("listitem", { name: project });
+  await expect(row).toContainText("2 records");
+
+  await row.getByRole("button", { name: "Archive" }).click();
+  await expect(row).toContainText("Archived");
+  await row.getByRole("button", { name: "Unarchive" }).click();
+  await expect(row.getByRole("button", { name: "Archive" })).toBeVisible();
+  await expect(row).not.toContainText("Archived");
+
+  await row.getByRole("button", { name: "Delete" }).click();
+  const projectDialog = page.getByRole("dialog", { name: `Delete the project ${project}?` });
+  await expect(projectDialog).toContainText("Its 2 records go with it");
+  await projectDialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(projectDialog).toBeHidden();
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: "Delete" }).click();
+  await projectDialog.getByRole("button", { name: "Delete project" }).click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByText("This company has no projects yet.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete company" }).click();
+  const companyDialog = page.getByRole("dialog", { name: `Delete ${company}?` });
+  const confirm = companyDialog.getByRole("button", { name: "Delete company" });
+  await expect(confirm).toBeDisabled();
+  await companyDialog.getByLabel("Type the company’s name to confirm").fill("not the name");
+  await expect(confirm).toBeDisabled();
+  await companyDialog.getByLabel("Type the company’s name to confirm").fill(company);
+  await confirm.click();
+  await expect(page.getByRole("heading", { name: "Companies" })).toBeVisible();
+  await expect(page.getByText("You do not belong to any company yet.")).toBeVisible();
+});
+
+test("a revoked and an expired invitation say so on their page", async ({ page, browser, playwright, baseURL }) => {
+  const { account, api } = await apiUser(playwright, baseURL!, "inviter");
+  const ws = await apiWorkspace(api, { company: `Invite Co ${suffix()}`, project: `Invite project ${suffix()}` });
+  const invite = (email: string) =>
+    expectData<{ id: string; url: string }>(
+      api.post(`/api/v1/companies/${ws.companyId}/invitations`, { data: { email, role: "MEMBER", projects: [] } }),
+      201,
+    );
+  const revokedEmail = `revoked-${suffix()}@example.test`;
+  const revoked = await invite(revokedEmail);
+  const expired = await invite(`expired-${suffix()}@example.test`);
+  await api.dispose();
+
+  await signIn(page, account);
+  await page.goto(`/companies/${ws.companyId}`);
+  const row = page.getByRole("listitem", { name: `Invitation for ${revokedEmail}` });
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("dialog", { name: `Revoke the invitation for ${revokedEmail}?` })
+    .getByRole("button", { name: "Revoke" })
+    .click();
+  await expect(row).toContainText("Revoked");
+  await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+
+  // Expiry is days away; the test moves it into the past in the database.
+  const db = new Client({ connectionString: withDatabase(databaseUrl(), "blue_e2e") });
+  await db.connect();
+  try {
+    await db.query("UPDATE invitations SET expires_at = now() - interval '1 hour' WHERE id = $1", [expired.id]);
+  } finally {
+    await db.end();
+  }
+
+  const visitor = await browser.newContext({ baseURL });
+  try {
+    const other = await visitor.newPage();
+    await other.goto(new URL(revoked.url).pathname);
+    await expect(other.getByText("This invitation was revoked.")).toBeVisible();
+    await expect(other.getByRole("link", { name: "Create account" })).toHaveCount(0);
+    await other.goto(new URL(expired.url).pathname);
+    await expect(other.getByText("This invitation has expired.")).toBeVisible();
+    await expect(other.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+    await other.goto("/invite/not-a-real-token");
+    await expect(other.getByText("This invitation link is not valid.")).toBeVisible();
+  } finally {
+    await visitor.close();
+  }
+});
