@@ -18,7 +18,7 @@ export async function AppShell({ userName, children }: { userName: string; child
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-6 px-6 py-3">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
           <Link href="/projects" className="text-lg font-semibold text-brand-700">
             {app("name")}
           </Link>
@@ -27,7 +27,7 @@ export async function AppShell({ userName, children }: { userName: string; child
               <Link
                 key={l.href}
                 href={l.href}
-                className="rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+                className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
               >
                 {l.label}
               </Link>
@@ -35,7 +35,7 @@ export async function AppShell({ userName, children }: { userName: string; child
           </nav>
           <div className="flex items-center gap-3 text-sm text-slate-600">
             <NoticeBell />
-            <span>{t("signedInAs", { name: userName })}</span>
+            <span className="max-w-48 truncate">{t("signedInAs", { name: userName })}</span>
             <Link
               href="/sign-out"
               className="rounded-md px-3 py-1.5 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
