@@ -94,9 +94,10 @@ test("a webhook over projects in two companies pauses the project its creator wa
   const ownProject = `Own ${suffix()}`;
   const sharedProject = `Shared ${suffix()}`;
   const mine = await apiWorkspace(creator.api, { company: `Creator Co ${suffix()}`, project: ownProject });
-  const theirs = await apiWorkspace(owner.api, { company: `Owner Co ${suffix()}`, project: sharedProject });
-  const invitation = await expectData<{ url: string }>(
-    await owner.api.post(`/api/v1/companies/${theirs.companyId}/invitations`, {
+  const ownerCompany = `Owner Co ${suffix()}`;
+  const theirs = await apiWorkspace(owner.api, { company: ownerCompany, project: sharedProject });
+  await expectData(
+    owner.api.post(`/api/v1/companies/${theirs.companyId}/invitations`, {
       data: {
         email: creator.account.email,
         role: "MEMBER",
@@ -105,13 +106,19 @@ test("a webhook over projects in two companies pauses the project its creator wa
     }),
     201,
   );
-  const token = new URL(invitation.url).pathname.split("/").pop();
-  await expectData(await creator.api.post(`/api/v1/invite-links/${token}/accept`));
 
   const webhook = `Two companies ${suffix()}`;
   const ownerContext = await browser.newContext({ baseURL });
   try {
+    // An existing user finds the invitation waiting on their Projects page.
     await signIn(page, creator.account);
+    const waiting = page.getByRole("region", { name: "Invitations waiting for you" });
+    await expect(waiting).toContainText(`${owner.account.name} invited you to ${ownerCompany}`);
+    await waiting.getByRole("link", { name: "View invitation" }).click();
+    await page.getByRole("button", { name: "Accept" }).click();
+    await expect(page.getByRole("link", { name: new RegExp(sharedProject) })).toBeVisible();
+    await expect(waiting).toHaveCount(0);
+
     await page.goto("/settings/webhooks/new");
     await page.getByLabel("Name").fill(webhook);
     await page.getByLabel("URL").fill(`${receiver.url}/blue`);
