@@ -89,15 +89,15 @@ function DeleteCompanyDialog({ company, open, onClose }: { company: CompanyView;
       pending={action.isPending}
       onClose={onClose}
       onConfirm={() =>
-        action.mutate(
-          { path: `/api/v1/companies/${company.id}`, method: "DELETE", success: t("deleted", { name: company.name }) },
-          {
-            onSuccess: () => {
-              onClose();
-              router.push("/companies");
-            },
+        action.mutate({
+          path: `/api/v1/companies/${company.id}`,
+          method: "DELETE",
+          success: t("deleted", { name: company.name }),
+          onDone: () => {
+            onClose();
+            router.push("/companies");
           },
-        )
+        })
       }
     >
       {t("deleteWarning", { projects: company.projectCount, members: company.memberCount })}

@@ -212,10 +212,12 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
         pending={action.isPending}
         onClose={() => setRevoking(false)}
         onConfirm={() =>
-          action.mutate(
-            { path: `/api/v1/invitations/${invitation.id}`, method: "DELETE", success: t("revoked", { email }) },
-            { onSuccess: () => setRevoking(false) },
-          )
+          action.mutate({
+            path: `/api/v1/invitations/${invitation.id}`,
+            method: "DELETE",
+            success: t("revoked", { email }),
+            onDone: () => setRevoking(false),
+          })
         }
       >
         {t("revokeWarning")}

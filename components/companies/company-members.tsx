@@ -153,19 +153,15 @@ function MemberRow({
         pending={action.isPending}
         onClose={() => setConfirming(false)}
         onConfirm={() =>
-          action.mutate(
-            {
-              path: memberPath,
-              method: "DELETE",
-              success: isSelf ? t("left", { company: company.name }) : t("removed", { name }),
+          action.mutate({
+            path: memberPath,
+            method: "DELETE",
+            success: isSelf ? t("left", { company: company.name }) : t("removed", { name }),
+            onDone: () => {
+              setConfirming(false);
+              if (isSelf) window.location.assign("/companies");
             },
-            {
-              onSuccess: () => {
-                setConfirming(false);
-                if (isSelf) window.location.assign("/companies");
-              },
-            },
-          )
+          })
         }
       >
         {isSelf ? t("leaveWarning") : t("removeWarning", { name })}

@@ -163,10 +163,12 @@ function ProjectRow({
         pending={action.isPending}
         onClose={() => setConfirming(null)}
         onConfirm={() =>
-          action.mutate(
-            { path, method: "DELETE", success: t("deleted", { name: project.name }) },
-            { onSuccess: () => setConfirming(null) },
-          )
+          action.mutate({
+            path,
+            method: "DELETE",
+            success: t("deleted", { name: project.name }),
+            onDone: () => setConfirming(null),
+          })
         }
       >
         <p>{t("deleteWarning", { records: project.recordCount })}</p>
@@ -179,14 +181,12 @@ function ProjectRow({
         pending={action.isPending}
         onClose={() => setConfirming(null)}
         onConfirm={() =>
-          action.mutate(
-            {
-              path: `${path}/members/${currentUserId}`,
-              method: "DELETE",
-              success: t("left", { name: project.name }),
-            },
-            { onSuccess: () => setConfirming(null) },
-          )
+          action.mutate({
+            path: `${path}/members/${currentUserId}`,
+            method: "DELETE",
+            success: t("left", { name: project.name }),
+            onDone: () => setConfirming(null),
+          })
         }
       >
         {t("leaveWarning")}

@@ -62,17 +62,22 @@ export function useInvalidatePeople() {
 
 export const canManage = (role: string | null | undefined) => role === "OWNER" || role === "ADMIN";
 
-type PeopleAction = { path: string; method?: string; body?: unknown; success?: string };
+type PeopleAction = { path: string; method?: string; body?: unknown; success?: string; onDone?: () => void };
 
-/** One call that changes companies, projects or people: a toast on failure (or success if given), then a refetch. */
+/**
+ * One call that changes companies, projects or people: a toast on failure (or success if given),
+ * `onDone` on success, then a refetch. `onDone` runs here rather than as a callback of `mutate`,
+ * which is dropped when the refetch unmounts the caller (a deleted company, a company left).
+ */
 export function usePeopleAction() {
   const invalidate = useInvalidatePeople();
   const toast = useToast();
   const errorMessage = useErrorMessage();
   return useMutation({
     mutationFn: ({ path, method, body }: PeopleAction) => apiFetch<unknown>(path, { method, body }),
-    onSuccess: (_result, { success }) => {
+    onSuccess: (_result, { success, onDone }) => {
       if (success) toast("success", success);
+      onDone?.();
     },
     onError: (error) => toast("error", errorMessage(error)),
     onSettled: () => invalidate(),
