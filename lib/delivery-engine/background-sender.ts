@@ -1,15 +1,16 @@
-// Attempts that outlive the call that started them: a lane's claimed attempts, and fan-out
-// attempts still running when its budget ran out. They run in this process, each leased in the
-// database (a crash loses nothing: the lane makes a lost attempt again when its lease ends), and
-// their outcomes are recorded together — every attempt that finished while the previous write
-// was in flight goes into the next transaction.
-import { sqlTransaction } from "../db";
+// Attempts that outlive the call that started them: a lane's claimed attempts, fan-out attempts
+// still running when its budget ran out, and retries due soon that this process holds. They run
+// in this process, each leased in the database (a crash loses nothing: the lane makes a lost
+// attempt again when its lease ends), and their outcomes are recorded together — every attempt
+// that finished while the previous write was in flight goes into the next transaction.
+import { pool, sqlTransaction } from "../db";
 import { logger } from "../logger";
 import { sendQueuedEmails } from "../notify/email-outbox";
-import { releaseSlot, takeSlot } from "./attempt-slots";
-import { sendLaneWakes } from "./lanes";
+import { releaseSlot, takeSlot, tryTakeSlot } from "./attempt-slots";
+import { changeLanes, sendLaneWakes } from "./lanes";
 import { type AttemptRecord, type AttemptTrigger, type DeliveryToSend, performAttempt } from "./perform-attempt";
-import { recordAttempts } from "./record-attempts";
+import { type HeldRetry, recordAttempts } from "./record-attempts";
+import { signingSecrets } from "./signing-secrets";
 
 export type Launch = {
   delivery: DeliveryToSend;
@@ -46,7 +47,10 @@ async function writeQueued() {
     try {
       // Every attempt recorded here was leased, and counted by its lane: its end may free a slot
       // of a full lane, and its latency says whether the receiver is slow or fast again.
-      const { wakes, emails } = await sqlTransaction((client) => recordAttempts(client, batch, { fromLane: true }));
+      const { wakes, emails, held } = await sqlTransaction((client) =>
+        recordAttempts(client, batch, { fromLane: true }),
+      );
+      holdInProcess(held);
       await sendLaneWakes(wakes);
       if (emails.length > 0) await sendQueuedEmails(emails);
     } catch (error) {
@@ -72,6 +76,102 @@ export function launchAttempts(launches: Launch[]) {
       })().catch((error) => logger.debug({ err: error }, "background attempt dropped")),
     );
   }
+}
+
+const holds = new Map<string, NodeJS.Timeout>();
+const due: HeldRetry[] = [];
+
+/**
+ * Start held retries when they are due (recordAttempts leased them to this process): a timer
+ * each, so a retry keeps its schedule to the millisecond and costs no lane run. Those due at the
+ * same moment are checked together; a timer does not keep the process alive (a process that ends
+ * leaves the retry to its lane once the lease is over).
+ */
+export function holdInProcess(held: HeldRetry[]) {
+  for (const hold of held) {
+    clearTimeout(holds.get(hold.delivery.id));
+    const timer = setTimeout(
+      () => {
+        holds.delete(hold.delivery.id);
+        due.push(hold);
+        if (due.length === 1) setImmediate(() => track(startDue(due.splice(0))));
+      },
+      Math.max(0, hold.at - Date.now()),
+    );
+    timer.unref();
+    holds.set(hold.delivery.id, timer);
+  }
+}
+
+type HeldState = {
+  id: string;
+  enabled: boolean;
+  paused: boolean;
+  url: string;
+  maxConcurrency: number;
+  secretEncrypted: string;
+  previousSecretEncrypted: string | null;
+  previousSecretExpiresAt: Date | null;
+};
+
+const leaseArrays = (held: HeldRetry[]) => [
+  held.map((h) => h.delivery.id),
+  held.map((h) => new Date(h.leaseUntil).toISOString()),
+];
+
+/**
+ * Make the held retries now due, each if it is still this process's (not redelivered, skipped or
+ * deleted meanwhile), with the webhook's current URL and secrets. One whose webhook was disabled
+ * or paused, or has no free slot here, goes back to its lane, which knows what to do with it.
+ */
+async function startDue(batch: HeldRetry[]) {
+  const { rows } = await pool().query<HeldState>(
+    `SELECT d.id, w.enabled, COALESCE(l.paused_until > now() AT TIME ZONE 'UTC', false) AS paused, w.url,
+            w.max_concurrency AS "maxConcurrency", w.secret_encrypted AS "secretEncrypted",
+            w.previous_secret_encrypted AS "previousSecretEncrypted",
+            w.previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt"
+       FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease)
+       JOIN deliveries d ON d.id = v.id AND d.lease_until = v.lease AT TIME ZONE 'UTC' AND d.status = 'RETRYING'
+       JOIN webhooks w ON w.id = d.webhook_id
+       LEFT JOIN delivery_lanes l ON l.webhook_id = d.webhook_id`,
+    leaseArrays(batch),
+  );
+  const current = new Map(rows.map((r) => [r.id, r]));
+  const giveBack: HeldRetry[] = [];
+  for (const hold of batch) {
+    const state = current.get(hold.delivery.id);
+    if (!state) continue;
+    if (!state.enabled || state.paused || !tryTakeSlot(hold.delivery.webhookId, state.maxConcurrency)) {
+      giveBack.push(hold);
+      continue;
+    }
+    track(
+      performAttempt({ ...hold.delivery, url: state.url }, signingSecrets(state), hold.number, hold.trigger)
+        .finally(() => releaseSlot(hold.delivery.webhookId))
+        .then(recordSoon),
+    );
+  }
+  if (giveBack.length > 0) await returnToLanes(giveBack);
+}
+
+/** End held retries' leases and wake their lanes, which send them (or skip, or wait) instead. */
+async function returnToLanes(held: HeldRetry[]) {
+  const now = Date.now();
+  const wakes = await sqlTransaction(async (client) => {
+    const { rows } = await client.query<{ webhookId: string }>(
+      `UPDATE deliveries d SET lease_until = NULL, updated_at = now() AT TIME ZONE 'UTC'
+         FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease)
+        WHERE d.id = v.id AND d.lease_until = v.lease AT TIME ZONE 'UTC'
+       RETURNING d.webhook_id AS "webhookId"`,
+      leaseArrays(held),
+    );
+    return changeLanes(
+      client,
+      rows.map((r) => ({ webhookId: r.webhookId, wakeAt: now })),
+      now,
+    );
+  });
+  await sendLaneWakes(wakes);
 }
 
 /** Wait until every background attempt has been made and recorded (tests, shutdown). */

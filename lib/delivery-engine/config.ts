@@ -33,4 +33,11 @@ export const slowAttemptMs = () => env.WEBHOOK_SLOW_ATTEMPT_MS;
 /** An attempt in flight longer than the timeout plus this is taken as lost (its process died). */
 export const LEASE_MARGIN_MS = 5_000;
 
+/**
+ * A retry due within this is kept by the process that recorded the failure: leased for its wait,
+ * started by a timer on time (see background-sender.ts), with no lane run. A later retry, or one
+ * of a paused or rate-limited webhook, waits in its lane.
+ */
+export const HOLD_HORIZON_MS = 60_000;
+
 export const USER_AGENT = "BlueWebhooks/1.0 (+https://github.com/blue-webhooks)";

@@ -31,11 +31,13 @@ export function waitBefore(next: number, chainLast: number, policy: RetryPolicy,
   return policy.schedule[Math.min(Math.max(index, 0), policy.schedule.length - 1)];
 }
 
+/** `endedAt`: when the attempt ended — waits count from there, however late it is recorded. */
 export function decide(
   attempt: { outcome: AttemptOutcome; number: number; chainLast: number },
-  now: number,
+  endedAt: number,
   policy: RetryPolicy,
 ): Decision {
+  const now = endedAt;
   const { outcome, number, chainLast } = attempt;
   const none = { retryAt: null, pauseUntil: null, gone: false, exhausted: false };
   if (outcome.ok) return { status: "DELIVERED", ...none };

@@ -14,13 +14,13 @@ import type { PoolClient } from "pg";
 import { pool, sqlTransaction } from "../db";
 import { sendQueuedEmails } from "../notify/email-outbox";
 import { releaseSlot, tryTakeSlot } from "./attempt-slots";
-import { recordSoon, track } from "./background-sender";
+import { holdInProcess, recordSoon, track } from "./background-sender";
 import { deliveryTimeoutMs, inlineBudgetMs, LEASE_MARGIN_MS, MAX_ATTEMPTS, retryPolicy } from "./config";
 import { decide } from "./decide";
 import { sendLaneWakes } from "./lanes";
 import { type Candidate, matchWebhooks } from "./match-webhooks";
 import { bodyBuilder, eventMessageId, todoOf } from "./payload";
-import { type AttemptRecord, type DeliveryToSend, performAttempt } from "./perform-attempt";
+import { type AttemptRecord, attemptEndedAt, type DeliveryToSend, performAttempt } from "./perform-attempt";
 import { recordAttempts, stateAfter } from "./record-attempts";
 import { signingSecrets } from "./signing-secrets";
 
@@ -178,11 +178,16 @@ export async function fanOutEvent(
       },
     };
     if (entry?.record) {
-      const decision = decide({ outcome: entry.record.outcome, number: 1, chainLast: MAX_ATTEMPTS }, now, policy);
-      return { ...base, state: stateAfter(entry.record, decision) };
+      const decision = decide(
+        { outcome: entry.record.outcome, number: 1, chainLast: MAX_ATTEMPTS },
+        attemptEndedAt(entry.record),
+        policy,
+      );
+      return { ...base, leaseUntil: null, state: stateAfter(entry.record, decision) };
     }
-    if (entry) return { ...base, lease: true, state: { ...base.state, next: new Date(lease).toISOString() } };
-    return base;
+    // Still running: started now as far as the lane is concerned, leased until it must have ended.
+    if (entry) return { ...base, leaseUntil: new Date(lease).toISOString() };
+    return { ...base, leaseUntil: null };
   });
 
   const commit = sqlTransaction(async (client) => {
@@ -209,11 +214,11 @@ export async function fanOutEvent(
                                completed_at, next_attempt_at, lease_until, event_sequence, chain_last, created_at, updated_at)
        SELECT v.id, v.webhook_id, $1, $2, $3, $4, $5, v.message_id, v.body, v.status::"DeliveryStatus", v.n,
               v.at AT TIME ZONE 'UTC', v.code, v.ms, v.err, v.completed AT TIME ZONE 'UTC', v.next AT TIME ZONE 'UTC',
-              CASE WHEN v.leased THEN v.next AT TIME ZONE 'UTC' END, $6::bigint, $7, now() AT TIME ZONE 'UTC',
+              v.lease AT TIME ZONE 'UTC', $6::bigint, $7, now() AT TIME ZONE 'UTC',
               now() AT TIME ZONE 'UTC'
          FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::timestamptz[],
-                     $15::int[], $16::int[], $17::text[], $18::timestamptz[], $19::timestamptz[], $20::bool[])
-           AS v(id, webhook_id, message_id, body, status, n, at, code, ms, err, completed, next, leased)
+                     $15::int[], $16::int[], $17::text[], $18::timestamptz[], $19::timestamptz[], $20::timestamptz[])
+           AS v(id, webhook_id, message_id, body, status, n, at, code, ms, err, completed, next, lease)
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [
@@ -236,7 +241,7 @@ export async function fanOutEvent(
         kept.map((r) => r.state.err),
         kept.map((r) => r.state.completed),
         kept.map((r) => r.state.next),
-        kept.map((r) => "lease" in r),
+        kept.map((r) => r.leaseUntil),
       ],
     );
     const inserted = new Set(insertedRows.map((r) => r.id));
@@ -265,6 +270,7 @@ export async function fanOutEvent(
     return {
       wakes: recorded.wakes,
       emails: recorded.emails,
+      held: recorded.held,
       queued: queued.length,
       leased: new Set(leased.map((e) => e.send.id)),
     };
@@ -279,6 +285,7 @@ export async function fanOutEvent(
     );
   }
   const result = await commit;
+  holdInProcess(result.held);
   await sendLaneWakes(result.wakes);
   if (result.emails.length > 0) await sendQueuedEmails(result.emails);
   return {

@@ -43,6 +43,10 @@ const WAKES_PER_SEND = 500;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+const PENDING = `status IN ('PENDING', 'RETRYING')`;
+/** Not claimed by any process: never leased, or its lease is over (the attempt was lost). */
+const UNLEASED = `(lease_until IS NULL OR lease_until <= now() AT TIME ZONE 'UTC')`;
+
 /** What one transaction wants of a webhook's lane. */
 export type LaneChange = {
   webhookId: string;
@@ -231,6 +235,7 @@ export async function relayLaneWakes(now = Date.now()): Promise<number> {
        UNION
        SELECT DISTINCT webhook_id FROM deliveries
         WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at < $1::timestamptz AT TIME ZONE 'UTC'
+          AND ${UNLEASED}
        LIMIT ${RELAY_LANES}
      )
      INSERT INTO delivery_lanes AS l (webhook_id, generation, wake_at, updated_at)
@@ -284,8 +289,6 @@ type Candidate = {
   blocked: boolean;
 };
 
-const PENDING = `status IN ('PENDING', 'RETRYING')`;
-
 /** The lane's due deliveries, oldest first; an ordered lane offers only each record's first. */
 async function dueCandidates(client: PoolClient, webhookId: string, ordered: boolean, now: number, limit: number) {
   const columns = `id, message_id AS "messageId", body, event_type AS "eventType", kind, attempt_count AS "attemptCount",
@@ -294,6 +297,7 @@ async function dueCandidates(client: PoolClient, webhookId: string, ordered: boo
     const { rows } = await client.query<Candidate>(
       `SELECT ${columns}, false AS blocked FROM deliveries
         WHERE webhook_id = $1 AND ${PENDING} AND next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC'
+          AND ${UNLEASED}
         ORDER BY next_attempt_at, event_sequence LIMIT $3`,
       [webhookId, iso(now), limit],
     );
@@ -306,13 +310,15 @@ async function dueCandidates(client: PoolClient, webhookId: string, ordered: boo
               SELECT 1 FROM events e
                WHERE e.todo_id = h.todo_id AND e.sequence < h.event_sequence AND e.fanned_out_at IS NULL
                  AND e.occurred_at > $4::timestamptz AT TIME ZONE 'UTC') AS blocked
-       FROM (SELECT DISTINCT ON (todo_id) ${columns}, todo_id, event_sequence, next_attempt_at FROM deliveries
+       FROM (SELECT DISTINCT ON (todo_id) ${columns}, todo_id, event_sequence, next_attempt_at, lease_until
+               FROM deliveries
               WHERE webhook_id = $1 AND ${PENDING} AND todo_id IS NOT NULL
               ORDER BY todo_id, event_sequence) h
-      WHERE h.next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC'
+      WHERE h.next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC' AND ${UNLEASED}
      UNION ALL
-     SELECT ${columns}, todo_id, event_sequence, next_attempt_at, false AS blocked FROM deliveries
+     SELECT ${columns}, todo_id, event_sequence, next_attempt_at, lease_until, false AS blocked FROM deliveries
       WHERE webhook_id = $1 AND ${PENDING} AND todo_id IS NULL AND next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC'
+        AND ${UNLEASED}
       ORDER BY next_attempt_at LIMIT $3`,
     [webhookId, iso(now), limit, iso(now - FAN_OUT_GIVE_UP_MS)],
   );
@@ -356,10 +362,12 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
         [webhookId, at],
       );
     }
+    // Held retries (leased to a process, due later) are not in flight until they are about to start.
     const { rows: flight } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM deliveries
-        WHERE webhook_id = $1 AND ${PENDING} AND lease_until > $2::timestamptz AT TIME ZONE 'UTC'`,
-      [webhookId, at],
+        WHERE webhook_id = $1 AND ${PENDING} AND lease_until > $2::timestamptz AT TIME ZONE 'UTC'
+          AND next_attempt_at <= $3::timestamptz AT TIME ZONE 'UTC'`,
+      [webhookId, at, iso(now + RATE_LOOKAHEAD_MS)],
     );
     const pausedUntil = lane.pausedUntil && lane.pausedUntil.getTime() > now ? lane.pausedUntil.getTime() : null;
     // In flight: the leases in the database, or this process's own attempts if it knows of more
@@ -389,17 +397,17 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     });
     if (chosen.length > 0) {
       await client.query(
-        `UPDATE deliveries d SET lease_until = v.lease AT TIME ZONE 'UTC', next_attempt_at = v.lease AT TIME ZONE 'UTC',
+        `UPDATE deliveries d SET lease_until = v.lease AT TIME ZONE 'UTC', next_attempt_at = v.start AT TIME ZONE 'UTC',
                 updated_at = now() AT TIME ZONE 'UTC'
-           FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease) WHERE d.id = v.id`,
-        [chosen.map(({ c }) => c.id), chosen.map(({ lease }) => iso(lease))],
+           FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS v(id, lease, start) WHERE d.id = v.id`,
+        [chosen.map(({ c }) => c.id), chosen.map(({ lease }) => iso(lease)), chosen.map(({ startAt }) => iso(startAt))],
       );
     }
     const remaining = ready.length > take;
     const { rows: upcoming } = await client.query<{ at: Date | null; waiting: boolean }>(
       `SELECT min(next_attempt_at) FILTER (WHERE next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC'
                                                 AND lease_until IS NULL) AT TIME ZONE 'UTC' AS at,
-              bool_or(next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC') AS waiting
+              bool_or(next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC' AND ${UNLEASED}) AS waiting
          FROM deliveries WHERE webhook_id = $1 AND ${PENDING}`,
       [webhookId, at],
     );

@@ -29,6 +29,9 @@ export type AttemptRecord = {
   outcome: AttemptOutcome;
 };
 
+/** When the attempt ended (its answer, error or timeout). */
+export const attemptEndedAt = (record: AttemptRecord) => record.startedAt.getTime() + record.outcome.latencyMs;
+
 export async function performAttempt(
   delivery: DeliveryToSend,
   secrets: string[],

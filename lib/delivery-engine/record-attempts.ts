@@ -8,10 +8,10 @@
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { disableInTransaction, type Exhaustion, recordExhaustions, updateHealthCounters } from "../webhook-health";
-import { retryPolicy, slowAttemptMs } from "./config";
+import { deliveryTimeoutMs, HOLD_HORIZON_MS, LEASE_MARGIN_MS, retryPolicy, slowAttemptMs } from "./config";
 import { type Decision, decide } from "./decide";
 import { changeLanes, type LaneChange, type LaneWake } from "./lanes";
-import type { AttemptRecord } from "./perform-attempt";
+import { type AttemptRecord, type AttemptTrigger, attemptEndedAt, type DeliveryToSend } from "./perform-attempt";
 
 const REDACTED = new Set(["x-signature", "webhook-signature"]);
 
@@ -56,8 +56,59 @@ export function stateAfter(record: AttemptRecord, decision: Decision): DeliveryS
 
 const column = <K extends keyof DeliveryState>(states: DeliveryState[], key: K) => states.map((s) => s[key]);
 
+/** A retry this process keeps: leased until `leaseUntil`, started by a timer at `at`. */
+export type HeldRetry = {
+  delivery: DeliveryToSend;
+  number: number;
+  trigger: AttemptTrigger;
+  at: number;
+  leaseUntil: number;
+};
+
+/** The trigger of the attempt after `record`'s: a manual or replayed chain stays one. */
+const nextTrigger = (record: AttemptRecord): AttemptTrigger =>
+  record.trigger === "manual" || record.trigger === "replay" ? record.trigger : "retry";
+
+/**
+ * Lease the retries due soon to this process, for their wait (HOLD_HORIZON_MS): not those of a
+ * rate-limited or disabled webhook, nor a pause's (their lanes space and hold them).
+ */
+async function holdRetries(
+  client: PoolClient,
+  decided: { r: AttemptRecord; d: Decision }[],
+  now: number,
+): Promise<HeldRetry[]> {
+  const timeout = deliveryTimeoutMs();
+  const wanted = decided.flatMap(({ r, d }) =>
+    d.status === "RETRYING" && d.retryAt !== null && d.pauseUntil === null && d.retryAt - now <= HOLD_HORIZON_MS
+      ? [
+          {
+            delivery: r.delivery,
+            number: r.number + 1,
+            trigger: nextTrigger(r),
+            at: d.retryAt,
+            leaseUntil: Math.max(d.retryAt, now) + timeout + LEASE_MARGIN_MS,
+          },
+        ]
+      : [],
+  );
+  if (wanted.length === 0) return [];
+  const { rows } = await client.query<{ id: string }>(
+    `UPDATE deliveries d SET lease_until = v.lease AT TIME ZONE 'UTC'
+       FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease), webhooks w
+      WHERE d.id = v.id AND w.id = d.webhook_id AND w.enabled AND w.max_per_second IS NULL
+        AND d.status = 'RETRYING' AND d.lease_until IS NULL
+     RETURNING d.id`,
+    [wanted.map((h) => h.delivery.id), wanted.map((h) => new Date(h.leaseUntil).toISOString())],
+  );
+  const leased = new Set(rows.map((r) => r.id));
+  return wanted.filter((h) => leased.has(h.delivery.id));
+}
+
 export type Recorded = {
   decisions: Decision[];
+  /** Retries leased to this process: start them after the commit (holdInProcess). */
+  held: HeldRetry[];
   /** Lane runs to start after the commit (sendLaneWakes). */
   wakes: LaneWake[];
   /** E-mails queued by a disable, to send after the commit (sendQueuedEmails). */
@@ -81,10 +132,10 @@ export async function recordAttempts(
   const now = opts.now ?? Date.now();
   const policy = retryPolicy();
   const decisions = records.map((r) =>
-    decide({ outcome: r.outcome, number: r.number, chainLast: r.delivery.chainLast }, now, policy),
+    decide({ outcome: r.outcome, number: r.number, chainLast: r.delivery.chainLast }, attemptEndedAt(r), policy),
   );
   if (records.length === 0) {
-    return { decisions, wakes: await changeLanes(client, opts.laneChanges ?? [], now), emails: [] };
+    return { decisions, held: [], wakes: await changeLanes(client, opts.laneChanges ?? [], now), emails: [] };
   }
   // Only attempts of deliveries that still exist (a webhook deleted meanwhile takes its deliveries
   // with it, and its work ends quietly), and each attempt once.
@@ -183,6 +234,8 @@ export async function recordAttempts(
   const exhaustion = await recordExhaustions(client, exhausted);
   emails.push(...exhaustion.emails);
   lanes.push(...exhaustion.lanes);
+  const held = await holdRetries(client, events, now);
+  const heldIds = new Set(held.map((h) => h.delivery.id));
 
   const slowMs = slowAttemptMs();
   for (const { r, d } of events) {
@@ -190,7 +243,7 @@ export async function recordAttempts(
     const slow = r.outcome.latencyMs > slowMs || r.outcome.errorClass === "timeout";
     const change: LaneChange = {
       webhookId,
-      ...(d.retryAt !== null ? { wakeAt: d.retryAt } : {}),
+      ...(d.retryAt !== null && !heldIds.has(r.delivery.id) ? { wakeAt: d.retryAt } : {}),
       ...(d.pauseUntil !== null ? { pausedUntil: d.pauseUntil } : {}),
       // A lane's attempt says whether its receiver is slow or fast again; an inline attempt
       // (made only to a lane that was not slow) can only make it slow.
@@ -202,5 +255,5 @@ export async function recordAttempts(
     lanes.push(change);
   }
   const wakes = await changeLanes(client, lanes, now);
-  return { decisions, wakes, emails };
+  return { decisions, held, wakes, emails };
 }

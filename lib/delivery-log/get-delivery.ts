@@ -21,7 +21,11 @@ async function waitingReason(d: {
   nextAttemptAt: Date | null;
 }): Promise<Waiting> {
   const now = new Date();
-  if (d.leaseUntil && d.leaseUntil > now) return { reason: "in_flight", until: null, blockedBy: null };
+  if (d.leaseUntil && d.leaseUntil > now) {
+    // A retry held by a process for its wait is leased before it starts.
+    if (d.nextAttemptAt && d.nextAttemptAt > now) return { reason: "scheduled", until: d.nextAttemptAt, blockedBy: null };
+    return { reason: "in_flight", until: null, blockedBy: null };
+  }
   const [lane, webhook] = await Promise.all([
     db().deliveryLane.findUnique({ where: { webhookId: d.webhookId } }),
     db().webhook.findUniqueOrThrow({ where: { id: d.webhookId }, select: { orderedDelivery: true } }),

@@ -4,7 +4,7 @@
 // that needs it, the trace tells "not processed yet" apart, the per-webhook disable policies, and
 // the validation of the delivery settings. Each test has its own workspace and receivers.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as redeliverRoute } from "@/app/api/v1/deliveries/[id]/redeliver/route";
 import { GET as traceRoute } from "@/app/api/v1/events/[id]/trace/route";
 import { GET as replayProgressRoute } from "@/app/api/v1/replays/[id]/route";
@@ -13,7 +13,6 @@ import { GET as healthRoute } from "@/app/api/v1/webhooks/[id]/health/route";
 import { POST as replayRoute } from "@/app/api/v1/webhooks/[id]/replay/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { db, pool, sqlTransaction } from "@/lib/db";
-import { settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
 import { relayLaneWakes, STALE_WAKE_MS } from "@/lib/delivery-engine/lanes";
 import type { AttemptRecord, DeliveryToSend } from "@/lib/delivery-engine/perform-attempt";
 import { recordAttempts } from "@/lib/delivery-engine/record-attempts";
@@ -21,29 +20,21 @@ import { RELAY_GRACE_MS, relayUnpublished } from "@/lib/events/relay-unpublished
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, type DeliveryWorkspace, deliveryWorkspace } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
-import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
+import { useDeliveryHarness } from "../helpers/inngest";
 import { type Received, startReceiver } from "../helpers/receiver";
 
 process.env.WEBHOOK_RETRY_SCHEDULE = "10,10,10,10";
 process.env.WEBHOOK_TIMEOUT_MS = "2000";
 
-let harness: InngestHarness;
-
-beforeAll(async () => {
-  harness = await startInngestHarness();
-}, 60_000);
-afterAll(async () => {
-  await settleBackgroundAttempts();
-  await harness?.close();
-});
+const harness = useDeliveryHarness();
 
 /** Run `fn` with the local Inngest server stopped (the app keeps serving), then start it again. */
 async function whileInngestDown<T>(fn: () => Promise<T>): Promise<T> {
-  await harness.stopServer();
+  await harness().stopServer();
   try {
     return await fn();
   } finally {
-    await harness.startServer();
+    await harness().startServer();
   }
 }
 

@@ -1,7 +1,7 @@
 // Delivery lanes end to end: the API commits changes, the real SDK serve() runs the fan-out and
 // the lanes through the local Inngest server, and real receivers on 127.0.0.1 answer slowly,
 // with 429s, or with failures. Each test has its own workspace, so no other webhook matches.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PATCH as patchTodo } from "@/app/api/v1/todos/[id]/route";
 import { DELETE as deleteWebhookRoute, PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
 import { db } from "@/lib/db";
@@ -10,21 +10,13 @@ import { settlePublishing } from "@/lib/events/publish-events";
 import { listRuns, waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
-import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
+import { useDeliveryHarness } from "../helpers/inngest";
 import { type Received, startReceiver } from "../helpers/receiver";
 
 process.env.WEBHOOK_RETRY_SCHEDULE = "20,20,20,20";
 process.env.WEBHOOK_TIMEOUT_MS = "4000";
 
-let harness: InngestHarness;
-
-beforeAll(async () => {
-  harness = await startInngestHarness();
-}, 60_000);
-afterAll(async () => {
-  await settleBackgroundAttempts();
-  await harness?.close();
-});
+const harness = useDeliveryHarness();
 
 const titleOf = (r: Received) => JSON.parse(r.body).currentValue.title as string;
 
@@ -158,7 +150,7 @@ describe("delivery lanes", () => {
     const fast = await startReceiver({ status: 200 });
     const doomed = await createWebhook(ws, `${slow.url}/doomed`);
     const kept = await createWebhook(ws, `${fast.url}/kept`);
-    const failedBefore = (await listRuns(harness.server.url, { status: "Failed" })).length;
+    const failedBefore = (await listRuns(harness().server.url, { status: "Failed" })).length;
     await createRecord(ws, "in flight");
     await slow.waitFor(1);
     expect((await call(deleteWebhookRoute, { cookie: ws.owner.cookie, params: { id: doomed.id } })).status).toBe(204);
@@ -171,7 +163,7 @@ describe("delivery lanes", () => {
     );
     expect(keptDelivery.attemptCount).toBe(1);
     expect(await db().delivery.count({ where: { webhookId: doomed.id } })).toBe(0);
-    expect((await listRuns(harness.server.url, { status: "Failed" })).length).toBe(failedBefore);
+    expect((await listRuns(harness().server.url, { status: "Failed" })).length).toBe(failedBefore);
     await Promise.all([slow.close(), fast.close()]);
   }, 30_000);
 

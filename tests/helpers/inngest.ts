@@ -1,7 +1,9 @@
 // The app's real Inngest functions, served by the real SDK serve() on a local HTTP server, run
 // by the project's local Inngest server on this worker's port (see tests/setup.ts).
+import { afterAll, beforeAll } from "vitest";
 import { functions } from "@/inngest";
 import { inngest } from "@/inngest/client";
+import { settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
 import { type InngestLocal, startInngestLocal } from "@/tools/inngest-local";
 import { dropSchema, startApp, type TestApp, uniqueSchema } from "@/tools/inngest-local/test-support";
 
@@ -44,4 +46,23 @@ export async function startInngestHarness(opts: { startServer?: boolean } = {}):
   };
   if (opts.startServer !== false) await harness.startServer();
   return harness;
+}
+
+/**
+ * A test file's harness: started before its tests, closed after them once the attempts still
+ * running in the background are recorded. Returns a getter for the tests that need it.
+ */
+export function useDeliveryHarness(): () => InngestHarness {
+  let harness: InngestHarness | undefined;
+  beforeAll(async () => {
+    harness = await startInngestHarness();
+  }, 60_000);
+  afterAll(async () => {
+    await settleBackgroundAttempts();
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error("the harness has not started");
+    return harness;
+  };
 }

@@ -1,0 +1,139 @@
+// Retries due soon are held by the process that recorded the failure (lib/delivery-engine/
+// background-sender.ts): leased for their wait and started by a timer, with no lane run. These
+// tests show they keep the schedule, that a lost holder loses nothing, and that a held retry
+// follows what happened to its webhook meanwhile (disabled, new URL).
+import { describe, expect, it } from "vitest";
+import { POST as disableRoute } from "@/app/api/v1/webhooks/[id]/disable/route";
+import { PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
+import { db, pool } from "@/lib/db";
+import { settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
+import { relayLaneWakes } from "@/lib/delivery-engine/lanes";
+import { waitFor } from "@/tools/inngest-local/test-support";
+import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
+import { call } from "../helpers/http";
+import { useDeliveryHarness } from "../helpers/inngest";
+import { startReceiver } from "../helpers/receiver";
+
+const WAIT_MS = 1_000;
+process.env.WEBHOOK_RETRY_SCHEDULE = Array(4).fill(WAIT_MS).join(",");
+process.env.WEBHOOK_TIMEOUT_MS = "3000";
+
+const _harness = useDeliveryHarness();
+
+/** The webhook's only delivery once its first attempt failed and its retry is held (leased). */
+function heldDelivery(webhookId: string) {
+  return waitFor("the first failure recorded and its retry held", () =>
+    db()
+      .delivery.findFirst({ where: { webhookId, status: "RETRYING", attemptCount: 1, leaseUntil: { not: null } } })
+      .then((d) => d ?? undefined),
+  );
+}
+
+const laneGeneration = (webhookId: string) =>
+  db()
+    .deliveryLane.findUniqueOrThrow({ where: { webhookId } })
+    .then((l) => l.generation);
+
+describe("held retries", () => {
+  it("keep the schedule from the end of each failed attempt, with no lane run", async () => {
+    const ws = await deliveryWorkspace("held-schedule");
+    const receiver = await startReceiver({ status: 500, body: "down" });
+    const hook = await createWebhook(ws, `${receiver.url}/down`);
+    await createRecord(ws, "held 0");
+    const delivery = await heldDelivery(hook.id);
+    const before = await laneGeneration(hook.id);
+    await waitFor("four attempts recorded", () =>
+      db()
+        .deliveryAttempt.count({ where: { deliveryId: delivery.id } })
+        .then((n) => n >= 4 || undefined),
+    );
+    // No retry needed its lane: its generation moves only when a lane run is scheduled.
+    expect(await laneGeneration(hook.id)).toBe(before);
+    await waitFor(
+      "the chain to end",
+      () =>
+        db()
+          .delivery.findUnique({ where: { id: delivery.id } })
+          .then((d) => (d?.status === "FAILED" ? d : undefined)),
+      { timeoutMs: 15_000 },
+    );
+    const attempts = await db().deliveryAttempt.findMany({
+      where: { deliveryId: delivery.id },
+      orderBy: { number: "asc" },
+    });
+    expect(attempts.map((a) => a.number)).toEqual([1, 2, 3, 4, 5]);
+    for (let i = 1; i < attempts.length; i++) {
+      const previous = attempts[i - 1];
+      const waited = attempts[i].startedAt.getTime() - (previous.startedAt.getTime() + previous.latencyMs);
+      expect(waited, `wait before attempt ${i + 1}`).toBeGreaterThanOrEqual(WAIT_MS);
+      expect(waited, `wait before attempt ${i + 1}`).toBeLessThanOrEqual(WAIT_MS * 1.1);
+    }
+    await receiver.close();
+  }, 30_000);
+
+  it("a retry whose holder is gone is made by its lane once the lease is over, once", async () => {
+    const ws = await deliveryWorkspace("held-lost");
+    const receiver = await startReceiver({ status: 500, body: "down" });
+    const hook = await createWebhook(ws, `${receiver.url}/flaky`);
+    await createRecord(ws, "lost 0");
+    const delivery = await heldDelivery(hook.id);
+    receiver.reply({ status: 200, body: "ok" });
+    // The holder died: its lease ran out long ago (its timer, should it fire, finds the delivery
+    // no longer its own), and the relay finds the retry overdue.
+    await pool().query(
+      `UPDATE deliveries SET lease_until = now() AT TIME ZONE 'UTC' - interval '1 second',
+              next_attempt_at = now() AT TIME ZONE 'UTC' - interval '2 minutes' WHERE id = $1`,
+      [delivery.id],
+    );
+    expect(await relayLaneWakes()).toBeGreaterThanOrEqual(1);
+    await receiver.waitFor(2, 10_000);
+    const heldDue = delivery.nextAttemptAt!.getTime();
+    await waitFor("the held retry's time to pass", () => Date.now() > heldDue + WAIT_MS || undefined);
+    await settleBackgroundAttempts();
+    const ended = await db().delivery.findUniqueOrThrow({ where: { id: delivery.id } });
+    expect(ended).toMatchObject({ status: "DELIVERED", attemptCount: 2 });
+    expect(receiver.requests).toHaveLength(2);
+    await receiver.close();
+  }, 30_000);
+
+  it("a held retry of a webhook disabled meanwhile is skipped, not sent", async () => {
+    const ws = await deliveryWorkspace("held-disabled");
+    const receiver = await startReceiver({ status: 500, body: "down" });
+    const hook = await createWebhook(ws, `${receiver.url}/off`);
+    await createRecord(ws, "disabled 0");
+    const delivery = await heldDelivery(hook.id);
+    const res = await call(disableRoute, { method: "POST", cookie: ws.owner.cookie, params: { id: hook.id } });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const skipped = await waitFor(
+      "the held retry skipped",
+      () =>
+        db()
+          .delivery.findUnique({ where: { id: delivery.id } })
+          .then((d) => (d?.status === "SKIPPED" ? d : undefined)),
+      { timeoutMs: 10_000 },
+    );
+    expect(skipped).toMatchObject({ attemptCount: 1, leaseUntil: null, lastError: "The webhook was disabled" });
+    expect(receiver.requests).toHaveLength(1);
+    await receiver.close();
+  }, 30_000);
+
+  it("a held retry goes to the webhook's URL as it is when the retry starts", async () => {
+    const ws = await deliveryWorkspace("held-moved");
+    const old = await startReceiver({ status: 500, body: "down" });
+    const moved = await startReceiver({ status: 200, body: "ok" });
+    const hook = await createWebhook(ws, `${old.url}/old`);
+    await createRecord(ws, "moved 0");
+    const delivery = await heldDelivery(hook.id);
+    const res = await call(patchWebhookRoute, {
+      method: "PATCH",
+      cookie: ws.owner.cookie,
+      params: { id: hook.id },
+      body: { url: `${moved.url}/new` },
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    await moved.waitFor(1, 10_000);
+    expect(moved.requests[0].headers["webhook-id"]).toBe(delivery.messageId);
+    expect(old.requests).toHaveLength(1);
+    await Promise.all([old.close(), moved.close()]);
+  }, 30_000);
+});
