@@ -4,7 +4,7 @@ import { GET as eventTypes } from "@/app/api/v1/event-types/route";
 import { call, signUp } from "../helpers/http";
 
 describe("GET /api/v1/event-types", () => {
-  it("lists the 37 event types in six groups", async () => {
+  it("lists the 44 event types in eight groups: Blue's six, then projects and their members", async () => {
     const { cookie } = await signUp("catalog");
     const res = await call(eventTypes, { cookie });
     expect(res.status).toBe(200);
@@ -15,8 +15,10 @@ describe("GET /api/v1/event-types", () => {
       "Custom fields",
       "Tags",
       "Comments",
+      "Projects",
+      "Project members",
     ]);
-    expect(res.json.data.flatMap((g: { events: unknown[] }) => g.events)).toHaveLength(37);
+    expect(res.json.data.flatMap((g: { events: unknown[] }) => g.events)).toHaveLength(44);
   });
 
   it("serves the JSON Schema of one type's whole delivered body and a sample, and 404 for unknown types", async () => {

@@ -1,16 +1,24 @@
-// Fires every one of Blue's 37 event types through real API calls, as the project's owner: lists,
-// tags, custom fields, a record and all its changes, checklists, comments, a move to the other
-// company's project, then the deletions. After each step `checkpoint` gets the event types that
-// step should have written, in order.
+// Fires every one of the 44 event types through real API calls, as the project's owner: Blue's 37
+// (lists, tags, custom fields, a record and all its changes, checklists, comments, a move to the
+// other company's project, then the deletions), then ours for projects and members, in a company
+// of the owner's own which the teammate joins by invitation. After each step `checkpoint` gets the
+// event types that step should have written, in order.
 import { expect } from "vitest";
 import { DELETE as deleteChecklistItem, PATCH as patchChecklistItem } from "@/app/api/v1/checklist-items/[id]/route";
 import { POST as createItem } from "@/app/api/v1/checklists/[id]/items/route";
 import { DELETE as deleteChecklist, PATCH as patchChecklist } from "@/app/api/v1/checklists/[id]/route";
 import { DELETE as deleteComment, PATCH as patchComment } from "@/app/api/v1/comments/[id]/route";
+import { POST as invite } from "@/app/api/v1/companies/[companyId]/invitations/route";
+import { POST as createProject } from "@/app/api/v1/companies/[companyId]/projects/route";
+import { POST as createCompany } from "@/app/api/v1/companies/route";
 import { DELETE as deleteField, PATCH as patchField } from "@/app/api/v1/custom-fields/[id]/route";
+import { POST as acceptInvitation } from "@/app/api/v1/invite-links/[token]/accept/route";
 import { DELETE as deleteList, PATCH as patchList } from "@/app/api/v1/lists/[id]/route";
 import { POST as createField } from "@/app/api/v1/projects/[projectId]/custom-fields/route";
 import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
+import { PATCH as patchMember, DELETE as removeMember } from "@/app/api/v1/projects/[projectId]/members/[userId]/route";
+import { POST as addMember } from "@/app/api/v1/projects/[projectId]/members/route";
+import { DELETE as deleteProject, PATCH as patchProject } from "@/app/api/v1/projects/[projectId]/route";
 import { POST as createTag } from "@/app/api/v1/projects/[projectId]/tags/route";
 import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
 import { DELETE as deleteTag, PATCH as patchTag } from "@/app/api/v1/tags/[id]/route";
@@ -25,8 +33,11 @@ import type { createWorkspace } from "./workspace";
 
 type Handler = Parameters<typeof call>[0];
 
-/** The second record, which the deletion of its list takes with it (the last TODO_DELETED). */
-export type EveryEventRun = { secondTodoId: string };
+/**
+ * The second record, which the deletion of its list takes with it (the last TODO_DELETED), and the
+ * company the project events happen in.
+ */
+export type EveryEventRun = { secondTodoId: string; companyId: string };
 
 export async function fireEveryEvent(
   ws: Awaited<ReturnType<typeof createWorkspace>>,
@@ -141,5 +152,24 @@ export async function fireEveryEvent(
     "TODO_DELETED",
     "TODO_LIST_DELETED",
   ]);
-  return { secondTodoId: second.id };
+
+  const companyId = (await ok(createCompany, { body: { name: "Initech Test" } }, 201)).json.data.id;
+  const project = (await ok(createProject, { params: { companyId }, body: { name: "Launch" } }, 201)).json.data;
+  const inProject = { projectId: project.id };
+  await ok(patchProject, { method: "PATCH", params: inProject, body: { name: "Launch 2026" } });
+  await ok(patchProject, { method: "PATCH", params: inProject, body: { archived: true } });
+  await checkpoint(["PROJECT_CREATED", "PROJECT_UPDATED", "PROJECT_ARCHIVED"]);
+  const invitation = (await ok(invite, { params: { companyId }, body: { email: teammate.email, role: "MEMBER" } }, 201))
+    .json.data;
+  const token = invitation.url.split("/invite/")[1];
+  const accepted = await call(acceptInvitation, { cookie: teammate.cookie, params: { token } });
+  expect(accepted.status, JSON.stringify(accepted.json)).toBe(200);
+  const member = { ...inProject, userId: teammate.user.id };
+  await ok(addMember, { params: inProject, body: { userId: teammate.user.id, role: "MEMBER" } }, 201);
+  await ok(patchMember, { method: "PATCH", params: member, body: { role: "ADMIN" } });
+  await ok(removeMember, { method: "DELETE", params: member }, 204);
+  await checkpoint(["PROJECT_MEMBER_ADDED", "PROJECT_MEMBER_ROLE_CHANGED", "PROJECT_MEMBER_REMOVED"]);
+  await ok(deleteProject, { method: "DELETE", params: inProject }, 204);
+  await checkpoint(["PROJECT_DELETED"]);
+  return { secondTodoId: second.id, companyId };
 }
