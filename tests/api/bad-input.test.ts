@@ -102,6 +102,15 @@ async function makeFixture(label: string) {
       status: "DELIVERED",
     },
   });
+  const company = (await post("/companies", {}, { name: "Company" })).data;
+  const invitation = (
+    await post(
+      "/companies/{companyId}/invitations",
+      { companyId: company.id },
+      { email: `${label}@invited.test`, role: "MEMBER" },
+    )
+  ).data;
+  const notice = await db().notice.create({ data: { userId: owner.user.id, kind: "test", title: "T", body: "B" } });
   const [event] = await eventsBy(owner.user.id);
   const sessions = await call((await ROUTE_FILES[routeFile("/sessions")]()).GET, { cookie });
   return {
@@ -125,6 +134,10 @@ async function makeFixture(label: string) {
       deliveries: delivery.id,
       events: event.id,
       sessions: sessions.json.data.find((session: { current: boolean }) => session.current).id,
+      companies: company.id,
+      members: owner.user.id,
+      invitations: invitation.id,
+      notices: notice.id,
     } as Record<string, string>,
     /** By body field: the objects such a field may name. */
     byField: {
