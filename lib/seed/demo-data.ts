@@ -11,9 +11,11 @@ export const DEMO_USERS = {
 
 type ProjectSeed = { slug: string; name: string; members: Partial<Record<keyof typeof DEMO_USERS, Role>> };
 
-const COMPANIES: { slug: string; name: string; projects: ProjectSeed[] }[] = [
+/** Each company's OWNER; the other people in it are ADMINs where they own a project, else MEMBERs. */
+const COMPANIES: { slug: string; name: string; owner: keyof typeof DEMO_USERS; projects: ProjectSeed[] }[] = [
   {
     slug: "acme",
+    owner: "demo",
     name: "Acme Corp",
     projects: [
       { slug: "website-relaunch", name: "Website Relaunch", members: { demo: "OWNER" } },
@@ -23,6 +25,7 @@ const COMPANIES: { slug: string; name: string; projects: ProjectSeed[] }[] = [
   },
   {
     slug: "globex",
+    owner: "other",
     name: "Globex Logistics",
     projects: [
       { slug: "fleet-tracking", name: "Fleet Tracking", members: { demo: "ADMIN" } },
@@ -54,7 +57,7 @@ export async function seedDemoData(db: Db) {
       update: {},
       create: { slug: c.slug, name: c.name },
     });
-    const companyRoles = new Map<string, Role>();
+    const companyRoles = new Map<string, Role>([[users[c.owner], "OWNER"]]);
     for (const p of c.projects) {
       const project = await db.project.upsert({
         where: { companyId_slug: { companyId: company.id, slug: p.slug } },
