@@ -33,8 +33,8 @@ import {
   todoEventsResponse,
 } from "../validations/delivery";
 import {
-  acceptedInvitationResponse,
   createInvitationSchema,
+  invitationAnswerResponse,
   invitationListResponse,
   invitationPreviewResponse,
   invitationResponse,
@@ -286,14 +286,14 @@ const PEOPLE_OPERATIONS: Operation[] = [
     path: "/invite-links/{token}/accept",
     summary: "Accept an invitation addressed to you: join the company and its projects (PROJECT_MEMBER_ADDED each)",
     tag: invitations,
-    response: acceptedInvitationResponse,
+    response: invitationAnswerResponse,
   },
   {
     method: "post",
     path: "/invite-links/{token}/decline",
     summary: "Decline an invitation addressed to you",
     tag: invitations,
-    response: acceptedInvitationResponse,
+    response: invitationAnswerResponse,
   },
   {
     method: "get",

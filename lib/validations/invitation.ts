@@ -54,7 +54,8 @@ export const invitationPreviewResponse = z.object({
   }),
 });
 
-export const acceptedInvitationResponse = z.object({
+/** What accepting or declining leaves: the company, the projects you are now in (none on decline), the status. */
+export const invitationAnswerResponse = z.object({
   data: z.object({
     company: z.object({ id: z.string(), name: z.string() }),
     projects: z.array(z.object({ id: z.string(), name: z.string(), role: roleSchema })),
