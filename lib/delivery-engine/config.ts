@@ -27,7 +27,7 @@ export const defaultDisablePolicy = (): DisablePolicy => ({
  */
 export const inlineBudgetMs = () => env.WEBHOOK_INLINE_BUDGET_MS;
 
-/** An attempt slower than this marks its lane slow: new deliveries queue in the lane, not inline. */
+/** An attempt slower than this marks its lane slow: the fan-out no longer waits for its attempts. */
 export const slowAttemptMs = () => env.WEBHOOK_SLOW_ATTEMPT_MS;
 
 /** An attempt in flight longer than the timeout plus this is taken as lost (its process died). */

@@ -1,9 +1,10 @@
 // The work of one event's fan-out: match, make the first attempt inline to every matching webhook
-// whose lane is clear (fast, nothing due, not paused, no rate limit, not ordered), wait for them
-// at most a small fixed budget, then write the traces, every delivery and the finished attempts
-// in one transaction. Everything else goes to the webhooks' lanes: deliveries to busy or slow
-// lanes are queued there, and attempts still running at the budget go on in the background,
-// leased, and are recorded when they end. So one slow receiver never holds a fan-out.
+// whose lane is clear (fast, nothing due, not paused, no rate limit, not ordered, a free slot),
+// wait for them at most a small fixed budget, then write the traces, every delivery and the
+// finished attempts in one transaction. A slow receiver's first attempt, if its lane is otherwise
+// clear, starts too but is never waited for; attempts still running at the budget go on in the
+// background as well, leased, and are recorded when they end; deliveries to busy lanes are queued
+// there. So one slow receiver never holds a fan-out, and costs no lane run while it has slots.
 //
 // The critical path before the first request is one round trip (the event and the matching
 // webhooks are read together). Re-running after a crash is safe: a delivery an earlier run
@@ -55,12 +56,17 @@ const markFannedOut = (client: Pick<PoolClient, "query">, eventId: string) =>
     eventId,
   ]);
 
-/** May this webhook's first attempt be made inline, now, by this process? */
-function inlineAllowed(w: Candidate, now: number): boolean {
-  if (w.orderedDelivery || w.maxPerSecond !== null || w.laneSlow || w.laneSaturated) return false;
-  if (w.lanePausedUntil && w.lanePausedUntil.getTime() > now) return false;
-  if (w.laneWakeAt && w.laneWakeAt.getTime() <= now) return false;
-  return tryTakeSlot(w.id, w.maxConcurrency);
+/**
+ * How this process makes the webhook's first attempt now: inline (waited for, within the budget),
+ * in the background from the start (its receiver is slow, so it is never waited for), or not at
+ * all — queued in its lane, which has work due, a pause, a rate, an order or no free slot.
+ */
+function firstAttempt(w: Candidate, now: number): "inline" | "background" | "queued" {
+  if (w.orderedDelivery || w.maxPerSecond !== null || w.laneSaturated) return "queued";
+  if (w.lanePausedUntil && w.lanePausedUntil.getTime() > now) return "queued";
+  if (w.laneWakeAt && w.laneWakeAt.getTime() <= now) return "queued";
+  if (!tryTakeSlot(w.id, w.maxConcurrency)) return "queued";
+  return w.laneSlow ? "background" : "inline";
 }
 
 /**
@@ -88,7 +94,14 @@ async function waitForInline(promises: Promise<unknown>[], started: number) {
   clearTimeout(stragglers);
 }
 
-type Inline = { send: DeliveryToSend; secrets: string[]; record?: AttemptRecord; promise: Promise<AttemptRecord> };
+type Inline = {
+  send: DeliveryToSend;
+  secrets: string[];
+  record?: AttemptRecord;
+  promise: Promise<AttemptRecord>;
+  /** Waited for (inline), or recorded when it ends whenever that is (background). */
+  waited: boolean;
+};
 
 export async function fanOutEvent(
   eventId: string,
@@ -136,29 +149,34 @@ export async function fanOutEvent(
 
   const inline = new Map<string, Inline>();
   for (const f of fresh) {
-    if (f.outcome !== "MATCHED" || !inlineAllowed(f.webhook, started)) continue;
+    const how = f.outcome === "MATCHED" ? firstAttempt(f.webhook, started) : "queued";
+    if (how === "queued") continue;
     const secrets = signingSecrets(f.webhook);
     const entry: Inline = {
       send: f.send,
       secrets,
       promise: performAttempt(f.send, secrets, 1, "auto").finally(() => releaseSlot(f.webhook.id)),
+      waited: how === "inline",
     };
     entry.promise.then((record) => {
       entry.record = record;
     });
     inline.set(f.send.id, entry);
   }
-  if (inline.size > 0)
+  const waited = [...inline.values()].filter((e) => e.waited);
+  if (waited.length > 0)
     await waitForInline(
-      [...inline.values()].map((e) => e.promise),
+      waited.map((e) => e.promise),
       started,
     );
 
   const now = Date.now();
   const policy = retryPolicy();
   const lease = now + deliveryTimeoutMs() + LEASE_MARGIN_MS;
-  const finished = [...inline.values()].filter((e) => e.record).map((e) => e.record!);
-  const running = [...inline.values()].filter((e) => !e.record);
+  // A background attempt is recorded after the commit even if it ended already: as a lane's
+  // attempt, its latency says whether its receiver is fast again.
+  const finished = waited.filter((e) => e.record).map((e) => e.record!);
+  const running = [...inline.values()].filter((e) => !e.waited || !e.record);
   const rows = fresh.map(({ webhook, outcome, send }) => {
     const entry = inline.get(send.id);
     const base = {
@@ -177,7 +195,7 @@ export async function fanOutEvent(
         next: outcome === "MATCHED" ? new Date(now).toISOString() : null,
       },
     };
-    if (entry?.record) {
+    if (entry?.record && entry.waited) {
       const decision = decide(
         { outcome: entry.record.outcome, number: 1, chainLast: MAX_ATTEMPTS },
         attemptEndedAt(entry.record),
@@ -258,10 +276,11 @@ export async function fanOutEvent(
         laneChanges: [
           // A full lane is woken by its next finished attempt; waking it now would find no slot.
           ...queued.map((r) => ({ webhookId: r.webhookId, wakeAt: now, unlessSaturated: true })),
-          // Attempts still running after the whole budget mark their lane slow, so the next
-          // events queue there; stragglers cut short by the rule above are judged when they end.
+          // Inline attempts still running after the whole budget mark their lane slow, so the
+          // next events' attempts are not waited for; stragglers cut short by the rule above are
+          // judged when they end.
           ...(now - started >= inlineBudgetMs()
-            ? leased.map((e) => ({ webhookId: e.send.webhookId, slow: true }))
+            ? leased.filter((e) => e.waited).map((e) => ({ webhookId: e.send.webhookId, slow: true }))
             : []),
         ],
       },

@@ -1,6 +1,7 @@
-// Delivery lanes: every webhook's deliveries that are not made inline by the fan-out (retries,
-// redeliveries, replays, deliveries to a slow, paused, rate-limited or ordered webhook) queue in
-// the `deliveries` table and are sent by that webhook's lane, and only by it. A lane is pumped by
+// Delivery lanes: every webhook's deliveries that are not started by the fan-out or held by the
+// process that recorded their last failure (retries due later, redeliveries, replays, deliveries
+// to a busy, paused, rate-limited or ordered webhook) queue in the `deliveries` table and are
+// sent by that webhook's lane, and only by it. A lane is pumped by
 // Inngest runs of one function with a concurrency key on the webhook, one at a time; a run is one
 // call: a short transaction that claims what may start now — within the webhook's width, rate,
 // pause and record order — and hands the attempts to the background sender, so no call into the
@@ -58,7 +59,7 @@ export type LaneChange = {
   unlessSaturated?: boolean;
   /** The receiver asked to back off: nothing is sent to it before this. */
   pausedUntil?: number;
-  /** Its last attempt was slow (or fast again): new deliveries queue here instead of inline. */
+  /** Its last attempt was slow (or fast again): the fan-out does not wait for its first attempts. */
   slow?: boolean;
 };
 

@@ -44,6 +44,35 @@ describe("delivery lanes", () => {
     await Promise.all([slow.close(), fast.close()]);
   }, 40_000);
 
+  it("a slow receiver with free slots gets each new event at once, in the background, with no lane run", async () => {
+    const ws = await deliveryWorkspace("slow-background");
+    const slow = await startReceiver({ status: 200, delayMs: 1_500 });
+    const hook = await createWebhook(ws, `${slow.url}/slow`);
+    await createRecord(ws, "first");
+    await waitFor("the lane marked slow", () =>
+      db()
+        .deliveryLane.findUnique({ where: { webhookId: hook.id } })
+        .then((l) => (l?.slow ? l : undefined)),
+    );
+    const generation = (await db().deliveryLane.findUniqueOrThrow({ where: { webhookId: hook.id } })).generation;
+    const committed: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await createRecord(ws, `next ${i}`);
+      committed.push(Date.now());
+    }
+    await slow.waitFor(4, 10_000);
+    // Each reached the receiver while the ones before it were still unanswered (1.5 s each).
+    for (let i = 0; i < 3; i++) expect(slow.requests[i + 1].at - committed[i]).toBeLessThan(1_000);
+    expect((await db().deliveryLane.findUniqueOrThrow({ where: { webhookId: hook.id } })).generation).toBe(
+      generation,
+    );
+    await waitFor("all four delivered", async () => {
+      const n = await db().delivery.count({ where: { webhookId: hook.id, status: "DELIVERED" } });
+      return n === 4 || undefined;
+    });
+    await slow.close();
+  }, 30_000);
+
   it("a 429 with Retry-After pauses only its own webhook", async () => {
     const ws = await deliveryWorkspace("paused");
     const limited = await startReceiver({ status: 200 });
