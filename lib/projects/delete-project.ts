@@ -7,11 +7,17 @@ import { loadProjectValue } from "./project-values";
 /**
  * Delete a project with its lists, records, tags and custom fields (PROJECT_DELETED; its
  * records emit no events of their own). Webhooks that name it stay valid for their other
- * projects and say that this one was deleted.
+ * projects and say that this one was deleted. Its members are kept as its audience: the
+ * PROJECT_DELETED reaches their webhooks although the memberships go with the project.
  */
 export async function deleteProjectIn(change: Change, projectId: string) {
   const value = await loadProjectValue(change.tx, projectId);
   change.emails.push(...(await recordAccessIssues(change.tx, [value], "PROJECT_DELETED")));
+  const members = await change.tx.projectMember.findMany({ where: { projectId }, select: { userId: true } });
+  await change.tx.deletedProjectMember.createMany({
+    data: members.map(({ userId }) => ({ projectId, userId })),
+    skipDuplicates: true,
+  });
   await change.tx.project.delete({ where: { id: projectId } });
   change.emit({
     type: "PROJECT_DELETED",
