@@ -1,5 +1,6 @@
 import { ApiError } from "../api/errors";
 import { db } from "../db";
+import { unselected } from "../delivery-engine/match-webhooks";
 
 const EXPLANATIONS = {
   MATCHED: "Delivered to this webhook (see the delivery)",
@@ -8,10 +9,15 @@ const EXPLANATIONS = {
   ACCESS_REVOKED: "The webhook's creator is no longer a member of the event's project",
   DISABLED: "The webhook was disabled; the delivery was kept as skipped and can be replayed",
   PENDING: "The event has not been processed yet; look again in a moment",
-  NOT_CONSIDERED: "The webhook was created after the event, or its creator was not in the event's projects",
+  NOT_CONSIDERED:
+    "The webhook selects this event now, but did not when it was processed (it was created or changed since), or its creator was not in the event's projects then",
 } as const;
 
-/** "Why was this event (not) delivered?" for each of the caller's webhooks. */
+/**
+ * "Why was this event (not) delivered?" for each of the caller's webhooks. The fan-out records
+ * what became of the webhooks that selected the event (MATCHED, DISABLED, ACCESS_REVOKED); for
+ * the others the webhook's current selection tells which part leaves the event out.
+ */
 export async function traceEvent(userId: string, eventId: string) {
   // One snapshot: read while the fan-out commits, the event, its traces and its deliveries must
   // not disagree ("pending" next to a delivered delivery).
@@ -19,36 +25,43 @@ export async function traceEvent(userId: string, eventId: string) {
     async (tx) => {
       const event = await tx.event.findUnique({ where: { id: eventId } });
       if (!event) throw ApiError.notFound("Event");
-      const member = await tx.projectMember.findFirst({ where: { userId, projectId: { in: event.projectIds } } });
+      const inProjects = { userId, projectId: { in: event.projectIds } };
+      const member =
+        (await tx.projectMember.findFirst({ where: inProjects })) ??
+        // A deleted project's people keep seeing its PROJECT_DELETED.
+        (event.type === "PROJECT_DELETED" ? await tx.deletedProjectMember.findFirst({ where: inProjects }) : null);
       const webhooks = await tx.webhook.findMany({
         where: { createdById: userId },
-        select: { id: true, name: true },
+        select: { id: true, name: true, allEvents: true, events: true, allProjects: true, projectIds: true },
         orderBy: { createdAt: "asc" },
       });
-      const traces = await tx.eventTrace.findMany({ where: { eventId } });
+      const traces = await tx.eventTrace.findMany({
+        where: { eventId, webhookId: { in: webhooks.map((w) => w.id) } },
+      });
       const deliveries = await tx.delivery.findMany({
-        where: { eventId },
+        where: { eventId, webhookId: { in: webhooks.map((w) => w.id) } },
         select: { id: true, webhookId: true, status: true },
       });
       return { event, member, webhooks, traces, deliveries };
     },
     { isolationLevel: "RepeatableRead" },
   );
-  // Traces are written by the event's fan-out: before it ran, nothing is known yet.
+  if (!member && traces.length === 0) throw ApiError.notFound("Event");
+  // Before the event's fan-out ran, nothing is known yet.
   const processed = event.fannedOutAt !== null || traces.length > 0;
-  const mine = webhooks.filter((w) => traces.some((t) => t.webhookId === w.id));
-  if (!member && mine.length === 0) throw ApiError.notFound("Event");
   return {
     event: { id: event.id, type: event.type, projectIds: event.projectIds, occurredAt: event.occurredAt },
     webhooks: webhooks.map((w) => {
+      const recorded = traces.find((t) => t.webhookId === w.id)?.outcome;
       const outcome: keyof typeof EXPLANATIONS =
-        traces.find((t) => t.webhookId === w.id)?.outcome ?? (processed ? "NOT_CONSIDERED" : "PENDING");
+        recorded ?? (processed ? (unselected(w, event.type, event.projectIds) ?? "NOT_CONSIDERED") : "PENDING");
       const delivery = deliveries.find((d) => d.webhookId === w.id);
       return {
         webhookId: w.id,
         name: w.name,
         outcome,
         explanation: EXPLANATIONS[outcome],
+        recorded: recorded !== undefined,
         deliveryId: delivery?.id ?? null,
         deliveryStatus: delivery?.status ?? null,
       };

@@ -105,6 +105,11 @@ export const eventTraceResponse = z.object({
         "NOT_CONSIDERED",
       ]),
       explanation: z.string(),
+      recorded: z
+        .boolean()
+        .describe(
+          "true: the outcome the event's fan-out recorded for this webhook (MATCHED, DISABLED, ACCESS_REVOKED). false: worked out now from the webhook's current selection (EVENT_NOT_SELECTED, PROJECT_NOT_SELECTED, NOT_CONSIDERED), or PENDING",
+        ),
       deliveryId: z.string().nullable(),
       deliveryStatus: z.string().nullable(),
     }),
