@@ -356,10 +356,14 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     const at = iso(now);
     if (!webhook.enabled) {
       // A disabled webhook's waiting deliveries are kept as skipped (replay sends them later).
+      // (One whose attempt is being recorded right now is left to that: see claim below.)
       await client.query(
         `UPDATE deliveries SET status = 'SKIPPED', next_attempt_at = NULL, lease_until = NULL,
                 last_error = 'The webhook was disabled', updated_at = now() AT TIME ZONE 'UTC'
-          WHERE webhook_id = $1 AND ${PENDING} AND (lease_until IS NULL OR lease_until <= $2::timestamptz AT TIME ZONE 'UTC')`,
+          WHERE id IN (SELECT id FROM deliveries
+                        WHERE webhook_id = $1 AND ${PENDING}
+                          AND (lease_until IS NULL OR lease_until <= $2::timestamptz AT TIME ZONE 'UTC')
+                          FOR UPDATE SKIP LOCKED)`,
         [webhookId, at],
       );
     }
@@ -392,17 +396,35 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
       nextSlotAt = slot + take * spacing;
     }
     const timeout = deliveryTimeoutMs();
-    const chosen = ready.slice(0, take).map((c, i) => {
+    const offered = ready.slice(0, take).map((c, i) => {
       const startAt = spacing > 0 ? slot + i * spacing : now;
       return { c, startAt, lease: startAt + timeout + LEASE_MARGIN_MS };
     });
-    if (chosen.length > 0) {
-      await client.query(
+    let chosen = offered;
+    if (offered.length > 0) {
+      // Claim only what is still due and free: a delivery whose attempt is being recorded now (its
+      // lease ran out first) is locked by that transaction, which locks lanes after deliveries —
+      // waiting for it here, with this lane locked, could deadlock. The record decides it instead.
+      const { rows: claimed } = await client.query<{ id: string }>(
         `UPDATE deliveries d SET lease_until = v.lease AT TIME ZONE 'UTC', next_attempt_at = v.start AT TIME ZONE 'UTC',
                 updated_at = now() AT TIME ZONE 'UTC'
-           FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS v(id, lease, start) WHERE d.id = v.id`,
-        [chosen.map(({ c }) => c.id), chosen.map(({ lease }) => iso(lease)), chosen.map(({ startAt }) => iso(startAt))],
+           FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS v(id, lease, start)
+          WHERE d.id = v.id
+            AND d.id IN (SELECT id FROM deliveries
+                          WHERE id = ANY($1::text[]) AND ${PENDING}
+                            AND next_attempt_at <= $4::timestamptz AT TIME ZONE 'UTC'
+                            AND (lease_until IS NULL OR lease_until <= $4::timestamptz AT TIME ZONE 'UTC')
+                            FOR UPDATE SKIP LOCKED)
+         RETURNING d.id`,
+        [
+          offered.map(({ c }) => c.id),
+          offered.map(({ lease }) => iso(lease)),
+          offered.map(({ startAt }) => iso(startAt)),
+          at,
+        ],
       );
+      const ids = new Set(claimed.map((r) => r.id));
+      chosen = offered.filter(({ c }) => ids.has(c.id));
     }
     const remaining = ready.length > take;
     const { rows: upcoming } = await client.query<{ at: Date | null; waiting: boolean }>(

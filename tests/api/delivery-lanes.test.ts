@@ -1,11 +1,14 @@
 // Delivery lanes end to end: the API commits changes, the real SDK serve() runs the fan-out and
 // the lanes through the local Inngest server, and real receivers on 127.0.0.1 answer slowly,
 // with 429s, or with failures. Each test has its own workspace, so no other webhook matches.
+
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PATCH as patchTodo } from "@/app/api/v1/todos/[id]/route";
 import { DELETE as deleteWebhookRoute, PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
-import { db } from "@/lib/db";
-import { settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
+import { db, pool } from "@/lib/db";
+import { launchAttempts, settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
+import { pumpLane } from "@/lib/delivery-engine/lanes";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { listRuns, waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
@@ -19,6 +22,22 @@ process.env.WEBHOOK_TIMEOUT_MS = "4000";
 const harness = useDeliveryHarness();
 
 const titleOf = (r: Received) => JSON.parse(r.body).currentValue.title as string;
+
+/** Whether another transaction holds the lane's row (NOWAIT fails at once if so). */
+async function laneIsLocked(webhookId: string): Promise<boolean> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT 1 FROM delivery_lanes WHERE webhook_id = $1 FOR UPDATE NOWAIT", [webhookId]);
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === "55P03") return true;
+    throw error;
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
+}
 
 describe("delivery lanes", () => {
   it("a slow receiver delays only its own webhook, even for the same event", async () => {
@@ -63,15 +82,60 @@ describe("delivery lanes", () => {
     await slow.waitFor(4, 10_000);
     // Each reached the receiver while the ones before it were still unanswered (1.5 s each).
     for (let i = 0; i < 3; i++) expect(slow.requests[i + 1].at - committed[i]).toBeLessThan(1_000);
-    expect((await db().deliveryLane.findUniqueOrThrow({ where: { webhookId: hook.id } })).generation).toBe(
-      generation,
-    );
+    expect((await db().deliveryLane.findUniqueOrThrow({ where: { webhookId: hook.id } })).generation).toBe(generation);
     await waitFor("all four delivered", async () => {
       const n = await db().delivery.count({ where: { webhookId: hook.id, status: "DELIVERED" } });
       return n === 4 || undefined;
     });
     await slow.close();
   }, 30_000);
+
+  it("a pump skips a delivery whose attempt is being recorded instead of waiting for it (no deadlock)", async () => {
+    const ws = await deliveryWorkspace("lock-order");
+    const receiver = await startReceiver({ status: 200 });
+    const hook = await createWebhook(ws, `${receiver.url}/locked`);
+    // Two retries due whose attempts were lost (their leases are over), as the recorder may find them.
+    const due = new Date(Date.now() - 60_000);
+    const [recording, free] = await Promise.all(
+      ["recording", "free"].map((name) =>
+        db().delivery.create({
+          data: {
+            webhookId: hook.id,
+            eventType: "TODO_CREATED",
+            messageId: `msg_${randomUUID()}`,
+            body: JSON.stringify({ event: "TODO_CREATED", name }),
+            status: "RETRYING",
+            attemptCount: 1,
+            nextAttemptAt: due,
+            leaseUntil: due,
+          },
+        }),
+      ),
+    );
+    const lane = await db().deliveryLane.findUniqueOrThrow({ where: { webhookId: hook.id } });
+    // The recorder's transaction: the delivery first, then (as recordAttempts does) its lane.
+    const recorder = await pool().connect();
+    try {
+      await recorder.query("BEGIN");
+      await recorder.query("SELECT id FROM deliveries WHERE id = $1 FOR UPDATE", [recording.id]);
+      let pumpEnded = false;
+      const pumped = pumpLane(hook.id, lane.generation.toString()).finally(() => {
+        pumpEnded = true;
+      });
+      // The recorder asks for the lane once the pump holds it (or is done already).
+      await waitFor("the pump to hold the lane", async () => pumpEnded || (await laneIsLocked(hook.id)));
+      await recorder.query("SELECT 1 FROM delivery_lanes WHERE webhook_id = $1 FOR UPDATE", [hook.id]);
+      const result = await pumped;
+      await recorder.query("COMMIT");
+      expect(result.claimed.map((c) => c.delivery.id)).toEqual([free.id]);
+      launchAttempts(result.claimed);
+    } finally {
+      recorder.release();
+    }
+    await receiver.waitFor(1);
+    expect(receiver.requests[0].headers["webhook-id"]).toBe(free.messageId);
+    await receiver.close();
+  });
 
   it("a 429 with Retry-After pauses only its own webhook", async () => {
     const ws = await deliveryWorkspace("paused");
