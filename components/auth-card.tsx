@@ -1,14 +1,18 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LanguageMenu } from "./i18n/language-menu";
 
 export async function AuthCard({
   title,
   subtitle,
   children,
+  signedIn = false,
 }: {
   title: string;
   subtitle: string;
   children: ReactNode;
+  /** Whether the language chosen here is also saved on the account. */
+  signedIn?: boolean;
 }) {
   const app = await getTranslations("app");
   return (
@@ -19,6 +23,9 @@ export async function AuthCard({
           <h1 className="text-xl font-semibold">{title}</h1>
           <p className="mb-5 mt-1 text-sm text-slate-600">{subtitle}</p>
           {children}
+        </div>
+        <div className="mt-4 flex justify-center">
+          <LanguageMenu signedIn={signedIn} />
         </div>
       </div>
     </main>

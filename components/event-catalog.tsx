@@ -6,6 +6,7 @@ import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { eventTypeKeys } from "@/lib/client/query-keys";
 import type { groupedEventTypes } from "@/lib/events/catalog";
+import { useEventText } from "./i18n/use-event-text";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 import { useErrorMessage } from "./use-error-message";
@@ -14,6 +15,7 @@ type Groups = ReturnType<typeof groupedEventTypes>;
 
 export function EventCatalog() {
   const t = useTranslations("eventTypes");
+  const eventText = useEventText();
   const errorMessage = useErrorMessage();
   const groups = useQuery({
     queryKey: eventTypeKeys.list(),
@@ -26,7 +28,7 @@ export function EventCatalog() {
     <div className="flex flex-col gap-6">
       {groups.data.map((group) => (
         <Card key={group.id}>
-          <h2 className="mb-3 text-lg font-semibold">{group.label}</h2>
+          <h2 className="mb-3 text-lg font-semibold">{eventText.group(group.id)}</h2>
           <ul className="flex flex-col divide-y divide-slate-100">
             {group.events.map((event) => (
               <EventRow key={event.type} event={event} />
@@ -40,6 +42,7 @@ export function EventCatalog() {
 
 function EventRow({ event }: { event: Groups[number]["events"][number] }) {
   const t = useTranslations("eventTypes");
+  const eventText = useEventText();
   const [open, setOpen] = useState(false);
   const sample = useQuery({
     queryKey: eventTypeKeys.detail(event.type),
@@ -51,8 +54,8 @@ function EventRow({ event }: { event: Groups[number]["events"][number] }) {
     <li className="py-3">
       <div className="flex items-baseline justify-between gap-4">
         <div>
-          <p className="font-medium">{event.label}</p>
-          <p className="text-sm text-slate-600">{event.description}</p>
+          <p className="font-medium">{eventText.label(event.type)}</p>
+          <p className="text-sm text-slate-600">{eventText.description(event.type)}</p>
           <code className="text-xs text-slate-500">{event.type}</code>
         </div>
         <button

@@ -1,11 +1,13 @@
-// next-intl without locale routing: the locale comes from the NEXT_LOCALE cookie or the
-// Accept-Language header, limited to the languages that have a message file.
+// next-intl without locale routing: the locale is the signed-in person's saved language, else the
+// NEXT_LOCALE cookie (set by the language menu), else the browser's Accept-Language.
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { DEFAULT_LOCALE, pickLocale } from "./locales";
+import { currentUser } from "@/lib/users/current-user";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale } from "./locales";
 
 export default getRequestConfig(async () => {
-  const cookieLocale = (await cookies()).get("NEXT_LOCALE")?.value;
-  const locale = pickLocale(cookieLocale, (await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+  const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const user = await currentUser();
+  const locale = pickLocale([user?.locale, cookieLocale], (await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
   return { locale, messages: (await import(`../messages/${locale}.json`)).default };
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 
 type Tone = "success" | "error";
@@ -14,6 +15,7 @@ const TONES: Record<Tone, string> = {
 
 /** Short notices in a live region; errors stay until dismissed, successes fade after 4 s. */
 export function Toaster({ children }: { children: ReactNode }) {
+  const t = useTranslations("toast");
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(0);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
@@ -29,19 +31,22 @@ export function Toaster({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-80 flex-col gap-2">
-        {toasts.map((t) => (
+      <div
+        aria-live="polite"
+        className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2"
+      >
+        {toasts.map((toast) => (
           <div
-            key={t.id}
-            role={t.tone === "error" ? "alert" : "status"}
-            className={`pointer-events-auto flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm shadow ${TONES[t.tone]}`}
+            key={toast.id}
+            role={toast.tone === "error" ? "alert" : "status"}
+            className={`pointer-events-auto flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm shadow ${TONES[toast.tone]}`}
           >
-            <span>{t.message}</span>
+            <span>{toast.message}</span>
             <button
               type="button"
-              aria-label="Dismiss"
+              aria-label={t("dismiss")}
               className="text-xs opacity-70 hover:opacity-100"
-              onClick={() => dismiss(t.id)}
+              onClick={() => dismiss(toast.id)}
             >
               ✕
             </button>

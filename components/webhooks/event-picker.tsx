@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api-client";
 import { eventTypeKeys } from "@/lib/client/query-keys";
 import type { groupedEventTypes } from "@/lib/events/catalog";
+import { useEventText } from "../i18n/use-event-text";
 import { GroupedPicker } from "./grouped-picker";
 
 type Groups = ReturnType<typeof groupedEventTypes>;
@@ -17,6 +18,7 @@ export function EventPicker(props: {
   error?: string;
 }) {
   const t = useTranslations("webhooks.form");
+  const eventText = useEventText();
   const groups = useQuery({
     queryKey: eventTypeKeys.list(),
     queryFn: () => apiFetch<{ data: Groups }>("/api/v1/event-types").then((r) => r.data),
@@ -32,9 +34,9 @@ export function EventPicker(props: {
       searchLabel={t("searchEvents")}
       groups={(groups.data ?? []).map((g) => ({
         id: g.id,
-        title: g.label,
-        selectAllLabel: t("selectAll", { group: g.label }),
-        items: g.events.map((e) => ({ id: e.type, label: e.label, detail: e.type })),
+        title: eventText.group(g.id),
+        selectAllLabel: t("selectAll", { group: eventText.group(g.id) }),
+        items: g.events.map((e) => ({ id: e.type, label: eventText.label(e.type), detail: e.type })),
       }))}
     />
   );

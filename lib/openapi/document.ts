@@ -59,7 +59,14 @@ import {
 import { createTagSchema, updateTagSchema } from "../validations/tag";
 import { createTodoSchema, moveTodoSchema, setCustomFieldValueSchema, updateTodoSchema } from "../validations/todo";
 import { createTodoListSchema, updateTodoListSchema } from "../validations/todo-list";
-import { meResponse, signInSchema, signUpSchema, userResponse } from "../validations/user";
+import {
+  meResponse,
+  signInSchema,
+  signUpSchema,
+  updatedMeResponse,
+  updateMeSchema,
+  userResponse,
+} from "../validations/user";
 import {
   activityQuery,
   activityResponse,
@@ -333,6 +340,14 @@ export const OPERATIONS: Operation[] = [
   },
   { method: "post", path: "/auth/sign-out", summary: "End the session", tag: "Auth", status: 204, public: true },
   { method: "get", path: "/me", summary: "The authenticated user", tag: "Auth", response: meResponse },
+  {
+    method: "patch",
+    path: "/me",
+    summary: "Change your preferences: the app's language (null follows the browser)",
+    tag: "Auth",
+    body: updateMeSchema,
+    response: updatedMeResponse,
+  },
   {
     method: "post",
     path: "/me/password",

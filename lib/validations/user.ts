@@ -1,5 +1,6 @@
 // User schemas: sign-up and sign-in input (form and API), and the public user shape.
 import { z } from "zod";
+import { LOCALES } from "../../i18n/locales";
 
 export const emailSchema = z
   .string({ error: "is required" })
@@ -36,3 +37,11 @@ export const userResponse = z.object({
 export const meResponse = userResponse.extend({
   authenticatedBy: z.enum(["session", "api_token"]),
 });
+
+export const localeSchema = z.enum(LOCALES).describe("A language of the app: en, es, pt, it, ru or sv");
+
+// PATCH /me: the person's preferences; `locale: null` follows the browser's language again.
+export const updateMeSchema = z.strictObject({ locale: localeSchema.nullable() });
+export type UpdateMeInput = z.infer<typeof updateMeSchema>;
+
+export const updatedMeResponse = userResponse.extend({ locale: z.string().nullable() });

@@ -11,9 +11,10 @@ export async function generateMetadata() {
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("invitePage");
+  const signedIn = (await currentUserId()) !== null;
   return (
-    <AuthCard title={t("title")} subtitle={t("subtitle")}>
-      <InvitationView token={token} signedIn={(await currentUserId()) !== null} />
+    <AuthCard title={t("title")} subtitle={t("subtitle")} signedIn={signedIn}>
+      <InvitationView token={token} signedIn={signedIn} />
     </AuthCard>
   );
 }
