@@ -63,7 +63,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
       <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-4">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <TextField
-          className="min-w-64 flex-1"
+          className="min-w-0 flex-1 basis-64"
           label={t("name")}
           placeholder={t("namePlaceholder")}
           error={form.formState.errors.name?.message}
@@ -144,43 +144,45 @@ function TokenList() {
       ) : tokens.data.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2">{t("columnName")}</th>
-              <th>{t("columnToken")}</th>
-              <th>{t("columnCreated")}</th>
-              <th>{t("columnLastUsed")}</th>
-              <th>{t("columnExpires")}</th>
-              <th>
-                <span className="sr-only">{t("revoke")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data.map((token) => (
-              <tr key={token.id} className="border-t border-slate-100">
-                <td className="py-2 font-medium">{token.name}</td>
-                <td className="font-mono text-xs">{token.prefix}…</td>
-                <td>{date(token.createdAt)}</td>
-                <td>{date(token.lastUsedAt)}</td>
-                <td>{date(token.expiresAt)}</td>
-                <td className="text-right">
-                  <Button
-                    variant="danger"
-                    aria-label={`${t("revoke")} ${token.name}`}
-                    disabled={revoke.isPending}
-                    onClick={() => {
-                      if (window.confirm(t("revokeConfirm", { name: token.name }))) revoke.mutate(token.id);
-                    }}
-                  >
-                    {t("revoke")}
-                  </Button>
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-2">{t("columnName")}</th>
+                <th>{t("columnToken")}</th>
+                <th>{t("columnCreated")}</th>
+                <th>{t("columnLastUsed")}</th>
+                <th>{t("columnExpires")}</th>
+                <th>
+                  <span className="sr-only">{t("revoke")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.data.map((token) => (
+                <tr key={token.id} className="border-t border-slate-100">
+                  <td className="py-2 font-medium">{token.name}</td>
+                  <td className="font-mono text-xs">{token.prefix}…</td>
+                  <td>{date(token.createdAt)}</td>
+                  <td>{date(token.lastUsedAt)}</td>
+                  <td>{date(token.expiresAt)}</td>
+                  <td className="text-right">
+                    <Button
+                      variant="danger"
+                      aria-label={`${t("revoke")} ${token.name}`}
+                      disabled={revoke.isPending}
+                      onClick={() => {
+                        if (window.confirm(t("revokeConfirm", { name: token.name }))) revoke.mutate(token.id);
+                      }}
+                    >
+                      {t("revoke")}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   );

@@ -71,48 +71,50 @@ export function SessionList() {
       ) : sessions.error ? (
         <Alert tone="error">{errorMessage(sessions.error)}</Alert>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2">{t("columnDevice")}</th>
-              <th>{t("columnAddress")}</th>
-              <th>{t("columnSignedIn")}</th>
-              <th>{t("columnLastSeen")}</th>
-              <th>
-                <span className="sr-only">{t("revoke")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.data.map((session) => (
-              <tr key={session.id} className="border-t border-slate-100" title={session.userAgent ?? undefined}>
-                <td className="py-2 font-medium">
-                  {device(session)}
-                  {session.current ? (
-                    <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">
-                      {t("thisDevice")}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="font-mono text-xs">{session.ipAddress ?? t("unknownAddress")}</td>
-                <td>{date(session.createdAt)}</td>
-                <td>{date(session.lastSeenAt)}</td>
-                <td className="text-right">
-                  <Button
-                    variant="secondary"
-                    aria-label={`${t("revoke")}: ${device(session)}${session.current ? ` (${t("thisDevice")})` : ""}`}
-                    disabled={end.isPending}
-                    onClick={() => {
-                      if (window.confirm(t("revokeConfirm", { device: device(session) }))) end.mutate(session);
-                    }}
-                  >
-                    {t("revoke")}
-                  </Button>
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-2">{t("columnDevice")}</th>
+                <th>{t("columnAddress")}</th>
+                <th>{t("columnSignedIn")}</th>
+                <th>{t("columnLastSeen")}</th>
+                <th>
+                  <span className="sr-only">{t("revoke")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sessions.data.map((session) => (
+                <tr key={session.id} className="border-t border-slate-100" title={session.userAgent ?? undefined}>
+                  <td className="py-2 font-medium">
+                    {device(session)}
+                    {session.current ? (
+                      <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">
+                        {t("thisDevice")}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="font-mono text-xs">{session.ipAddress ?? t("unknownAddress")}</td>
+                  <td>{date(session.createdAt)}</td>
+                  <td>{date(session.lastSeenAt)}</td>
+                  <td className="text-right">
+                    <Button
+                      variant="secondary"
+                      aria-label={`${t("revoke")}: ${device(session)}${session.current ? ` (${t("thisDevice")})` : ""}`}
+                      disabled={end.isPending}
+                      onClick={() => {
+                        if (window.confirm(t("revokeConfirm", { device: device(session) }))) end.mutate(session);
+                      }}
+                    >
+                      {t("revoke")}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   );

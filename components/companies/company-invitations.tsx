@@ -70,7 +70,7 @@ function InviteForm({ company }: { company: CompanyView }) {
           label={t("email")}
           type="email"
           autoComplete="off"
-          className="min-w-64 flex-1"
+          className="min-w-0 flex-1 basis-64"
           error={errors.email?.message}
           {...form.register("email")}
         />
@@ -197,7 +197,7 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
         <div className="flex flex-wrap items-end gap-2">
           <TextField
             label={t("link", { email })}
-            className="min-w-80 flex-1"
+            className="min-w-0 flex-1 basis-64"
             readOnly
             value={invitation.url}
             onFocus={(e) => e.currentTarget.select()}

@@ -75,9 +75,9 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
 
   return (
     <Card>
-      <div className="mb-3 flex items-center justify-between gap-3">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{t("deliveries")}</h2>
-        <div className="flex flex-wrap items-center gap-3 text-sm">
+        <div className="grid w-full grid-cols-1 gap-2 text-sm sm:flex sm:w-auto sm:flex-wrap sm:items-center sm:gap-3">
           <FilterSelect label={t("filterStatus")} value={status} onChange={(v) => setFilter("status", v)}>
             <option value="">{t("allStatuses")}</option>
             {DELIVERY_STATUSES.map((s) => (
@@ -117,57 +117,59 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
       {log.error ? <Alert tone="error">{errorMessage(log.error)}</Alert> : null}
       {!log.isPending && rows.length === 0 ? <p className="text-sm text-slate-600">{t("noDeliveries")}</p> : null}
       {rows.length ? (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2">{t("columnStatus")}</th>
-              <th>{t("columnEvent")}</th>
-              <th>{t("columnProject")}</th>
-              <th>{t("columnRecord")}</th>
-              <th>{t("columnTime")}</th>
-              <th>{t("columnAttempts")}</th>
-              <th>{t("columnLatency")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={d.id} className="border-t border-slate-100" data-testid="delivery-row">
-                <td className="py-2">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[d.status]}`}>
-                    {statuses(d.status)}
-                  </span>
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="font-mono text-xs text-brand-700 underline"
-                    aria-label={t("view", { event: d.eventType })}
-                    onClick={() => setOpen(d.id)}
-                  >
-                    {d.eventType}
-                  </button>
-                  {d.kind !== "event" ? (
-                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
-                      {t(`kind.${d.kind}`)}
-                    </span>
-                  ) : null}
-                  {d.nextAttemptAt && d.status === "RETRYING" ? (
-                    <span className="block text-xs text-slate-500">
-                      {t("nextRetry", { time: format.relativeTime(new Date(d.nextAttemptAt)) })}
-                    </span>
-                  ) : null}
-                </td>
-                <td>{projectName(d.projectId)}</td>
-                <td className="max-w-48 truncate" title={d.todoTitle ?? undefined}>
-                  {d.todoTitle ?? ""}
-                </td>
-                <td>{format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "medium" })}</td>
-                <td>{d.attemptCount}</td>
-                <td>{d.lastLatencyMs === null ? "—" : `${d.lastLatencyMs} ms`}</td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-2">{t("columnStatus")}</th>
+                <th>{t("columnEvent")}</th>
+                <th>{t("columnProject")}</th>
+                <th>{t("columnRecord")}</th>
+                <th>{t("columnTime")}</th>
+                <th>{t("columnAttempts")}</th>
+                <th>{t("columnLatency")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr key={d.id} className="border-t border-slate-100" data-testid="delivery-row">
+                  <td className="py-2">
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[d.status]}`}>
+                      {statuses(d.status)}
+                    </span>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="font-mono text-xs text-brand-700 underline"
+                      aria-label={t("view", { event: d.eventType })}
+                      onClick={() => setOpen(d.id)}
+                    >
+                      {d.eventType}
+                    </button>
+                    {d.kind !== "event" ? (
+                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                        {t(`kind.${d.kind}`)}
+                      </span>
+                    ) : null}
+                    {d.nextAttemptAt && d.status === "RETRYING" ? (
+                      <span className="block text-xs text-slate-500">
+                        {t("nextRetry", { time: format.relativeTime(new Date(d.nextAttemptAt)) })}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{projectName(d.projectId)}</td>
+                  <td className="max-w-48 truncate" title={d.todoTitle ?? undefined}>
+                    {d.todoTitle ?? ""}
+                  </td>
+                  <td>{format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td>{d.attemptCount}</td>
+                  <td>{d.lastLatencyMs === null ? "—" : `${d.lastLatencyMs} ms`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {log.hasNextPage ? (
         <div className="mt-3">
@@ -193,13 +195,13 @@ function FilterSelect({
   children: ReactNode;
 }) {
   return (
-    <label className="flex items-center gap-2">
-      {label}
+    <label className="flex min-w-0 items-center gap-2">
+      <span className="w-20 shrink-0 sm:w-auto">{label}</span>
       <select
         aria-label={label}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        className="rounded-md border border-slate-300 px-2 py-1"
+        className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 sm:max-w-56 sm:flex-none"
       >
         {children}
       </select>

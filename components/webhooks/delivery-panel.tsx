@@ -29,6 +29,7 @@ function pretty(text: string | null) {
 export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | null; onClose: () => void }) {
   const t = useTranslations("webhookPage");
   const tt = useTranslations("trace");
+  const tc = useTranslations("common");
   const format = useFormatter();
   const toast = useToast();
   const errorMessage = useErrorMessage();
@@ -53,8 +54,8 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
     <Dialog open={deliveryId !== null} onClose={onClose} title={t("detailTitle", { id: deliveryId ?? "" })} wide>
       {d ? (
         <div className="flex flex-col gap-4 text-sm">
-          <div className="flex items-center justify-between gap-3">
-            <div>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div className="min-w-0">
               <p className="font-mono text-xs">{d.eventType}</p>
               <p className="text-xs text-slate-500">webhook-id: {d.messageId}</p>
               {d.kind !== "event" ? <p className="text-xs text-slate-600">{t(`kind.${d.kind}`)}</p> : null}
@@ -66,7 +67,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
                 </p>
               ) : null}
             </div>
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
               {d.eventId ? (
                 <Button variant="ghost" onClick={() => setTraced(d.eventId)}>
                   {tt("open")}
@@ -77,7 +78,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
                   {t("redeliver")}
                 </Button>
               ) : null}
-              <Button variant="secondary" onClick={onClose}>
+              <Button variant="secondary" aria-label={tc("close")} onClick={onClose}>
                 ✕
               </Button>
             </div>

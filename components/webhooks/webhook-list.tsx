@@ -48,7 +48,7 @@ export function WebhookList() {
   }
   return (
     <Card>
-      <table className="w-full text-left text-sm">
+      <table className="stack-table w-full text-left text-sm">
         <thead className="text-xs uppercase text-slate-500">
           <tr>
             <th className="py-2">{t("columnName")}</th>
@@ -83,14 +83,16 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
         </Link>
         <p className="break-all font-mono text-xs text-slate-500">{webhook.url}</p>
       </td>
-      <td className="py-3">{webhook.allEvents ? t("allEvents") : t("someEvents", { count: webhook.events.length })}</td>
-      <td className="py-3">
+      <td className="py-3" data-label={t("columnEvents")}>
+        {webhook.allEvents ? t("allEvents") : t("someEvents", { count: webhook.events.length })}
+      </td>
+      <td className="py-3" data-label={t("columnProjects")}>
         {webhook.allProjects ? t("allProjects") : t("someProjects", { count: webhook.projectIds.length })}
       </td>
-      <td className="py-3">
+      <td className="py-3" data-label={t("columnHealth")}>
         <HealthBadge state={webhook.state} />
       </td>
-      <td className="py-3">
+      <td className="py-3" data-label={t("columnEnabled")}>
         <input
           type="checkbox"
           role="switch"
@@ -106,7 +108,7 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
         />
       </td>
       <td className="py-3">
-        <div className="flex justify-end gap-2">
+        <div className="flex flex-wrap gap-2 md:flex-nowrap md:justify-end">
           <Link
             href={`/settings/webhooks/${webhook.id}/edit`}
             aria-label={`${t("edit")} ${webhook.name}`}
