@@ -78,7 +78,7 @@ export function launchAttempts(launches: Launch[]) {
   }
 }
 
-const holds = new Map<string, NodeJS.Timeout>();
+const holds = new Map<string, { hold: HeldRetry; timer: NodeJS.Timeout }>();
 const due: HeldRetry[] = [];
 
 /**
@@ -89,7 +89,7 @@ const due: HeldRetry[] = [];
  */
 export function holdInProcess(held: HeldRetry[]) {
   for (const hold of held) {
-    clearTimeout(holds.get(hold.delivery.id));
+    clearTimeout(holds.get(hold.delivery.id)?.timer);
     const timer = setTimeout(
       () => {
         holds.delete(hold.delivery.id);
@@ -99,7 +99,7 @@ export function holdInProcess(held: HeldRetry[]) {
       Math.max(0, hold.at - Date.now()),
     );
     timer.unref();
-    holds.set(hold.delivery.id, timer);
+    holds.set(hold.delivery.id, { hold, timer });
   }
 }
 
@@ -172,6 +172,17 @@ async function returnToLanes(held: HeldRetry[]) {
     );
   });
   await sendLaneWakes(wakes);
+}
+
+/**
+ * Give every retry this process holds back to its lane now (the process is stopping): the lanes
+ * send them on time instead of a minute after their leases end.
+ */
+export async function handOverHeldRetries() {
+  const held = [...holds.values()];
+  for (const { timer } of held) clearTimeout(timer);
+  holds.clear();
+  if (held.length > 0) await returnToLanes(held.map((h) => h.hold));
 }
 
 /** Wait until every background attempt has been made and recorded (tests, shutdown). */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { POST as disableRoute } from "@/app/api/v1/webhooks/[id]/disable/route";
 import { PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
 import { db, pool } from "@/lib/db";
-import { settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
+import { handOverHeldRetries, settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
 import { relayLaneWakes } from "@/lib/delivery-engine/lanes";
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
@@ -114,6 +114,30 @@ describe("held retries", () => {
     );
     expect(skipped).toMatchObject({ attemptCount: 1, leaseUntil: null, lastError: "The webhook was disabled" });
     expect(receiver.requests).toHaveLength(1);
+    await receiver.close();
+  }, 30_000);
+
+  it("a stopping process hands its held retries to their lanes, which send them on time", async () => {
+    const ws = await deliveryWorkspace("held-handover");
+    const receiver = await startReceiver({ status: 500, body: "down" });
+    const hook = await createWebhook(ws, `${receiver.url}/handover`);
+    await createRecord(ws, "handover 0");
+    const delivery = await heldDelivery(hook.id);
+    const generation = await laneGeneration(hook.id);
+    receiver.reply({ status: 200, body: "ok" });
+    await handOverHeldRetries();
+    const released = await db().delivery.findUniqueOrThrow({ where: { id: delivery.id } });
+    expect(released.leaseUntil).toBeNull();
+    expect(released.nextAttemptAt).toEqual(delivery.nextAttemptAt);
+    expect(await laneGeneration(hook.id)).toBeGreaterThan(generation);
+    await receiver.waitFor(2, 10_000);
+    expect(receiver.requests[1].at).toBeGreaterThanOrEqual(delivery.nextAttemptAt!.getTime());
+    await waitFor("the retry delivered by the lane", () =>
+      db()
+        .delivery.findUnique({ where: { id: delivery.id } })
+        .then((d) => (d?.status === "DELIVERED" ? d : undefined)),
+    );
+    expect(receiver.requests).toHaveLength(2);
     await receiver.close();
   }, 30_000);
 
