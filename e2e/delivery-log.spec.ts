@@ -46,6 +46,9 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     await expect(panel.getByTestId("attempt")).toHaveCount(5);
     await expect(panel.getByTestId("response").first()).toContainText("HTTP 500");
     await expect(panel.getByTestId("response").first()).toContainText("receiver says nope");
+    await expect(panel.getByTestId("attempt-outcome").first()).toHaveText(
+      /^Your server answered 500 — an error on the server’s side\./,
+    );
     await page.keyboard.press("Escape");
 
     // The receiver recovers: enabling passes the health check, and Redeliver turns the row green.

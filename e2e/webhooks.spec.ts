@@ -29,6 +29,12 @@ test("create a webhook with chosen events and cross-company projects, see the se
   const dialog = page.getByRole("dialog", { name: "Your signing secret" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
+  // Escape does not lose the secret: it asks first, and going back keeps the dialog open.
+  await page.keyboard.press("Escape");
+  await expect(dialog.getByText("Close without copying the secret?")).toBeVisible();
+  await dialog.getByRole("button", { name: "Go back and copy it" }).click();
+  await expect(dialog.getByText("Close without copying the secret?")).toBeHidden();
+  await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "I have saved it" }).click();
 
   const row = page.getByRole("row").filter({ hasText: name });

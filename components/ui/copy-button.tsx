@@ -3,7 +3,17 @@
 import { useState } from "react";
 import { Button } from "./button";
 
-export function CopyButton({ text, label, copiedLabel }: { text: string; label: string; copiedLabel: string }) {
+export function CopyButton({
+  text,
+  label,
+  copiedLabel,
+  onCopied,
+}: {
+  text: string;
+  label: string;
+  copiedLabel: string;
+  onCopied?: () => void;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <Button
@@ -11,6 +21,7 @@ export function CopyButton({ text, label, copiedLabel }: { text: string; label: 
       onClick={async () => {
         await navigator.clipboard.writeText(text);
         setCopied(true);
+        onCopied?.();
       }}
     >
       {copied ? copiedLabel : label}

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, type SyntheticEvent, useEffect, useRef } from "react";
 
 /** A modal on the native <dialog> element: focus trap, Escape to close and backdrop for free. */
 export function Dialog({
@@ -9,12 +9,15 @@ export function Dialog({
   title,
   children,
   wide = false,
+  onCancel,
 }: {
   open: boolean;
   onClose: () => void;
   title: string;
   children: ReactNode;
   wide?: boolean;
+  /** Escape was pressed: call `event.preventDefault()` to keep the dialog open. */
+  onCancel?: (event: SyntheticEvent<HTMLDialogElement>) => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -28,6 +31,7 @@ export function Dialog({
       ref={ref}
       aria-label={title}
       onClose={onClose}
+      onCancel={onCancel}
       className={`m-auto w-full rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40 ${wide ? "max-w-3xl" : "max-w-lg"}`}
     >
       {open ? <div className="p-6">{children}</div> : null}

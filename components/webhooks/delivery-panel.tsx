@@ -12,6 +12,7 @@ import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
+import { AttemptOutcome } from "./attempt-outcome";
 import { TraceDialog } from "./trace-dialog";
 
 type Detail = z.output<typeof deliveryDetailResponse>;
@@ -94,9 +95,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
           </section>
           {d.attempts.map((a) => (
             <section key={a.id} className="rounded-md border border-slate-200 p-3" data-testid="attempt">
-              {a.errorClass ? (
-                <p className="mb-1 text-xs text-red-700">{t("errorClass", { errorClass: a.errorClass })}</p>
-              ) : null}
+              <AttemptOutcome attempt={a} />
               <h3 className="mb-2 font-semibold">
                 {t("attempt", { number: a.number, trigger: a.trigger })} ·{" "}
                 {format.dateTime(new Date(a.startedAt), { timeStyle: "medium" })} · {a.latencyMs} ms

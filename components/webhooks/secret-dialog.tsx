@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
@@ -19,23 +21,65 @@ const valid = received.length === expected.length &&
 // which also reject replays: new Webhook(secret).verify(rawBody, headers)
 // with the "standardwebhooks" or "svix" package.`;
 
-/** Shows a new secret once, with a copy button and how to verify signatures. */
+/**
+ * Shows a new secret once, with a copy button and how to verify signatures. Until the secret was
+ * copied, Escape asks first: closing loses the secret for good.
+ */
 export function SecretDialog({ secret, onDone }: { secret: string | null; onDone: () => void }) {
   const t = useTranslations("webhooks.secret");
+  const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const done = () => {
+    setCopied(false);
+    setConfirming(false);
+    onDone();
+  };
   return (
-    <Dialog open={secret !== null} onClose={onDone} title={t("title")} wide>
+    <Dialog
+      open={secret !== null}
+      onClose={done}
+      onCancel={(event) => {
+        if (copied) return;
+        event.preventDefault();
+        setConfirming(true);
+      }}
+      title={t("title")}
+      wide
+    >
       <h2 className="text-lg font-semibold">{t("title")}</h2>
       <p className="mb-3 mt-1 text-sm text-slate-600">{t("body")}</p>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <code data-testid="webhook-secret" className="break-all rounded bg-slate-100 px-3 py-2 font-mono text-sm">
           {secret}
         </code>
-        <CopyButton text={secret ?? ""} label={t("copy")} copiedLabel={t("copied")} />
+        <CopyButton
+          text={secret ?? ""}
+          label={t("copy")}
+          copiedLabel={t("copied")}
+          onCopied={() => {
+            setCopied(true);
+            setConfirming(false);
+          }}
+        />
       </div>
       <h3 className="mb-1 text-sm font-semibold">{t("verifyTitle")}</h3>
       <pre className="mb-4 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{VERIFY_SNIPPET}</pre>
-      <div className="flex justify-end">
-        <Button onClick={onDone}>{t("done")}</Button>
+      {confirming ? (
+        <Alert tone="error">
+          <p className="font-semibold">{t("closeTitle")}</p>
+          <p className="mt-1">{t("closeWarning")}</p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Button variant="secondary" autoFocus onClick={() => setConfirming(false)}>
+              {t("keepOpen")}
+            </Button>
+            <Button variant="danger" onClick={done}>
+              {t("closeAnyway")}
+            </Button>
+          </div>
+        </Alert>
+      ) : null}
+      <div className="mt-4 flex justify-end">
+        <Button onClick={done}>{t("done")}</Button>
       </div>
     </Dialog>
   );
