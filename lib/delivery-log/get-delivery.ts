@@ -23,7 +23,8 @@ async function waitingReason(d: {
   const now = new Date();
   if (d.leaseUntil && d.leaseUntil > now) {
     // A retry held by a process for its wait is leased before it starts.
-    if (d.nextAttemptAt && d.nextAttemptAt > now) return { reason: "scheduled", until: d.nextAttemptAt, blockedBy: null };
+    if (d.nextAttemptAt && d.nextAttemptAt > now)
+      return { reason: "scheduled", until: d.nextAttemptAt, blockedBy: null };
     return { reason: "in_flight", until: null, blockedBy: null };
   }
   const [lane, webhook] = await Promise.all([

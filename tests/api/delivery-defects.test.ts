@@ -20,13 +20,13 @@ import { RELAY_GRACE_MS, relayUnpublished } from "@/lib/events/relay-unpublished
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, type DeliveryWorkspace, deliveryWorkspace } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
-import { useDeliveryHarness } from "../helpers/inngest";
+import { harnessForThisFile } from "../helpers/inngest";
 import { type Received, startReceiver } from "../helpers/receiver";
 
 process.env.WEBHOOK_RETRY_SCHEDULE = "10,10,10,10";
 process.env.WEBHOOK_TIMEOUT_MS = "2000";
 
-const harness = useDeliveryHarness();
+const harness = harnessForThisFile();
 
 /** Run `fn` with the local Inngest server stopped (the app keeps serving), then start it again. */
 async function whileInngestDown<T>(fn: () => Promise<T>): Promise<T> {

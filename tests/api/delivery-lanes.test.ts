@@ -13,13 +13,13 @@ import { settlePublishing } from "@/lib/events/publish-events";
 import { listRuns, waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
-import { useDeliveryHarness } from "../helpers/inngest";
+import { harnessForThisFile } from "../helpers/inngest";
 import { type Received, startReceiver } from "../helpers/receiver";
 
 process.env.WEBHOOK_RETRY_SCHEDULE = "20,20,20,20";
 process.env.WEBHOOK_TIMEOUT_MS = "4000";
 
-const harness = useDeliveryHarness();
+const harness = harnessForThisFile();
 
 const titleOf = (r: Received) => JSON.parse(r.body).currentValue.title as string;
 

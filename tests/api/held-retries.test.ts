@@ -11,14 +11,14 @@ import { relayLaneWakes } from "@/lib/delivery-engine/lanes";
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
-import { useDeliveryHarness } from "../helpers/inngest";
+import { harnessForThisFile } from "../helpers/inngest";
 import { startReceiver } from "../helpers/receiver";
 
 const WAIT_MS = 1_000;
 process.env.WEBHOOK_RETRY_SCHEDULE = Array(4).fill(WAIT_MS).join(",");
 process.env.WEBHOOK_TIMEOUT_MS = "3000";
 
-const _harness = useDeliveryHarness();
+harnessForThisFile();
 
 /** The webhook's only delivery once its first attempt failed and its retry is held (leased). */
 function heldDelivery(webhookId: string) {

@@ -52,7 +52,7 @@ export async function startInngestHarness(opts: { startServer?: boolean } = {}):
  * A test file's harness: started before its tests, closed after them once the attempts still
  * running in the background are recorded. Returns a getter for the tests that need it.
  */
-export function useDeliveryHarness(): () => InngestHarness {
+export function harnessForThisFile(): () => InngestHarness {
   let harness: InngestHarness | undefined;
   beforeAll(async () => {
     harness = await startInngestHarness();
