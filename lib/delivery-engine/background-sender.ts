@@ -78,29 +78,39 @@ export function launchAttempts(launches: Launch[]) {
   }
 }
 
-const holds = new Map<string, { hold: HeldRetry; timer: NodeJS.Timeout }>();
-const due: HeldRetry[] = [];
+/** Held retries by delivery, and one timer per tick of HOLD_TICK_MS with the retries due in it. */
+const holds = new Map<string, HeldRetry>();
+const ticks = new Map<number, { timer: NodeJS.Timeout; due: HeldRetry[] }>();
+/** Retries due in the same few ms start together, with one read of their state. */
+const HOLD_TICK_MS = 20;
 
 /**
- * Start held retries when they are due (recordAttempts leased them to this process): a timer
- * each, so a retry keeps its schedule to the millisecond and costs no lane run. Those due at the
- * same moment are checked together; a timer does not keep the process alive (a process that ends
- * leaves the retry to its lane once the lease is over).
+ * Start held retries when they are due (recordAttempts leased them to this process), on time to
+ * a tick (HOLD_TICK_MS, well within any retry wait), and at no lane run's cost. A timer does not
+ * keep the process alive (a process that ends leaves the retry to its lane once the lease is over).
  */
 export function holdInProcess(held: HeldRetry[]) {
   for (const hold of held) {
-    clearTimeout(holds.get(hold.delivery.id)?.timer);
-    const timer = setTimeout(
-      () => {
-        holds.delete(hold.delivery.id);
-        due.push(hold);
-        if (due.length === 1) setImmediate(() => track(startDue(due.splice(0))));
-      },
-      Math.max(0, hold.at - Date.now()),
-    );
+    holds.set(hold.delivery.id, hold);
+    const at = Math.ceil(hold.at / HOLD_TICK_MS) * HOLD_TICK_MS;
+    const tick = ticks.get(at);
+    if (tick) {
+      tick.due.push(hold);
+      continue;
+    }
+    const timer = setTimeout(() => startTick(at), Math.max(0, at - Date.now()));
     timer.unref();
-    holds.set(hold.delivery.id, { hold, timer });
+    ticks.set(at, { timer, due: [hold] });
   }
+}
+
+function startTick(at: number) {
+  const tick = ticks.get(at);
+  ticks.delete(at);
+  // A delivery held again since (a later attempt) is started by its newer hold.
+  const due = (tick?.due ?? []).filter((h) => holds.get(h.delivery.id) === h);
+  for (const h of due) holds.delete(h.delivery.id);
+  if (due.length > 0) track(startDue(due));
 }
 
 type HeldState = {
@@ -180,9 +190,10 @@ async function returnToLanes(held: HeldRetry[]) {
  */
 export async function handOverHeldRetries() {
   const held = [...holds.values()];
-  for (const { timer } of held) clearTimeout(timer);
+  for (const { timer } of ticks.values()) clearTimeout(timer);
+  ticks.clear();
   holds.clear();
-  if (held.length > 0) await returnToLanes(held.map((h) => h.hold));
+  if (held.length > 0) await returnToLanes(held);
 }
 
 /** Wait until every background attempt has been made and recorded (tests, shutdown). */
