@@ -141,14 +141,15 @@ export async function disableInTransaction(
   const w = rows[0];
   logger.warn({ webhookId, reason }, "webhook disabled");
   await client.query(
-    `INSERT INTO notices (id, user_id, webhook_id, kind, title, body, created_at)
-     VALUES ($1, $2, $3, 'webhook_disabled', $4, $5, now() AT TIME ZONE 'UTC')`,
+    `INSERT INTO notices (id, user_id, webhook_id, kind, title, body, params, created_at)
+     VALUES ($1, $2, $3, 'webhook_disabled', $4, $5, $6, now() AT TIME ZONE 'UTC')`,
     [
       randomUUID(),
       w.userId,
       webhookId,
       `Webhook “${w.name}” was disabled`,
       `${reason}. Fix the receiver at ${w.url}, then enable the webhook again: we first send a WEBHOOK_HEALTH_CHECK, and missed events can be replayed.`,
+      JSON.stringify({ name: w.name, url: w.url, reason }),
     ],
   );
   const email = await queueEmail(client, {

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { apiFetch } from "@/lib/client/api-client";
 import { noticeKeys } from "@/lib/client/query-keys";
+import { noticeText } from "@/lib/notices/notice-text";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { useErrorMessage } from "../use-error-message";
@@ -29,16 +30,17 @@ export function NoticeList() {
       <ul className="flex flex-col gap-3">
         {notices.data.map((notice) => {
           const unread = notice.readAt === null;
+          const text = noticeText(t, notice);
           return (
             <li
               key={notice.id}
-              aria-label={notice.title}
+              aria-label={text.title}
               className={`rounded-lg border p-4 ${unread ? "border-brand-500 bg-brand-50" : "border-slate-200 bg-white"}`}
             >
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <p className="font-medium">
-                    {notice.title}
+                    {text.title}
                     {unread ? <span className="ml-2 text-xs font-semibold text-brand-700">{t("new")}</span> : null}
                   </p>
                   <p className="text-xs text-slate-500">{format.relativeTime(new Date(notice.createdAt))}</p>
@@ -49,7 +51,14 @@ export function NoticeList() {
                   </Button>
                 ) : null}
               </div>
-              <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{notice.body}</p>
+              <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{text.body}</p>
+              {text.translated ? (
+                <details className="mt-2 text-sm text-slate-600">
+                  <summary className="cursor-pointer">{t("original")}</summary>
+                  <p className="mt-1 font-medium">{notice.title}</p>
+                  <p className="whitespace-pre-line">{notice.body}</p>
+                </details>
+              ) : null}
               {notice.webhookId ? (
                 <Link
                   href={`/settings/webhooks/${notice.webhookId}`}

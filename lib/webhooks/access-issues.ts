@@ -61,7 +61,14 @@ export async function recordAccessIssues(
     const names = lost.map((p) => p.name).join("”, “");
     const title = `Webhook “${webhook.name}”: ${why.title(names)}`;
     await tx.notice.create({
-      data: { userId: webhook.createdBy.id, webhookId: webhook.id, kind: why.kind, title, body: why.body(names) },
+      data: {
+        userId: webhook.createdBy.id,
+        webhookId: webhook.id,
+        kind: why.kind,
+        title,
+        body: why.body(names),
+        params: { name: names, webhook: webhook.name },
+      },
     });
     emails.push(
       await queueEmailInTx(tx, {

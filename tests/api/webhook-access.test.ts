@@ -121,6 +121,7 @@ describe("a webhook's creator loses and regains a project", () => {
     const mine = (await as(alice, notices)).json.data;
     expect(mine[0]).toMatchObject({ kind: "webhook_access_revoked", webhookId: named.id, readAt: null });
     expect(mine[0].title).toContain("Bob's shared");
+    expect(mine[0].params).toEqual({ name: "Bob's shared", webhook: "named" });
     const [mail] = await db().outboxEmail.findMany({ where: { to: alice.email, subject: { startsWith: "Webhook" } } });
     expect(mail.subject).toContain("Bob's shared");
     expect(mail.text).toContain("resumes by itself");
