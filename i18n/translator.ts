@@ -1,5 +1,6 @@
 // Messages outside a request (e-mails, notices written by the delivery engine): a translator for
-// a stored locale, English when the locale is missing or not one of ours.
+// a stored locale, English when the locale is missing or not one of ours. Dates are written in UTC
+// (the texts say so): the reader's time zone is not known there.
 import { type AbstractIntlMessages, createTranslator, type TranslationValues } from "next-intl";
 import en from "../messages/en.json";
 import es from "../messages/es.json";
@@ -16,6 +17,6 @@ export type Translate = { (key: string, values?: TranslationValues): string; has
 
 export function translatorFor(locale: string | null | undefined, namespace: string): Translate {
   const chosen = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  const t = createTranslator({ locale: chosen, messages: MESSAGES[chosen], namespace });
+  const t = createTranslator({ locale: chosen, messages: MESSAGES[chosen], namespace, timeZone: "UTC" });
   return Object.assign((key: string, values?: TranslationValues) => t(key, values as undefined), { has: t.has });
 }

@@ -3,6 +3,7 @@
 // enabling again, and the statistics of the health card.
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
+import { translatorFor } from "../i18n/translator";
 import { db, pool, sqlTransaction } from "./db";
 import { defaultDisablePolicy, MAX_ATTEMPTS } from "./delivery-engine/config";
 import { type DisablePolicy, disableReason, shouldDisable } from "./delivery-engine/decide";
@@ -123,14 +124,21 @@ export async function disableInTransaction(
   by: "creator" | "failures",
   opts: { wakeLane?: boolean } = {},
 ): Promise<Pending & { wakes: Awaited<ReturnType<typeof changeLanes>> }> {
-  const { rows } = await client.query<{ name: string; url: string; userId: string; email: string; userName: string }>(
+  const { rows } = await client.query<{
+    name: string;
+    url: string;
+    userId: string;
+    email: string;
+    userName: string;
+    locale: string | null;
+  }>(
     `UPDATE webhooks w
         SET enabled = false, disabled_at = now() AT TIME ZONE 'UTC', disabled_reason = $2,
             status = CASE WHEN $3 = 'failures' THEN 'UNHEALTHY'::"WebhookStatus" ELSE w.status END,
             updated_at = now() AT TIME ZONE 'UTC'
        FROM users u
       WHERE w.id = $1 AND w.enabled AND u.id = w.created_by_id
-      RETURNING w.name, w.url, w.created_by_id AS "userId", u.email, u.name AS "userName"`,
+      RETURNING w.name, w.url, w.created_by_id AS "userId", u.email, u.name AS "userName", u.locale`,
     [webhookId, reason, by],
   );
   if (rows.length === 0) return { emails: [], lanes: [], wakes: [] };
@@ -152,10 +160,11 @@ export async function disableInTransaction(
       JSON.stringify({ name: w.name, url: w.url, reason }),
     ],
   );
+  const t = translatorFor(w.locale, "emails.webhookDisabled");
   const email = await queueEmail(client, {
     to: w.email,
-    subject: `Your webhook “${w.name}” was disabled`,
-    text: `Hello ${w.userName},\n\nWe stopped sending events to ${w.url}.\nReason: ${reason}.\n\nOnce the receiver works again, enable the webhook in Settings → Webhooks. We first send a WEBHOOK_HEALTH_CHECK; events that happened meanwhile are kept and can be replayed.\n\n— Blue Webhooks`,
+    subject: t("subject", { name: w.name }),
+    text: t("text", { userName: w.userName, url: w.url, reason }),
   });
   return { emails: [email], lanes: pending, wakes };
 }

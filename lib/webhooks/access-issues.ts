@@ -3,6 +3,7 @@
 // stops or starts a delivery: this records which named project the creator lost and since when,
 // tells the creator (a notice and an e-mail, in the transaction of the change), and clears the
 // record when access comes back. "All my projects" webhooks follow membership by themselves.
+import { translatorFor } from "../../i18n/translator";
 import type { Db, Tx } from "../db";
 import type { AccessIssueReason } from "../generated/prisma/client";
 import { queueEmailInTx } from "../notify/email-outbox";
@@ -42,7 +43,12 @@ export async function recordAccessIssues(
       projectIds: { hasSome: projects.map((p) => p.id) },
       ...(creatorId ? { createdById: creatorId } : {}),
     },
-    select: { id: true, name: true, projectIds: true, createdBy: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      name: true,
+      projectIds: true,
+      createdBy: { select: { id: true, name: true, email: true, locale: true } },
+    },
     orderBy: { id: "asc" },
   });
   const since = new Date();
@@ -59,6 +65,7 @@ export async function recordAccessIssues(
       });
     }
     const names = lost.map((p) => p.name).join("”, “");
+    const projectList = lost.map((p) => p.name).join(", ");
     const title = `Webhook “${webhook.name}”: ${why.title(names)}`;
     await tx.notice.create({
       data: {
@@ -67,15 +74,13 @@ export async function recordAccessIssues(
         kind: why.kind,
         title,
         body: why.body(names),
-        params: { name: names, webhook: webhook.name },
+        params: { name: projectList, webhook: webhook.name },
       },
     });
+    const t = translatorFor(webhook.createdBy.locale, `emails.accessLost.${reason}`);
+    const values = { userName: webhook.createdBy.name, webhook: webhook.name, project: projectList };
     emails.push(
-      await queueEmailInTx(tx, {
-        to: webhook.createdBy.email,
-        subject: title,
-        text: `Hello ${webhook.createdBy.name},\n\n${why.body(names)}\n\nWebhook: ${webhook.name}\n\n— Blue Webhooks`,
-      }),
+      await queueEmailInTx(tx, { to: webhook.createdBy.email, subject: t("subject", values), text: t("text", values) }),
     );
   }
   return emails;

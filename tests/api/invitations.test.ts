@@ -40,6 +40,27 @@ beforeAll(async () => {
 afterAll(settlePublishing);
 
 describe("invitations", () => {
+  it("writes the e-mail in the invitee's language when they have an account, else in the inviter's", async () => {
+    await db().user.update({ where: { id: owner.user.id }, data: { locale: "es" } });
+    try {
+      const stranger = uniqueEmail("stranger");
+      const res = await inviteAs(owner, { email: stranger, role: "MEMBER", projects: [] });
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+      const [spanish] = await db().outboxEmail.findMany({ where: { to: stranger } });
+      expect(spanish.subject).toBe(`${owner.user.name} te ha invitado a Hooli en Blue Webhooks`);
+      const until = new Intl.DateTimeFormat("es", { dateStyle: "long", timeZone: "UTC" });
+      expect(spanish.text).toContain(`El enlace funciona hasta el ${until.format(new Date(res.json.data.expiresAt))}`);
+
+      const swede = await signUp("swede");
+      await db().user.update({ where: { id: swede.user.id }, data: { locale: "sv" } });
+      expect((await inviteAs(owner, { email: swede.email, role: "MEMBER", projects: [] })).status).toBe(201);
+      const [swedish] = await db().outboxEmail.findMany({ where: { to: swede.email } });
+      expect(swedish.subject).toBe(`${owner.user.name} har bjudit in dig till Hooli på Blue Webhooks`);
+    } finally {
+      await db().user.update({ where: { id: owner.user.id }, data: { locale: null } });
+    }
+  });
+
   it("invites into the company and projects: a link, an e-mail in the outbox, a public preview", async () => {
     const email = uniqueEmail("invitee");
     const res = await inviteAs(owner, {

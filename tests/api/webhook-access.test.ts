@@ -17,8 +17,10 @@ import { POST as addMember } from "@/app/api/v1/projects/[projectId]/members/rou
 import { DELETE as deleteProject } from "@/app/api/v1/projects/[projectId]/route";
 import { GET as getWebhook } from "@/app/api/v1/webhooks/[id]/route";
 import { POST as createWebhook, GET as listWebhooks } from "@/app/api/v1/webhooks/route";
+import { translatorFor } from "@/i18n/translator";
 import { db } from "@/lib/db";
 import { settlePublishing } from "@/lib/events/publish-events";
+import { noticeText } from "@/lib/notices/notice-text";
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { type CallOptions, call, signUp } from "../helpers/http";
 import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
@@ -153,10 +155,18 @@ describe("a webhook's creator loses and regains a project", () => {
     expect(await traceOf(event, named.id)).toMatchObject({ outcome: "PROJECT_NOT_SELECTED", recorded: false });
   }, 60_000);
 
-  it("a deleted project leaves the webhook valid for its other projects, and the webhook says so", async () => {
+  it("a deleted project leaves the webhook valid for its other projects, and the webhook says so (in Spanish for a Spanish reader)", async () => {
     const doomed = await project(alice, aliceCompany, "Doomed");
     const both = await webhook("both", { projectIds: [ownProject, doomed] });
+    await db().user.update({ where: { id: alice.user.id }, data: { locale: "es" } });
     expect((await as(alice, deleteProject, { method: "DELETE", params: { projectId: doomed } })).status).toBe(204);
+    const [mail] = await db().outboxEmail.findMany({
+      where: { to: alice.email, subject: { contains: "Doomed" } },
+    });
+    expect(mail.subject).toBe("Webhook «both»: se ha eliminado «Doomed»");
+    expect(mail.text).toContain("Hola, Test access-alice:");
+    const [notice] = (await as(alice, notices)).json.data;
+    expect(noticeText(translatorFor("es", "notices"), notice).title).toBe("«Doomed» se ha eliminado");
     const hook = await as(alice, getWebhook, { params: { id: both.id } });
     expect(hook.json).toMatchObject({ enabled: true, projectIds: [ownProject, doomed] });
     expect(hook.json.accessIssues).toEqual([
