@@ -27,10 +27,14 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     await page.goto("/settings/webhooks");
     await page.getByRole("link", { name, exact: true }).click();
     await expect(page.getByRole("heading", { name })).toBeVisible();
-    const row = page.getByTestId("delivery-row").first();
+    // Found by its record: health checks and tests add rows above it.
+    const row = page.getByTestId("delivery-row").filter({ hasText: `Logged ${name}` });
     await expect(row).toContainText("Failed", { timeout: 30_000 });
     await expect(row).toContainText(`Logged ${name}`);
     await expect(row).toContainText("Website Relaunch");
+    await expect(row.getByRole("button", { name: "View Record created delivery" })).toHaveText("Record created");
+    await expect(page.getByTestId("configured-events")).toHaveText("Record createdTODO_CREATED");
+    await expect(page.getByTestId("configured-projects")).toHaveText("Website Relaunch");
     await expect(page.getByTestId("health-state")).toHaveText("Unhealthy");
     await page.getByLabel("Project", { exact: true }).selectOption({ label: "Website Relaunch" });
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Failed" });
@@ -41,7 +45,7 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Delivered" });
     await expect(page.getByTestId("delivery-row")).toHaveCount(0);
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "All statuses" });
-    await row.getByRole("button", { name: "View TODO_CREATED delivery" }).click();
+    await row.getByRole("button", { name: "View Record created delivery" }).click();
     const panel = page.getByRole("dialog");
     await expect(panel.getByTestId("attempt")).toHaveCount(5);
     await expect(panel.getByTestId("response").first()).toContainText("HTTP 500");
@@ -51,11 +55,19 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     );
     await page.keyboard.press("Escape");
 
+    // Re-enabling while the receiver still fails is refused: the switch shows the server's "off".
+    const enabledSwitch = page.getByRole("switch", { name: "Deliveries enabled" });
+    await expect(enabledSwitch).not.toBeChecked();
+    await enabledSwitch.click();
+    await expect(page.getByTestId("action-error")).toContainText("stays disabled");
+    await expect(enabledSwitch).toBeEnabled();
+    await expect(enabledSwitch).not.toBeChecked();
+
     // The receiver recovers: enabling passes the health check, and Redeliver turns the row green.
     receiver.reply({ status: 200, body: "fine" });
     await page.getByRole("switch", { name: "Deliveries enabled" }).check();
     await expect(page.getByTestId("health-state")).toHaveText("Healthy");
-    await row.getByRole("button", { name: "View TODO_CREATED delivery" }).click();
+    await row.getByRole("button", { name: "View Record created delivery" }).click();
     await panel.getByRole("button", { name: "Redeliver" }).click();
     await expect(row).toContainText("Delivered", { timeout: 20_000 });
     const events = receiver.requests
@@ -87,8 +99,18 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     await expect(page.getByTestId("delivery-row").filter({ hasText: "Skipped" })).toHaveCount(0, { timeout: 15_000 });
     await expect(page.getByRole("img", { name: /delivered and \d+ failed attempts/ })).toHaveAttribute(
       "aria-label",
-      /^[1-9]\d* delivered and 5 failed/,
+      // The record's 5 failed attempts and the refused health check.
+      /^[1-9]\d* delivered and 6 failed/,
     );
+
+    // A test delivery is labelled as one, without empty project and record cells.
+    await page.getByLabel("Project", { exact: true }).selectOption({ label: "All projects" });
+    await page.getByRole("button", { name: "Send test", exact: true }).click();
+    const testRow = page.getByTestId("delivery-row").filter({ hasText: "A test you sent" });
+    await expect(testRow).toHaveCount(1, { timeout: 15_000 });
+    await expect(testRow.getByTestId("delivery-kind")).toHaveText("Test");
+    await expect(testRow).toContainText("A test you sent — not from a project or record");
+    await expect(testRow.getByRole("cell")).toHaveCount(6);
   } finally {
     await receiver.close();
   }

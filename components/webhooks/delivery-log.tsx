@@ -9,6 +9,7 @@ import { apiFetch } from "@/lib/client/api-client";
 import { deliveryKeys } from "@/lib/client/query-keys";
 import { EVENT_TYPES, HEALTH_CHECK_EVENT } from "@/lib/events/catalog";
 import { DELIVERY_STATUSES, type deliveryListResponse } from "@/lib/validations/delivery";
+import { useEventText } from "../i18n/use-event-text";
 import { useProjectGroups } from "../project-groups";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -33,6 +34,7 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const t = useTranslations("webhookPage");
   const statuses = useTranslations("deliveryStatus");
   const format = useFormatter();
+  const eventText = useEventText();
   const errorMessage = useErrorMessage();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -89,8 +91,8 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
           <FilterSelect label={t("filterEvent")} value={eventType} onChange={(v) => setFilter("eventType", v)}>
             <option value="">{t("allEvents")}</option>
             {[HEALTH_CHECK_EVENT, ...EVENT_TYPES].map((type) => (
-              <option key={type} value={type}>
-                {type}
+              <option key={type} value={type} title={type}>
+                {eventText.label(type)}
               </option>
             ))}
           </FilterSelect>
@@ -141,27 +143,40 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
                   <td>
                     <button
                       type="button"
-                      className="font-mono text-xs text-brand-700 underline"
-                      aria-label={t("view", { event: d.eventType })}
+                      className="text-left text-brand-700 underline"
+                      title={d.eventType}
+                      aria-label={t("view", { event: eventText.label(d.eventType) })}
                       onClick={() => setOpen(d.id)}
                     >
-                      {d.eventType}
+                      {eventText.label(d.eventType)}
                     </button>
                     {d.kind !== "event" ? (
-                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                      <span
+                        className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800"
+                        data-testid="delivery-kind"
+                      >
                         {t(`kind.${d.kind}`)}
                       </span>
                     ) : null}
+                    <span className="block font-mono text-[11px] text-slate-500">{d.eventType}</span>
                     {d.nextAttemptAt && d.status === "RETRYING" ? (
                       <span className="block text-xs text-slate-500">
                         {t("nextRetry", { time: format.relativeTime(new Date(d.nextAttemptAt)) })}
                       </span>
                     ) : null}
                   </td>
-                  <td>{projectName(d.projectId)}</td>
-                  <td className="max-w-48 truncate" title={d.todoTitle ?? undefined}>
-                    {d.todoTitle ?? ""}
-                  </td>
+                  {d.kind === "event" ? (
+                    <>
+                      <td>{projectName(d.projectId)}</td>
+                      <td className="max-w-48 truncate" title={d.todoTitle ?? undefined}>
+                        {d.todoTitle ?? ""}
+                      </td>
+                    </>
+                  ) : (
+                    <td colSpan={2} className="text-xs text-slate-500">
+                      {t(`kindNote.${d.kind}`)}
+                    </td>
+                  )}
                   <td>{format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td>{d.attemptCount}</td>
                   <td>{d.lastLatencyMs === null ? "—" : `${d.lastLatencyMs} ms`}</td>

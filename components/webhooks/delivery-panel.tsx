@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { deliveryKeys } from "@/lib/client/query-keys";
 import type { deliveryDetailResponse } from "@/lib/validations/delivery";
+import { useEventText } from "../i18n/use-event-text";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
@@ -32,6 +33,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
   const tt = useTranslations("trace");
   const tc = useTranslations("common");
   const format = useFormatter();
+  const eventText = useEventText();
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
@@ -57,6 +59,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
         <div className="flex flex-col gap-4 text-sm">
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div className="min-w-0">
+              <p className="font-medium">{eventText.label(d.eventType)}</p>
               <p className="font-mono text-xs">{d.eventType}</p>
               <p className="text-xs text-slate-500">webhook-id: {d.messageId}</p>
               {d.kind !== "event" ? <p className="text-xs text-slate-600">{t(`kind.${d.kind}`)}</p> : null}

@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
-import { webhookKeys } from "@/lib/client/query-keys";
+import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
 import type { WebhookView } from "@/lib/validations/webhook";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
@@ -29,6 +29,11 @@ export function useWebhookActions(webhook: Pick<WebhookView, "id" | "enabled">, 
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
     onSuccess: (result, { path }) => {
+      if (path === "/enable" || path === "/disable")
+        queryClient.setQueryData<WebhookView>(
+          webhookKeys.detail(webhook.id),
+          (d) => d && { ...d, enabled: result.enabled },
+        );
       if (path === "/rotate-secret" && result?.secret) onSecret(result.secret);
       if (path === "/enable") toast("success", t("enabledToast"));
       if (path === "/disable") toast("success", t("disabledToast"));
@@ -36,9 +41,15 @@ export function useWebhookActions(webhook: Pick<WebhookView, "id" | "enabled">, 
     },
     onError: (error) => toast("error", errorMessage(error)),
   });
-  // The switch answers at once, then follows the server (a failed health check turns it back off).
-  const [enabled, setEnabled] = useState(webhook.enabled);
-  useEffect(() => setEnabled(webhook.enabled), [webhook.enabled]);
+  // The switch answers at once; once the server has answered and the webhook was refetched
+  // (the hook's onSettled is awaited first), it shows the server's state — a refused re-enable
+  // leaves it off.
+  const [requested, setRequested] = useState<boolean | null>(null);
+  const enabled = requested ?? webhook.enabled;
+  const setEnabled = (next: boolean) => {
+    setRequested(next);
+    action.mutate({ path: next ? "/enable" : "/disable", method: "POST" }, { onSettled: () => setRequested(null) });
+  };
   const sendTest = useMutation({
     mutationFn: () =>
       apiFetch<{ ok: boolean; statusCode: number | null; latencyMs: number; errorMessage: string | null }>(
@@ -50,7 +61,11 @@ export function useWebhookActions(webhook: Pick<WebhookView, "id" | "enabled">, 
         ? toast("success", t("testOk", { status: r.statusCode ?? 0, ms: r.latencyMs }))
         : toast("error", t("testFailed", { error: r.errorMessage ?? "" })),
     onError: (error) => toast("error", errorMessage(error)),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
+        queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
+      ]),
   });
   return { action, sendTest, enabled, setEnabled };
 }

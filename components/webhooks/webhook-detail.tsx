@@ -8,6 +8,8 @@ import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
 import type { webhookDetailResponse } from "@/lib/validations/webhook";
+import { useEventText } from "../i18n/use-event-text";
+import { useProjectGroups } from "../project-groups";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -23,6 +25,9 @@ import { SecretDialog } from "./secret-dialog";
 import { useWebhookActions } from "./use-webhook-actions";
 
 type Detail = z.output<typeof webhookDetailResponse>;
+
+/** Project names listed on the configuration card before "and N more". */
+const SHOWN_PROJECTS = 10;
 
 export function WebhookDetail({ id }: { id: string }) {
   const t = useTranslations("webhookPage");
@@ -47,7 +52,7 @@ export function WebhookDetail({ id }: { id: string }) {
     },
     onError: (error) => toast("error", errorMessage(error)),
   });
-  if (webhook.isPending) return null;
+  if (webhook.isPending) return <WebhookDetailSkeleton />;
   if (webhook.error) return <Alert tone="error">{errorMessage(webhook.error)}</Alert>;
   const w = webhook.data;
   return (
@@ -92,22 +97,79 @@ export function WebhookDetail({ id }: { id: string }) {
   );
 }
 
+/** The page's shape while the webhook loads, so it is not blank below the header. */
+function WebhookDetailSkeleton() {
+  const t = useTranslations("webhookPage");
+  return (
+    <div className="flex flex-col gap-6" aria-busy="true">
+      <p role="status" className="sr-only">
+        {t("loading")}
+      </p>
+      <div className="flex flex-col gap-2" data-testid="webhook-skeleton">
+        <div className="h-7 w-64 max-w-full animate-pulse rounded bg-slate-200" />
+        <div className="h-4 w-96 max-w-full animate-pulse rounded bg-slate-100" />
+      </div>
+      {[0, 1, 2].map((card) => (
+        <Card key={card}>
+          <div className="mb-3 h-5 w-40 animate-pulse rounded bg-slate-200" />
+          <div className="flex flex-col gap-2">
+            <div className="h-4 w-full animate-pulse rounded bg-slate-100" />
+            <div className="h-4 w-2/3 animate-pulse rounded bg-slate-100" />
+          </div>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
 function ConfigurationCard({ webhook }: { webhook: Detail }) {
   const t = useTranslations("webhookPage");
   const tw = useTranslations("webhooks");
+  const eventText = useEventText();
+  const errorMessage = useErrorMessage();
+  const projects = useProjectGroups();
+  const projectNames = new Map(projects.data?.flatMap((g) => g.projects.map((p) => [p.id, p.name] as const)));
   const [secret, setSecret] = useState<string | null>(null);
   const { action, sendTest, enabled, setEnabled } = useWebhookActions(webhook, setSecret);
   return (
     <Card>
       <h2 className="mb-3 text-lg font-semibold">{t("configuration")}</h2>
-      <dl className="mb-4 grid grid-cols-2 gap-3 text-sm">
+      <dl className="mb-4 grid gap-3 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-xs text-slate-500">{t("events")}</dt>
-          <dd>{webhook.allEvents ? tw("allEvents") : webhook.events.join(", ")}</dd>
+          <dd data-testid="configured-events">
+            {webhook.allEvents ? (
+              tw("allEvents")
+            ) : (
+              <ul className="flex flex-col gap-1">
+                {webhook.events.map((type) => (
+                  <li key={type}>
+                    {eventText.label(type)}
+                    <span className="block font-mono text-[11px] text-slate-500">{type}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500">{t("projects")}</dt>
-          <dd>{webhook.allProjects ? tw("allProjects") : tw("someProjects", { count: webhook.projectIds.length })}</dd>
+          <dd data-testid="configured-projects">
+            {webhook.allProjects ? (
+              tw("allProjects")
+            ) : (
+              <ul className="flex flex-col gap-1">
+                {webhook.projectIds.slice(0, SHOWN_PROJECTS).map((id) => (
+                  <li key={id}>{projectNames.get(id) ?? (projects.isPending ? "…" : t("unknownProject"))}</li>
+                ))}
+                {webhook.projectIds.length > SHOWN_PROJECTS ? (
+                  <li className="text-slate-500">
+                    {t("moreProjects", { count: webhook.projectIds.length - SHOWN_PROJECTS })}
+                  </li>
+                ) : null}
+              </ul>
+            )}
+          </dd>
         </div>
       </dl>
       <div className="flex flex-wrap items-center gap-3">
@@ -118,10 +180,7 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
             aria-checked={enabled}
             checked={enabled}
             disabled={action.isPending}
-            onChange={(e) => {
-              setEnabled(e.target.checked);
-              action.mutate({ path: e.target.checked ? "/enable" : "/disable", method: "POST" });
-            }}
+            onChange={(e) => setEnabled(e.target.checked)}
           />
           {t("enabled")}
         </label>
@@ -138,6 +197,11 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
           {tw("rotate")}
         </Button>
       </div>
+      {action.error ? (
+        <div className="mt-3" data-testid="action-error">
+          <Alert tone="error">{errorMessage(action.error)}</Alert>
+        </div>
+      ) : null}
       <SecretDialog secret={secret} onDone={() => setSecret(null)} />
     </Card>
   );

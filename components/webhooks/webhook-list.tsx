@@ -100,10 +100,7 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
           aria-label={t("enableLabel", { name: webhook.name })}
           checked={enabled}
           disabled={action.isPending}
-          onChange={(e) => {
-            setEnabled(e.target.checked);
-            action.mutate({ path: e.target.checked ? "/enable" : "/disable", method: "POST" });
-          }}
+          onChange={(e) => setEnabled(e.target.checked)}
           className="h-4 w-4"
         />
       </td>
