@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { webhookHealthResponse } from "@/lib/validations/webhook";
 import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
+import { HealthLegend } from "./health-legend";
 
 type Health = z.output<typeof webhookHealthResponse>;
 
@@ -40,11 +41,6 @@ export function HealthCard({ health }: { health: Health }) {
       <p className={`mb-3 text-xl font-semibold ${STATE_STYLES[health.state]}`} data-testid="health-state">
         {states(health.state)}
       </p>
-      {health.disabledReason ? (
-        <div className="mb-3">
-          <Alert tone="error">{t("disabledReason", { reason: health.disabledReason })}</Alert>
-        </div>
-      ) : null}
       {health.failuresUntilDisabled !== null && health.consecutiveFailures > 0 ? (
         <div className="mb-3">
           <Alert tone="info">{t("disableWarning", { count: health.failuresUntilDisabled })}</Alert>
@@ -58,6 +54,9 @@ export function HealthCard({ health }: { health: Health }) {
           </div>
         ))}
       </dl>
+      <div className="mt-4">
+        <HealthLegend />
+      </div>
     </Card>
   );
 }

@@ -19,6 +19,7 @@ import { useErrorMessage } from "../use-error-message";
 import { AccessIssues } from "./access-issues";
 import { ActivityChart } from "./activity-chart";
 import { DeliveryLog } from "./delivery-log";
+import { DisabledBanner } from "./disabled-banner";
 import { HealthCard } from "./health-card";
 import { ReplayProgress } from "./replay-progress";
 import { SecretDialog } from "./secret-dialog";
@@ -87,6 +88,7 @@ export function WebhookDetail({ id }: { id: string }) {
           </div>
         }
       />
+      <DisabledBanner webhook={w} />
       <AccessIssues issues={w.accessIssues} />
       {replay.data ? <ReplayProgress jobId={replay.data.id} /> : null}
       <ConfigurationCard webhook={w} />

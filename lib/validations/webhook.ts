@@ -130,6 +130,7 @@ export const webhookResponse = z.object({
   state: z
     .enum(["NO_DATA", "HEALTHY", "DEGRADED", "UNHEALTHY", "DISABLED"])
     .describe("NO_DATA until a delivery ended; DISABLED by its creator, UNHEALTHY by failures"),
+  disabledAt: isoDate.nullable().describe("When deliveries were turned off; null while they are on"),
   disabledReason: z.string().nullable(),
   maxConcurrency: z.number().int().describe("Deliveries in flight at once to this webhook"),
   maxPerSecond: z.number().nullable().describe("Deliveries started per second at most; null: no limit"),
