@@ -166,7 +166,7 @@ test("a webhook over projects in two companies pauses the project its creator wa
 
     await page.getByRole("link", { name: "Notices, 1 unread" }).click();
     const notice = page.getByRole("listitem", { name: `No more access to “${sharedProject}”` });
-    await expect(notice).toContainText("Delivery resumes by itself if you are added back");
+    await expect(notice).toContainText("Delivery starts again by itself if you are added back");
     await notice.getByRole("button", { name: "Mark as read" }).click();
     await expect(page.getByRole("link", { name: "Notices", exact: true })).toBeVisible();
 

@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { DEFAULT_LOCALE } from "@/i18n/locales";
 import { apiFetch } from "@/lib/client/api-client";
 import { noticeKeys } from "@/lib/client/query-keys";
 import { noticeText } from "@/lib/notices/notice-text";
@@ -14,6 +15,7 @@ import { useNotices } from "./queries";
 export function NoticeList() {
   const t = useTranslations("notices");
   const format = useFormatter();
+  const showOriginal = useLocale() !== DEFAULT_LOCALE;
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const notices = useNotices();
@@ -52,7 +54,7 @@ export function NoticeList() {
                 ) : null}
               </div>
               <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{text.body}</p>
-              {text.translated ? (
+              {showOriginal && text.translated ? (
                 <details className="mt-2 text-sm text-slate-600">
                   <summary className="cursor-pointer">{t("original")}</summary>
                   <p className="mt-1 font-medium">{notice.title}</p>
