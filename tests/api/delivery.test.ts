@@ -168,6 +168,10 @@ describe("delivery", () => {
     expect(mail.raw).toContain("We stopped sending events to");
     const notices = await db().notice.findMany({ where: { webhookId: hook.id } });
     expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      kind: "webhook_disabled",
+      params: { name: "Receiver", url: `${receiver.url}/down`, reason: webhook.disabledReason },
+    });
     await receiver.close();
   }, 40_000);
 
