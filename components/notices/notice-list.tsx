@@ -14,6 +14,7 @@ import { useNotices } from "./queries";
 
 export function NoticeList() {
   const t = useTranslations("notices");
+  const tBanner = useTranslations("disabledBanner");
   const format = useFormatter();
   const showOriginal = useLocale() !== DEFAULT_LOCALE;
   const errorMessage = useErrorMessage();
@@ -54,6 +55,11 @@ export function NoticeList() {
                 ) : null}
               </div>
               <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{text.body}</p>
+              {text.translated && notice.params?.reason ? (
+                <p className="mt-1 break-words text-sm text-slate-600">
+                  {tBanner("reason", { reason: notice.params.reason })}
+                </p>
+              ) : null}
               {showOriginal && text.translated ? (
                 <details className="mt-2 text-sm text-slate-600">
                   <summary className="cursor-pointer">{t("original")}</summary>
