@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { DEMO, signIn } from "./fixtures";
 
-test("a change on the board reaches a local receiver; a broken receiver turns the webhook red and disables it", async ({
+test("a change on the board reaches a local receiver; a broken receiver turns the webhook red and disables it; its page explains why and re-enables it", async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -56,6 +56,22 @@ test("a change on the board reaches a local receiver; a broken receiver turns th
     await page.goto("/settings/webhooks");
     await expect(row.getByTestId("health-badge")).toHaveText("Unhealthy", { timeout: 20_000 });
     await expect(row.getByRole("switch", { name: `Deliveries to ${name}` })).not.toBeChecked();
+
+    // Its page says why and what happens meanwhile, explains the health states, and turns it on
+    // again once the receiver works (after a health check).
+    await row.getByRole("link", { name, exact: true }).click();
+    const banner = page.getByRole("region", { name: "This webhook is turned off" });
+    await expect(banner).toContainText("We turned it off");
+    await expect(banner).toContainText(
+      "What went wrong (technical detail): 5 delivery attempts of TODO_CREATED failed",
+    );
+    await expect(banner).toContainText("new events are kept as “Skipped”");
+    await page.getByText("What the health states mean").click();
+    await expect(page.getByText("If all 5 attempts fail, the webhook is turned off")).toBeVisible();
+    receiver.reply({ status: 200, body: "ok" });
+    await banner.getByRole("button", { name: "Fix and re-enable" }).click();
+    await expect(page.getByText("Your server answered: the webhook is on again.")).toBeVisible();
+    await expect(banner).toBeHidden();
   } finally {
     await receiver.close();
   }
