@@ -24,6 +24,26 @@ test("create a webhook with chosen events and cross-company projects, see the se
   await page.getByLabel("Search projects").fill("a");
   await page.getByRole("checkbox", { name: "Website Relaunch" }).check();
   await page.getByRole("checkbox", { name: "Fleet Tracking" }).check();
+  await expect(page.getByTestId("selected-summary").filter({ hasText: "Website Relaunch" })).toHaveText(
+    /^Selected \(2\)Website RelaunchFleet Tracking$/,
+  );
+  // A search narrows a company's select-all to its matches, and says so.
+  await page.getByLabel("Search projects").fill("Fleet");
+  await expect(page.getByRole("checkbox", { name: "Select the 1 matching project of Globex Logistics" })).toBeVisible();
+  await page.getByLabel("Search projects").fill("");
+  // Groups fold away; ticking every project points at "All my projects" for future ones too.
+  const acme = page.getByRole("button", { name: "Projects of Acme Corp" });
+  await acme.click();
+  await expect(acme).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("checkbox", { name: "Website Relaunch" })).toBeHidden();
+  await acme.click();
+  await expect(page.getByTestId("all-ticked-hint")).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Select all projects of Acme Corp" }).check();
+  await page.getByRole("checkbox", { name: "Select all projects of Globex Logistics" }).check();
+  await expect(page.getByTestId("all-ticked-hint")).toContainText("All my projects (including future ones)");
+  await page.getByRole("checkbox", { name: "Mobile App" }).uncheck();
+  await page.getByRole("checkbox", { name: "Partner Portal" }).uncheck();
+  await expect(page.getByTestId("all-ticked-hint")).toHaveCount(0);
   await page.getByRole("button", { name: "Create webhook" }).click();
 
   const dialog = page.getByRole("dialog", { name: "Your signing secret" });

@@ -32,9 +32,11 @@ export function EventPicker(props: {
       allLabel={t("allEvents")}
       chooseLabel={t("chooseEvents")}
       searchLabel={t("searchEvents")}
+      loading={groups.isPending}
       groups={(groups.data ?? []).map((g) => ({
         id: g.id,
         title: eventText.group(g.id),
+        toggleLabel: eventText.group(g.id),
         selectAllLabel: t("selectAll", { group: eventText.group(g.id) }),
         items: g.events.map((e) => ({ id: e.type, label: eventText.label(e.type), detail: e.type })),
       }))}

@@ -4,15 +4,20 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CheckboxGroup } from "./checkbox-group";
 import { ModeRadios } from "./mode-radios";
+import { SelectedSummary } from "./selected-summary";
 
 export type PickerGroup = {
   id: string;
   title: string;
   selectAllLabel: string;
+  /** Said instead of selectAllLabel while a search hides some of the group's items. */
+  selectMatchingLabel?: (count: number) => string;
+  /** Names the button that shows or hides the group's items. */
+  toggleLabel: string;
   items: { id: string; label: string; detail?: string }[];
 };
 
-/** "All" or "let me choose", then searchable checkbox groups with select-all per group. */
+/** "All" or "let me choose", then searchable, collapsible checkbox groups with select-all per group. */
 export function GroupedPicker({
   legend,
   name,
@@ -20,6 +25,10 @@ export function GroupedPicker({
   chooseLabel,
   searchLabel,
   groups,
+  loading = false,
+  loadingLabel,
+  collapseAbove = Number.POSITIVE_INFINITY,
+  allTickedHint,
   all,
   selected,
   onChange,
@@ -31,6 +40,12 @@ export function GroupedPicker({
   chooseLabel: string;
   searchLabel: string;
   groups: PickerGroup[];
+  loading?: boolean;
+  loadingLabel?: string;
+  /** Above this many items in all, groups start collapsed so that the form stays short. */
+  collapseAbove?: number;
+  /** Shown when every item is ticked: what "all" would add. */
+  allTickedHint?: string;
   all: boolean;
   selected: string[];
   onChange: (value: { all: boolean; selected: string[] }) => void;
@@ -38,6 +53,8 @@ export function GroupedPicker({
 }) {
   const t = useTranslations("webhooks.form");
   const [query, setQuery] = useState("");
+  const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
+  const [toggled, setToggled] = useState<Set<string>>(new Set());
   const q = query.trim().toLowerCase();
   const matches = (text: string | undefined) => text?.toLowerCase().includes(q) ?? false;
   const filtered = groups
@@ -46,6 +63,10 @@ export function GroupedPicker({
       items: g.items.filter((i) => !q || matches(i.label) || matches(i.detail) || matches(g.title)),
     }))
     .filter((g) => g.items.length > 0);
+  const labels = new Map(groups.flatMap((g) => g.items.map((i) => [i.id, i.label] as const)));
+  const everythingTicked = itemCount > 0 && groups.every((g) => g.items.every((i) => selected.includes(i.id)));
+  // A search shows its matches; otherwise a group is open unless toggled away from the default.
+  const isOpen = (id: string) => q !== "" || itemCount > collapseAbove === toggled.has(id);
 
   return (
     <fieldset className="flex flex-col gap-3">
@@ -66,22 +87,58 @@ export function GroupedPicker({
               placeholder={searchLabel}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
-              className="w-64 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+              className="w-64 min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
             />
             <span className="text-xs text-slate-500">{t("selected", { count: selected.length })}</span>
           </div>
-          {filtered.length === 0 ? <p className="text-sm text-slate-500">{t("noMatches")}</p> : null}
+          {loading ? null : <SelectedSummary items={selected.map((id) => ({ id, label: labels.get(id) ?? id }))} />}
+          {everythingTicked && allTickedHint ? (
+            <p className="rounded-md bg-sky-50 px-3 py-2 text-xs text-sky-900" data-testid="all-ticked-hint">
+              {allTickedHint}
+            </p>
+          ) : null}
+          {loading ? (
+            loadingLabel ? (
+              <p role="status" className="text-sm text-slate-500">
+                {loadingLabel}
+              </p>
+            ) : null
+          ) : filtered.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("noMatches")}</p>
+          ) : null}
           <div className="grid gap-3 md:grid-cols-2">
-            {filtered.map((group) => (
-              <CheckboxGroup
-                key={group.id}
-                title={group.title}
-                selectAllLabel={group.selectAllLabel}
-                items={group.items}
-                selected={selected}
-                onChange={(next) => onChange({ all: false, selected: next })}
-              />
-            ))}
+            {filtered.map((group) => {
+              const narrowed = group.items.length < (groups.find((g) => g.id === group.id)?.items.length ?? 0);
+              return (
+                <CheckboxGroup
+                  key={group.id}
+                  title={group.title}
+                  selectAllLabel={
+                    narrowed && group.selectMatchingLabel
+                      ? group.selectMatchingLabel(group.items.length)
+                      : group.selectAllLabel
+                  }
+                  note={
+                    narrowed && group.selectMatchingLabel ? group.selectMatchingLabel(group.items.length) : undefined
+                  }
+                  open={isOpen(group.id)}
+                  toggleLabel={group.toggleLabel}
+                  onToggle={
+                    q
+                      ? undefined
+                      : () =>
+                          setToggled((current) => {
+                            const next = new Set(current);
+                            if (!next.delete(group.id)) next.add(group.id);
+                            return next;
+                          })
+                  }
+                  items={group.items}
+                  selected={selected}
+                  onChange={(next) => onChange({ all: false, selected: next })}
+                />
+              );
+            })}
           </div>
         </div>
       ) : null}

@@ -4,6 +4,9 @@ import { useTranslations } from "next-intl";
 import { useProjectGroups } from "../project-groups";
 import { GroupedPicker } from "./grouped-picker";
 
+/** Projects in all above which the companies start collapsed (a 500-project form stays short). */
+const COLLAPSE_ABOVE = 30;
+
 /** "All my projects" (including future ones) or a hand-picked set across companies. */
 export function ProjectPicker(props: {
   all: boolean;
@@ -21,10 +24,16 @@ export function ProjectPicker(props: {
       allLabel={t("allProjects")}
       chooseLabel={t("chooseProjects")}
       searchLabel={t("searchProjects")}
+      loading={groups.isPending}
+      collapseAbove={COLLAPSE_ABOVE}
+      loadingLabel={t("loadingProjects")}
+      allTickedHint={t("allTickedHint")}
       groups={(groups.data ?? []).map((g) => ({
         id: g.company.id,
         title: g.company.name,
         selectAllLabel: t("selectAllCompany", { company: g.company.name }),
+        selectMatchingLabel: (count) => t("selectAllMatching", { count, company: g.company.name }),
+        toggleLabel: t("groupToggle", { company: g.company.name }),
         items: g.projects.map((p) => ({ id: p.id, label: p.name })),
       }))}
     />
