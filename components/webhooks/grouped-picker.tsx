@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CheckboxGroup } from "./checkbox-group";
 import { ModeRadios } from "./mode-radios";
+import { everyItemSelected, isGroupOpen, searchGroups } from "./picker-search";
 import { SelectedSummary } from "./selected-summary";
 
 export type PickerGroup = {
@@ -55,18 +56,11 @@ export function GroupedPicker({
   const [query, setQuery] = useState("");
   const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
   const [toggled, setToggled] = useState<Set<string>>(new Set());
-  const q = query.trim().toLowerCase();
-  const matches = (text: string | undefined) => text?.toLowerCase().includes(q) ?? false;
-  const filtered = groups
-    .map((g) => ({
-      ...g,
-      items: g.items.filter((i) => !q || matches(i.label) || matches(i.detail) || matches(g.title)),
-    }))
-    .filter((g) => g.items.length > 0);
+  const filtered = searchGroups(groups, query);
   const labels = new Map(groups.flatMap((g) => g.items.map((i) => [i.id, i.label] as const)));
-  const everythingTicked = itemCount > 0 && groups.every((g) => g.items.every((i) => selected.includes(i.id)));
-  // A search shows its matches; otherwise a group is open unless toggled away from the default.
-  const isOpen = (id: string) => q !== "" || itemCount > collapseAbove === toggled.has(id);
+  const everythingTicked = everyItemSelected(groups, selected);
+  const searching = query.trim() !== "";
+  const isOpen = (id: string) => isGroupOpen({ searching, itemCount, collapseAbove, toggled: toggled.has(id) });
 
   return (
     <fieldset className="flex flex-col gap-3">
@@ -107,8 +101,7 @@ export function GroupedPicker({
             <p className="text-sm text-slate-500">{t("noMatches")}</p>
           ) : null}
           <div className="grid gap-3 md:grid-cols-2">
-            {filtered.map((group) => {
-              const narrowed = group.items.length < (groups.find((g) => g.id === group.id)?.items.length ?? 0);
+            {filtered.map(({ narrowed, ...group }) => {
               return (
                 <CheckboxGroup
                   key={group.id}
@@ -124,7 +117,7 @@ export function GroupedPicker({
                   open={isOpen(group.id)}
                   toggleLabel={group.toggleLabel}
                   onToggle={
-                    q
+                    searching
                       ? undefined
                       : () =>
                           setToggled((current) => {

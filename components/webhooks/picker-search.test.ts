@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { everyItemSelected, isGroupOpen, searchGroups } from "./picker-search";
+
+const groups = [
+  {
+    id: "acme",
+    title: "Acme Corp",
+    items: [
+      { id: "p1", label: "Website Relaunch" },
+      { id: "p2", label: "Mobile App" },
+    ],
+  },
+  {
+    id: "globex",
+    title: "Globex Logistics",
+    items: [
+      { id: "p3", label: "Fleet Tracking", detail: "FLEET" },
+      { id: "p4", label: "Partner Portal" },
+    ],
+  },
+];
+
+describe("searchGroups", () => {
+  it("shows every group whole, not narrowed, without a search", () => {
+    const shown = searchGroups(groups, "  ");
+    expect(shown.map((g) => [g.id, g.items.length, g.narrowed])).toEqual([
+      ["acme", 2, false],
+      ["globex", 2, false],
+    ]);
+  });
+
+  it("keeps the matching items in any case and marks their group as narrowed", () => {
+    const shown = searchGroups(groups, "fLeEt");
+    expect(shown.map((g) => [g.id, g.items.map((i) => i.id), g.narrowed])).toEqual([["globex", ["p3"], true]]);
+  });
+
+  it("matches an item's detail", () => {
+    expect(searchGroups(groups, "FLEET")[0].items.map((i) => i.id)).toEqual(["p3"]);
+  });
+
+  it("shows a whole group whose title matches, not narrowed", () => {
+    const shown = searchGroups(groups, "acme");
+    expect(shown.map((g) => [g.id, g.items.length, g.narrowed])).toEqual([["acme", 2, false]]);
+  });
+
+  it("shows nothing when nothing matches", () => {
+    expect(searchGroups(groups, "zzz")).toEqual([]);
+  });
+});
+
+describe("isGroupOpen", () => {
+  it("opens small pickers' groups and closes them when toggled", () => {
+    expect(isGroupOpen({ searching: false, itemCount: 4, collapseAbove: 30, toggled: false })).toBe(true);
+    expect(isGroupOpen({ searching: false, itemCount: 4, collapseAbove: 30, toggled: true })).toBe(false);
+  });
+
+  it("starts large pickers' groups collapsed and opens them when toggled", () => {
+    expect(isGroupOpen({ searching: false, itemCount: 500, collapseAbove: 30, toggled: false })).toBe(false);
+    expect(isGroupOpen({ searching: false, itemCount: 500, collapseAbove: 30, toggled: true })).toBe(true);
+  });
+
+  it("shows every group during a search", () => {
+    expect(isGroupOpen({ searching: true, itemCount: 500, collapseAbove: 30, toggled: false })).toBe(true);
+    expect(isGroupOpen({ searching: true, itemCount: 4, collapseAbove: 30, toggled: true })).toBe(true);
+  });
+});
+
+describe("everyItemSelected", () => {
+  it("is true only when every item of every group is selected", () => {
+    expect(everyItemSelected(groups, ["p1", "p2", "p3", "p4"])).toBe(true);
+    expect(everyItemSelected(groups, ["p1", "p2", "p3"])).toBe(false);
+  });
+
+  it("is false for a picker without items", () => {
+    expect(everyItemSelected([], [])).toBe(false);
+  });
+});
