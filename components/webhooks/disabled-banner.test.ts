@@ -6,8 +6,10 @@ import { describe, expect, it } from "vitest";
 import type { WebhookView } from "@/lib/validations/webhook";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
+import ru from "@/messages/ru.json";
 import { DisabledBanner } from "./disabled-banner";
 import { HealthLegend } from "./health-legend";
+import { TurnedOffWebhooks } from "./turned-off-webhooks";
 
 type Banner = Parameters<typeof DisabledBanner>[0]["webhook"];
 
@@ -20,9 +22,9 @@ const disabled: Banner = {
   disabledReason: "5 delivery attempts of TODO_CREATED failed (last: HTTP 500)",
 };
 
-function render(element: ReactElement, locale: "en" | "es") {
+function render(element: ReactElement, locale: "en" | "es" | "ru") {
   const children = createElement(QueryClientProvider, { client: new QueryClient() }, element);
-  const messages = locale === "es" ? es : en;
+  const messages = { en, es, ru }[locale];
   const tree = createElement(NextIntlClientProvider, { locale, messages, now: NOW, timeZone: "UTC", children });
   return renderToStaticMarkup(tree).replace(/<[^>]+>/g, " ");
 }
@@ -59,5 +61,25 @@ describe("HealthLegend", () => {
     for (const word of ["No deliveries yet:", "Healthy:", "Degraded:", "Unhealthy:", "Off:"])
       expect(text).toContain(word);
     expect(text).toContain("If all 5 attempts fail, the webhook is turned off");
+  });
+});
+
+describe("TurnedOffWebhooks", () => {
+  const hooks = [
+    { id: "a", name: "Orders", state: "UNHEALTHY" as const },
+    { id: "b", name: "Paused", state: "DISABLED" as const },
+    { id: "c", name: "Invoices", state: "UNHEALTHY" as const },
+  ];
+
+  it("lists only the webhooks failures turned off, in the reader's language", () => {
+    const text = render(createElement(TurnedOffWebhooks, { webhooks: hooks }), "ru");
+    expect(text).toContain("2 вебхука выключены, потому что отправки раз за разом не удавались.");
+    expect(text).toContain("«Orders»: узнать причину и включить снова");
+    expect(text).toContain("«Invoices»");
+    expect(text).not.toContain("Paused");
+  });
+
+  it("shows nothing when none was turned off by failures", () => {
+    expect(render(createElement(TurnedOffWebhooks, { webhooks: [hooks[1]] }), "en").trim()).toBe("");
   });
 });

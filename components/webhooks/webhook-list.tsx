@@ -13,6 +13,7 @@ import { Card } from "../ui/card";
 import { useErrorMessage } from "../use-error-message";
 import { HealthBadge } from "./health-badge";
 import { SecretDialog } from "./secret-dialog";
+import { TurnedOffWebhooks } from "./turned-off-webhooks";
 import { useWebhookActions } from "./use-webhook-actions";
 
 export function useWebhooks() {
@@ -47,28 +48,31 @@ export function WebhookList() {
     );
   }
   return (
-    <Card>
-      <table className="stack-table w-full text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-2">{t("columnName")}</th>
-            <th>{t("columnEvents")}</th>
-            <th>{t("columnProjects")}</th>
-            <th>{t("columnHealth")}</th>
-            <th>{t("columnEnabled")}</th>
-            <th>
-              <span className="sr-only">{t("actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {webhooks.data.map((w) => (
-            <WebhookRow key={w.id} webhook={w} onSecret={setSecret} />
-          ))}
-        </tbody>
-      </table>
-      <SecretDialog secret={secret} onDone={() => setSecret(null)} />
-    </Card>
+    <div className="flex flex-col gap-4">
+      <TurnedOffWebhooks webhooks={webhooks.data} />
+      <Card>
+        <table className="stack-table w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-2">{t("columnName")}</th>
+              <th>{t("columnEvents")}</th>
+              <th>{t("columnProjects")}</th>
+              <th>{t("columnHealth")}</th>
+              <th>{t("columnEnabled")}</th>
+              <th>
+                <span className="sr-only">{t("actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {webhooks.data.map((w) => (
+              <WebhookRow key={w.id} webhook={w} onSecret={setSecret} />
+            ))}
+          </tbody>
+        </table>
+        <SecretDialog secret={secret} onDone={() => setSecret(null)} />
+      </Card>
+    </div>
   );
 }
 
