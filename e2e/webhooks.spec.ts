@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./fixtures";
+import { DEMO, expectData, newAccount, signIn } from "./fixtures";
 
 test("create a webhook with chosen events and cross-company projects, see the secret once, edit, disable, delete", async ({
   page,
@@ -122,4 +122,33 @@ test("while its data loads, the webhook page shows a skeleton and the project pi
   await expect(page.getByRole("checkbox", { name: "Website Relaunch" })).toBeVisible();
   await expect(page.getByText("Loading your projects…")).toHaveCount(0);
   await page.request.delete(`/api/v1/webhooks/${id}`);
+});
+
+test("with many projects, companies start folded and the log's project filter can be searched", async ({ page }) => {
+  const api = page.request;
+  await expectData(await api.post("/api/v1/auth/sign-up", { data: newAccount("many") }), 201);
+  const company = await expectData(await api.post("/api/v1/companies", { data: { name: "Many Projects Inc" } }), 201);
+  for (let n = 1; n <= 35; n++) {
+    const name = `Project ${String(n).padStart(2, "0")}`;
+    await expectData(await api.post(`/api/v1/companies/${company.id}/projects`, { data: { name } }), 201);
+  }
+
+  await page.goto("/settings/webhooks/new");
+  await page.getByRole("radio", { name: "Let me choose" }).nth(1).check();
+  const group = page.getByRole("button", { name: "Projects of Many Projects Inc" });
+  await expect(group).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("checkbox", { name: "Project 07" })).toBeHidden();
+  await group.click();
+  await expect(page.getByRole("checkbox", { name: "Project 07" })).toBeVisible();
+
+  const created = await api.post("/api/v1/webhooks", {
+    data: { name: "Many", url: "http://127.0.0.1:9/hooks/many", events: ["TODO_CREATED"], allProjects: true },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const hook = (await created.json()) as { id: string };
+  await page.goto(`/settings/webhooks/${hook.id}`);
+  const filter = page.getByLabel("Project", { exact: true });
+  await expect(filter.locator("option")).toHaveCount(36);
+  await page.getByRole("searchbox", { name: "Search projects" }).fill("07");
+  await expect(filter.locator("option")).toHaveText(["All projects", "Project 07"]);
 });

@@ -19,6 +19,9 @@ import { DeliveryPanel } from "./delivery-panel";
 
 type Page = z.output<typeof deliveryListResponse>;
 
+/** Above this many projects the project filter gets a search box. */
+const SEARCHABLE_ABOVE = 20;
+
 const RANGES: Record<string, number> = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 };
 
 const STATUS_STYLES: Record<string, string> = {
@@ -33,6 +36,7 @@ const STATUS_STYLES: Record<string, string> = {
 export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const t = useTranslations("webhookPage");
   const statuses = useTranslations("deliveryStatus");
+  const tf = useTranslations("webhooks.form");
   const format = useFormatter();
   const eventText = useEventText();
   const errorMessage = useErrorMessage();
@@ -44,6 +48,19 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const projectId = params.get("projectId") ?? "";
   const [open, setOpen] = useState<string | null>(null);
   const projects = useProjectGroups();
+  // Hundreds of projects make a drop-down too long to scan: a search narrows its options (the
+  // chosen one stays, so the select never shows a value it does not list).
+  const [projectQuery, setProjectQuery] = useState("");
+  const projectCount = projects.data?.reduce((n, g) => n + g.projects.length, 0) ?? 0;
+  const q = projectQuery.trim().toLowerCase();
+  const projectOptions = (projects.data ?? [])
+    .map((g) => ({
+      ...g,
+      projects: g.projects.filter(
+        (p) => !q || p.id === projectId || p.name.toLowerCase().includes(q) || g.company.name.toLowerCase().includes(q),
+      ),
+    }))
+    .filter((g) => g.projects.length > 0);
   const projectName = (id: string | null) =>
     projects.data?.flatMap((g) => g.projects).find((p) => p.id === id)?.name ?? (id ? "—" : "");
   const setFilter = (key: string, value: string) => {
@@ -96,9 +113,19 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
               </option>
             ))}
           </FilterSelect>
+          {projectCount > SEARCHABLE_ABOVE ? (
+            <input
+              type="search"
+              aria-label={tf("searchProjects")}
+              placeholder={tf("searchProjects")}
+              value={projectQuery}
+              onChange={(e) => setProjectQuery(e.target.value)}
+              className="min-w-0 rounded-md border border-slate-300 px-2 py-1 sm:w-40"
+            />
+          ) : null}
           <FilterSelect label={t("filterProject")} value={projectId} onChange={(v) => setFilter("projectId", v)}>
             <option value="">{t("allProjects")}</option>
-            {projects.data?.map((g) => (
+            {projectOptions.map((g) => (
               <optgroup key={g.company.id} label={g.company.name}>
                 {g.projects.map((p) => (
                   <option key={p.id} value={p.id}>
