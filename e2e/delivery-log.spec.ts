@@ -18,7 +18,7 @@ test("the delivery log shows failed attempts with their response bodies, and Red
       .find((p: { name: string }) => p.name === "Website Relaunch");
     const board = await (await api.get(`/api/v1/projects/${project.id}/board`)).json();
     await api.post("/api/v1/webhooks", {
-      data: { name, url: `${receiver.url}/log`, events: ["TODO_CREATED"], projectIds: [project.id] },
+      data: { name, url: `${receiver.url}/log`, events: ["TODO_CREATED", "COMMENT_CREATED"], projectIds: [project.id] },
     });
     await api.post(`/api/v1/projects/${project.id}/todos`, {
       data: { todoListId: board.lists[0].id, title: `Logged ${name}` },
@@ -33,7 +33,9 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     await expect(row).toContainText(`Logged ${name}`);
     await expect(row).toContainText("Website Relaunch");
     await expect(row.getByRole("button", { name: "View Record created delivery" })).toHaveText("Record created");
-    await expect(page.getByTestId("configured-events")).toHaveText("Record createdTODO_CREATED");
+    await expect(page.getByTestId("configured-events")).toHaveText(
+      "Record createdTODO_CREATEDComment addedCOMMENT_CREATED",
+    );
     await expect(page.getByTestId("configured-projects")).toHaveText("Website Relaunch");
     await expect(page.getByTestId("health-state")).toHaveText("Unhealthy");
     await page.getByLabel("Project", { exact: true }).selectOption({ label: "Website Relaunch" });
@@ -105,10 +107,12 @@ test("the delivery log shows failed attempts with their response bodies, and Red
 
     // A test delivery is labelled as one, without empty project and record cells.
     await page.getByLabel("Project", { exact: true }).selectOption({ label: "All projects" });
+    await page.getByLabel("Test event").selectOption({ label: "Comment added" });
     await page.getByRole("button", { name: "Send test", exact: true }).click();
     const testRow = page.getByTestId("delivery-row").filter({ hasText: "A test you sent" });
     await expect(testRow).toHaveCount(1, { timeout: 15_000 });
     await expect(testRow.getByTestId("delivery-kind")).toHaveText("Test");
+    await expect(testRow.getByRole("button", { name: "View Comment added delivery" })).toBeVisible();
     await expect(testRow).toContainText("A test you sent — not from a project or record");
     await expect(testRow.getByRole("cell")).toHaveCount(6);
   } finally {

@@ -5,12 +5,16 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
+import { EVENT_TYPES } from "@/lib/events/catalog";
 import type { WebhookView } from "@/lib/validations/webhook";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
 
 /** Enable/disable, rotate, delete and "send test" for one webhook, wherever it is shown. */
-export function useWebhookActions(webhook: Pick<WebhookView, "id" | "enabled">, onSecret: (secret: string) => void) {
+export function useWebhookActions(
+  webhook: Pick<WebhookView, "id" | "enabled" | "allEvents" | "events">,
+  onSecret: (secret: string) => void,
+) {
   const t = useTranslations("webhooks");
   const toast = useToast();
   const errorMessage = useErrorMessage();
@@ -50,11 +54,15 @@ export function useWebhookActions(webhook: Pick<WebhookView, "id" | "enabled">, 
     setRequested(next);
     action.mutate({ path: next ? "/enable" : "/disable", method: "POST" }, { onSettled: () => setRequested(null) });
   };
+  // "Send test" sends the sample of an event the webhook receives, the one picked if any.
+  const testEvents = webhook.allEvents || webhook.events.length === 0 ? [...EVENT_TYPES] : webhook.events;
+  const [picked, setTestEvent] = useState<string | null>(null);
+  const testEvent = picked && testEvents.includes(picked) ? picked : testEvents[0];
   const sendTest = useMutation({
     mutationFn: () =>
       apiFetch<{ ok: boolean; statusCode: number | null; latencyMs: number; errorMessage: string | null }>(
         `/api/v1/webhooks/${webhook.id}/test`,
-        { body: { eventType: "TODO_CREATED" } },
+        { body: { eventType: testEvent } },
       ),
     onSuccess: (r) =>
       r.ok
@@ -67,5 +75,5 @@ export function useWebhookActions(webhook: Pick<WebhookView, "id" | "enabled">, 
         queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
       ]),
   });
-  return { action, sendTest, enabled, setEnabled };
+  return { action, sendTest, enabled, setEnabled, testEvents, testEvent, setTestEvent };
 }

@@ -132,7 +132,10 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
   const projects = useProjectGroups();
   const projectNames = new Map(projects.data?.flatMap((g) => g.projects.map((p) => [p.id, p.name] as const)));
   const [secret, setSecret] = useState<string | null>(null);
-  const { action, sendTest, enabled, setEnabled } = useWebhookActions(webhook, setSecret);
+  const { action, sendTest, enabled, setEnabled, testEvents, testEvent, setTestEvent } = useWebhookActions(
+    webhook,
+    setSecret,
+  );
   return (
     <Card>
       <h2 className="mb-3 text-lg font-semibold">{t("configuration")}</h2>
@@ -186,9 +189,23 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
           />
           {t("enabled")}
         </label>
-        <Button variant="secondary" onClick={() => sendTest.mutate()} disabled={sendTest.isPending}>
-          {tw("sendTest")}
-        </Button>
+        <span className="flex min-w-0 items-center gap-2">
+          <select
+            aria-label={t("testEvent")}
+            value={testEvent}
+            onChange={(e) => setTestEvent(e.target.value)}
+            className="min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          >
+            {testEvents.map((type) => (
+              <option key={type} value={type} title={type}>
+                {eventText.label(type)}
+              </option>
+            ))}
+          </select>
+          <Button variant="secondary" onClick={() => sendTest.mutate()} disabled={sendTest.isPending}>
+            {tw("sendTest")}
+          </Button>
+        </span>
         <Button
           variant="secondary"
           onClick={() => {
