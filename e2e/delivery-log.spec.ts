@@ -79,7 +79,7 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     expect(todoCreated).toHaveLength(6);
     expect(new Set(todoCreated.map((e) => e.id)).size).toBe(1);
     await expect(panel.getByTestId("attempt")).toHaveCount(6, { timeout: 15_000 });
-    await expect(panel.getByText("Attempt 6 · manual")).toBeVisible();
+    await expect(panel.getByText("Attempt 6 · sent again by you")).toBeVisible();
     await panel.getByRole("button", { name: "Why (not) delivered?" }).click();
     await expect(page.getByTestId("trace")).toContainText("Delivered to this webhook");
     await page.keyboard.press("Escape");

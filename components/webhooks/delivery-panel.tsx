@@ -100,8 +100,11 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
             <section key={a.id} className="rounded-md border border-slate-200 p-3" data-testid="attempt">
               <AttemptOutcome attempt={a} />
               <h3 className="mb-2 font-semibold">
-                {t("attempt", { number: a.number, trigger: a.trigger })} ·{" "}
-                {format.dateTime(new Date(a.startedAt), { timeStyle: "medium" })} · {a.latencyMs} ms
+                {t("attempt", {
+                  number: a.number,
+                  trigger: t.has(`trigger.${a.trigger}`) ? t(`trigger.${a.trigger}`) : a.trigger,
+                })}{" "}
+                · {format.dateTime(new Date(a.startedAt), { timeStyle: "medium" })} · {a.latencyMs} ms
               </h3>
               <div className="grid gap-3 md:grid-cols-2">
                 <div>
