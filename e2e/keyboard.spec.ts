@@ -33,5 +33,5 @@ test("a webhook can be created with the keyboard alone", async ({ page }) => {
   await expect(dialog).toBeVisible();
   await tabTo(page, dialog.getByRole("button", { name: "I have saved it" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("1 event");
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Comment added");
 });

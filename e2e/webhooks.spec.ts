@@ -58,8 +58,8 @@ test("create a webhook with chosen events and cross-company projects, see the se
   await dialog.getByRole("button", { name: "I have saved it" }).click();
 
   const row = page.getByRole("row").filter({ hasText: name });
-  await expect(row).toContainText("2 events");
-  await expect(row).toContainText("2 projects");
+  await expect(row).toContainText("Record created, Record moved");
+  await expect(row).toContainText("Website Relaunch, Fleet Tracking");
   await expect(row.getByTestId("health-badge")).toHaveText("No deliveries yet");
   await expect(page.getByText("whsec_")).toHaveCount(0);
 
@@ -69,7 +69,7 @@ test("create a webhook with chosen events and cross-company projects, see the se
   await page.getByRole("checkbox", { name: /^Comment added/ }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Changes saved" })).toBeVisible();
-  await expect(row).toContainText("2 events");
+  await expect(row).toContainText("Record created, Comment added");
 
   await row.getByRole("switch", { name: `Deliveries to ${name}` }).uncheck();
   await expect(row.getByTestId("health-badge")).toHaveText("Disabled");

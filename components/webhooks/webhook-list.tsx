@@ -7,12 +7,15 @@ import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { webhookKeys } from "@/lib/client/query-keys";
 import type { WebhookView } from "@/lib/validations/webhook";
+import { useEventText } from "../i18n/use-event-text";
+import { useProjectGroups } from "../project-groups";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { useErrorMessage } from "../use-error-message";
 import { HealthBadge } from "./health-badge";
 import { SecretDialog } from "./secret-dialog";
+import { ShortList } from "./short-list";
 import { TurnedOffWebhooks } from "./turned-off-webhooks";
 import { useWebhookActions } from "./use-webhook-actions";
 
@@ -79,6 +82,9 @@ export function WebhookList() {
 function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (secret: string) => void }) {
   const t = useTranslations("webhooks");
   const { action, sendTest, enabled, setEnabled } = useWebhookActions(webhook, onSecret);
+  const eventText = useEventText();
+  const projects = useProjectGroups();
+  const projectNames = new Map(projects.data?.flatMap((g) => g.projects.map((p) => [p.id, p.name] as const)));
   return (
     <tr className="border-t border-slate-100 align-top">
       <td className="py-3 pr-3">
@@ -88,10 +94,14 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
         <p className="break-all font-mono text-xs text-slate-500">{webhook.url}</p>
       </td>
       <td className="py-3" data-label={t("columnEvents")}>
-        {webhook.allEvents ? t("allEvents") : t("someEvents", { count: webhook.events.length })}
+        {webhook.allEvents ? t("allEvents") : <ShortList names={webhook.events.map(eventText.label)} />}
       </td>
       <td className="py-3" data-label={t("columnProjects")}>
-        {webhook.allProjects ? t("allProjects") : t("someProjects", { count: webhook.projectIds.length })}
+        {webhook.allProjects ? (
+          t("allProjects")
+        ) : (
+          <ShortList names={webhook.projectIds.map((id) => projectNames.get(id) ?? "…")} />
+        )}
       </td>
       <td className="py-3" data-label={t("columnHealth")}>
         <HealthBadge state={webhook.state} />
