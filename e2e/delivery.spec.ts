@@ -57,9 +57,12 @@ test("a change on the board reaches a local receiver; a broken receiver turns th
     await expect(row.getByTestId("health-badge")).toHaveText("Unhealthy", { timeout: 20_000 });
     await expect(row.getByRole("switch", { name: `Deliveries to ${name}` })).not.toBeChecked();
 
-    // Its page says why and what happens meanwhile, explains the health states, and turns it on
+    // The list names it; its page says why and what happens meanwhile, explains the health states, and turns it on
     // again once the receiver works (after a health check).
-    await row.getByRole("link", { name, exact: true }).click();
+    await page
+      .getByRole("region", { name: /turned off because deliveries kept failing/ })
+      .getByRole("link", { name: `“${name}”: see why and turn it on again` })
+      .click();
     const banner = page.getByRole("region", { name: "This webhook is turned off" });
     await expect(banner).toContainText("We turned it off");
     await expect(banner).toContainText(
