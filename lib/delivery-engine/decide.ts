@@ -37,17 +37,16 @@ export function decide(
   endedAt: number,
   policy: RetryPolicy,
 ): Decision {
-  const now = endedAt;
   const { outcome, number, chainLast } = attempt;
   const none = { retryAt: null, pauseUntil: null, gone: false, exhausted: false };
   if (outcome.ok) return { status: "DELIVERED", ...none };
   if (outcome.statusCode === 410) return { status: "FAILED", ...none, gone: true };
   const backOff = outcome.statusCode === 429 || (outcome.statusCode === 503 && outcome.retryAfterMs !== null);
   if (number >= chainLast) {
-    const pauseUntil = backOff ? now + waitBefore(number + 1, chainLast, policy, outcome.retryAfterMs) : null;
+    const pauseUntil = backOff ? endedAt + waitBefore(number + 1, chainLast, policy, outcome.retryAfterMs) : null;
     return { status: "FAILED", ...none, pauseUntil, exhausted: true };
   }
-  const retryAt = now + waitBefore(number + 1, chainLast, policy, outcome.retryAfterMs);
+  const retryAt = endedAt + waitBefore(number + 1, chainLast, policy, outcome.retryAfterMs);
   return { status: "RETRYING", ...none, retryAt, pauseUntil: backOff ? retryAt : null };
 }
 
