@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const inngestPort = Number(process.env.E2E_INNGEST_PORT ?? 8299);
+const database = process.env.E2E_DATABASE ?? "blue_e2e";
 
 export default defineConfig({
   testDir: "e2e",
@@ -31,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/dev.ts --production --seed-demo --allow-loopback-webhooks --database blue_e2e --fresh",
+    command: `npx tsx scripts/dev.ts --production --seed-demo --allow-loopback-webhooks --database ${database} --fresh`,
     // Ready when dev.ts prints its banner: after the worker's functions are synced with the local
     // Inngest server (the web process answers earlier, and an event sent then finds no function).
     wait: { stdout: /Blue Webhooks: http/ },

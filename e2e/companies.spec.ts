@@ -79,7 +79,7 @@ test("a revoked and an expired invitation say so on their page", async ({ page, 
   await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
 
   // Expiry is days away; the test moves it into the past in the database.
-  const db = new Client({ connectionString: withDatabase(databaseUrl(), "blue_e2e") });
+  const db = new Client({ connectionString: withDatabase(databaseUrl(), process.env.E2E_DATABASE ?? "blue_e2e") });
   await db.connect();
   try {
     await db.query("UPDATE invitations SET expires_at = now() - interval '1 hour' WHERE id = $1", [expired.id]);
