@@ -744,6 +744,33 @@ async function printRetryAdherence(failing: MassWebhook[]) {
   }
 }
 
+/**
+ * Where a healthy delivery's time went, from the stored times: commit → handed to Inngest (the
+ * outbox), → delivery row written by the fan-out, → first attempt started, and the attempt itself;
+ * for all of (e) and for its second half (the tail grows as failing retries pile up).
+ */
+async function printHealthyStages(webhookIds: string[], secondHalf: number) {
+  const rows = await query<{ published: number; fanned: number; started: number; took: number; at: number }>(
+    `SELECT extract(epoch FROM e.published_at - e.occurred_at) * 1000 AS published,
+            extract(epoch FROM d.created_at - e.occurred_at) * 1000 AS fanned,
+            extract(epoch FROM a.started_at - e.occurred_at) * 1000 AS started,
+            a.latency_ms AS took, extract(epoch FROM e.occurred_at) * 1000 AS at
+       FROM deliveries d JOIN events e ON e.id = d.event_id
+       JOIN delivery_attempts a ON a.delivery_id = d.id AND a.number = 1
+      WHERE d.webhook_id = ANY($1)`,
+    [webhookIds],
+  );
+  for (const [label, part] of [
+    ["all", rows],
+    ["second half", rows.filter((r) => Number(r.at) >= secondHalf)],
+  ] as const) {
+    const of = (k: "published" | "fanned" | "started" | "took") => part.map((r) => Number(r[k]));
+    console.log(`      stages (${label}): commit→Inngest ${fmt(of("published"))}`);
+    console.log(`        commit→delivery row ${fmt(of("fanned"))}`);
+    console.log(`        commit→attempt start ${fmt(of("started"))}; attempt ${fmt(of("took"))}`);
+  }
+}
+
 /** (e): 1,000 webhooks on 100 projects, 200 of them failing: the healthy ones' latency and the failing ones' retry schedule. */
 async function massFailure(receivers: Receiver[]) {
   const seconds = Math.max(1, Math.round(60 * scale));
@@ -771,6 +798,11 @@ async function massFailure(receivers: Receiver[]) {
   const latencies = receivers.flatMap((r) => r.arrivals.map((a) => a.at - a.sentAt));
   console.log(
     `    healthy 800: ${fmt(latencies)}${allHealthy ? "" : ` — only ${arrivalCount(receivers)} of ${expectedHealthy} arrived`} — p99 ≤ 100 ms: ${verdict(pct(latencies, 99) <= 100)}`,
+  );
+
+  await printHealthyStages(
+    hooks.filter((h) => h.kind === "healthy").map((h) => h.id),
+    started + (loadEnded - started) / 2,
   );
 
   const failing = hooks.filter((h) => h.kind !== "healthy");
