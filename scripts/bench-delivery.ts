@@ -746,17 +746,34 @@ async function printRetryAdherence(failing: MassWebhook[]) {
 
 /**
  * Where a healthy delivery's time went, from the stored times: commit → handed to Inngest (the
- * outbox), → delivery row written by the fan-out, → first attempt started, and the attempt itself;
+ * outbox), → its fan-out run created and called by the local Inngest server, → delivery row written,
+ * → first attempt started, and the attempt itself;
  * for all of (e) and for its second half (the tail grows as failing retries pile up).
  */
 async function printHealthyStages(webhookIds: string[], secondHalf: number) {
-  const rows = await query<{ published: number; fanned: number; started: number; took: number; at: number }>(
-    `SELECT extract(epoch FROM e.published_at - e.occurred_at) * 1000 AS published,
+  const rows = await query<{
+    published: number;
+    received: number;
+    called: number;
+    fanned: number;
+    started: number;
+    took: number;
+    at: number;
+  }>(
+    `WITH fan_outs AS (
+       SELECT DISTINCT ON (r.event->'data'->>'eventId') r.event->'data'->>'eventId' AS event_id, r.created_at, r.started_at
+         FROM inngest_local.runs r
+        WHERE r.function_id LIKE '%fan-out' AND r.created_at > now() - interval '30 minutes'
+        ORDER BY r.event->'data'->>'eventId', r.created_at)
+     SELECT extract(epoch FROM e.published_at - e.occurred_at) * 1000 AS published,
+            extract(epoch FROM f.created_at - e.occurred_at) * 1000 AS received,
+            extract(epoch FROM f.started_at - e.occurred_at) * 1000 AS called,
             extract(epoch FROM d.created_at - e.occurred_at) * 1000 AS fanned,
             extract(epoch FROM a.started_at - e.occurred_at) * 1000 AS started,
             a.latency_ms AS took, extract(epoch FROM e.occurred_at) * 1000 AS at
        FROM deliveries d JOIN events e ON e.id = d.event_id
        JOIN delivery_attempts a ON a.delivery_id = d.id AND a.number = 1
+       LEFT JOIN fan_outs f ON f.event_id = e.id
       WHERE d.webhook_id = ANY($1)`,
     [webhookIds],
   );
@@ -764,10 +781,35 @@ async function printHealthyStages(webhookIds: string[], secondHalf: number) {
     ["all", rows],
     ["second half", rows.filter((r) => Number(r.at) >= secondHalf)],
   ] as const) {
-    const of = (k: "published" | "fanned" | "started" | "took") => part.map((r) => Number(r[k]));
-    console.log(`      stages (${label}): commit→Inngest ${fmt(of("published"))}`);
+    const of = (k: "published" | "received" | "called" | "fanned" | "started" | "took") =>
+      part.filter((r) => r[k] !== null).map((r) => Number(r[k]));
+    console.log(`      stages (${label}): commit→sent to Inngest ${fmt(of("published"))}`);
+    console.log(`        commit→run created ${fmt(of("received"))}; commit→fan-out called ${fmt(of("called"))}`);
     console.log(`        commit→delivery row ${fmt(of("fanned"))}`);
     console.log(`        commit→attempt start ${fmt(of("started"))}; attempt ${fmt(of("took"))}`);
+  }
+}
+
+/** The local Inngest server's runs since `since`, per function: how many, their wait for a call and their length. */
+async function printRuns(since: number) {
+  const rows = await query<{ fn: string; waited: number | null; took: number | null; ms: Record<string, number> | null }>(
+    `SELECT regexp_replace(function_id, '^.*-(fan-out|delivery-lane|relay-outbox|prune-deliveries|system-ping)$', '\\1') AS fn,
+            extract(epoch FROM started_at - created_at) * 1000 AS waited,
+            extract(epoch FROM ended_at - started_at) * 1000 AS took, output->'ms' AS ms
+       FROM inngest_local.runs WHERE created_at >= $1`,
+    [new Date(since).toISOString()],
+  );
+  const byFunction = new Map<string, typeof rows>();
+  for (const r of rows) byFunction.set(r.fn, [...(byFunction.get(r.fn) ?? []), r]);
+  for (const [fn, runs] of byFunction) {
+    const waited = runs.filter((r) => r.waited !== null).map((r) => Number(r.waited));
+    const took = runs.filter((r) => r.took !== null).map((r) => Number(r.took));
+    console.log(`      runs of ${fn}: ${runs.length}; queued ${fmt(waited)}; running ${fmt(took)}`);
+    // The fan-out's own account of its time (its output's ms).
+    for (const phase of ["match", "wait", "commit", "after"]) {
+      const values = runs.flatMap((r) => (typeof r.ms?.[phase] === "number" ? [r.ms[phase]] : []));
+      if (values.length > 0) console.log(`        ${phase}: ${fmt(values)}`);
+    }
   }
 }
 
@@ -800,6 +842,7 @@ async function massFailure(receivers: Receiver[]) {
     `    healthy 800: ${fmt(latencies)}${allHealthy ? "" : ` — only ${arrivalCount(receivers)} of ${expectedHealthy} arrived`} — p99 ≤ 100 ms: ${verdict(pct(latencies, 99) <= 100)}`,
   );
 
+  await printRuns(started);
   await printHealthyStages(
     hooks.filter((h) => h.kind === "healthy").map((h) => h.id),
     started + (loadEnded - started) / 2,

@@ -94,6 +94,16 @@ async function waitForInline(promises: Promise<unknown>[], started: number) {
   clearTimeout(stragglers);
 }
 
+/** What a fan-out did, and where its time went (ms: reading and matching, waiting for inline
+ * attempts, the transaction, and the hand-offs after it) — the run's output in Inngest. */
+export type FanOutResult = {
+  matched: number;
+  inline: number;
+  queued: number;
+  background: number;
+  ms: { match: number; wait?: number; commit?: number; after?: number };
+};
+
 type Inline = {
   send: DeliveryToSend;
   secrets: string[];
@@ -106,13 +116,14 @@ type Inline = {
 export async function fanOutEvent(
   eventId: string,
   known?: { type: string; projectIds: string[] },
-): Promise<{ matched: number; inline: number; queued: number; background: number }> {
+): Promise<FanOutResult> {
+  const entered = Date.now();
   const [event, matches] = known
     ? await Promise.all([loadEvent(eventId), matchWebhooks(eventId, known.type, known.projectIds)])
     : await loadEvent(eventId).then(
         async (e) => [e, e ? await matchWebhooks(eventId, e.type, e.projectIds) : []] as const,
       );
-  const none = { matched: 0, inline: 0, queued: 0, background: 0 };
+  const none = { matched: 0, inline: 0, queued: 0, background: 0, ms: { match: Date.now() - entered } };
   if (!event) return none;
   if (matches.length === 0) {
     await markFannedOut(pool(), eventId);
@@ -304,6 +315,7 @@ export async function fanOutEvent(
     );
   }
   const result = await commit;
+  const committed = Date.now();
   holdInProcess(result.held);
   await sendLaneWakes(result.wakes);
   if (result.emails.length > 0) await sendQueuedEmails(result.emails);
@@ -312,5 +324,6 @@ export async function fanOutEvent(
     inline: finished.length,
     queued: result.queued,
     background: result.leased.size,
+    ms: { match: started - entered, wait: now - started, commit: committed - now, after: Date.now() - committed },
   };
 }
