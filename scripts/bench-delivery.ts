@@ -792,7 +792,12 @@ async function printHealthyStages(webhookIds: string[], secondHalf: number) {
 
 /** The local Inngest server's runs since `since`, per function: how many, their wait for a call and their length. */
 async function printRuns(since: number) {
-  const rows = await query<{ fn: string; waited: number | null; took: number | null; ms: Record<string, number> | null }>(
+  const rows = await query<{
+    fn: string;
+    waited: number | null;
+    took: number | null;
+    ms: Record<string, number> | null;
+  }>(
     `SELECT regexp_replace(function_id, '^.*-(fan-out|delivery-lane|relay-outbox|prune-deliveries|system-ping)$', '\\1') AS fn,
             extract(epoch FROM started_at - created_at) * 1000 AS waited,
             extract(epoch FROM ended_at - started_at) * 1000 AS took, output->'ms' AS ms
