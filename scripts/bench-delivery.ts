@@ -790,6 +790,44 @@ async function printHealthyStages(webhookIds: string[], secondHalf: number) {
   }
 }
 
+/**
+ * Sample what the active database sessions wait on (every 50 ms, on a connection of its own)
+ * until stopped: lock waits point at row contention, IO waits at commits' flushes.
+ */
+function sampleWaits() {
+  const sampler = new pg.Client({
+    connectionString: withDatabase(databaseUrl(), "blue_bench"),
+    application_name: "bench",
+  });
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let stopped = false;
+  const done = (async () => {
+    await sampler.connect();
+    while (!stopped) {
+      const { rows } = await sampler.query<{ who: string; wait: string }>(
+        `SELECT CASE application_name WHEN $1 THEN 'worker' WHEN $2 THEN 'local Inngest' ELSE 'web' END AS who,
+                coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait
+           FROM pg_stat_activity
+          WHERE backend_type = 'client backend' AND state = 'active' AND application_name <> 'bench'`,
+        [WORKER_APPLICATION_NAME, INNGEST_LOCAL_APPLICATION_NAME],
+      );
+      samples++;
+      for (const r of rows) counts.set(`${r.who} ${r.wait}`, (counts.get(`${r.who} ${r.wait}`) ?? 0) + 1);
+      await sleep(50);
+    }
+    await sampler.end();
+  })();
+  return async () => {
+    stopped = true;
+    await done;
+    const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(
+      `      database sessions, average active by wait: ${top.map(([k, n]) => `${k} ${(n / samples).toFixed(2)}`).join(", ")}`,
+    );
+  };
+}
+
 /** The local Inngest server's runs since `since`, per function: how many, their wait for a call and their length. */
 async function printRuns(since: number) {
   const rows = await query<{
@@ -833,6 +871,7 @@ async function massFailure(receivers: Receiver[]) {
   resetArrivals(receivers);
 
   const cpu = await cpuByProcess();
+  const stopSampling = sampleWaits();
   const started = Date.now();
   const sent = await atRate(20, seconds, (i) => {
     const { projectId, listId } = boards[i % boards.length];
@@ -840,6 +879,7 @@ async function massFailure(receivers: Receiver[]) {
   });
   const loadEnded = Date.now();
   await printCpu(cpu, (loadEnded - started) / 1000);
+  await stopSampling();
   const expectedHealthy = sent * 8;
   const allHealthy = await waitFor(() => arrivalCount(receivers) >= expectedHealthy, 120_000);
   const latencies = receivers.flatMap((r) => r.arrivals.map((a) => a.at - a.sentAt));

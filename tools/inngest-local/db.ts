@@ -122,8 +122,26 @@ function ddl(s: string, t: Tables): string[] {
   ];
 }
 
+/** The URL with a session setting added to its `options` (which, in a URL, win over the pool's). */
+function withSessionSetting(databaseUrl: string, setting: string): string {
+  const url = URL.parse(databaseUrl);
+  if (!url) return databaseUrl;
+  const options = url.searchParams.get("options");
+  url.searchParams.set("options", `${options ? `${options} ` : ""}-c ${setting}`);
+  return url.toString();
+}
+
 export class Database {
   readonly pool: pg.Pool;
+  /**
+   * Sessions whose commits do not wait for the WAL flush (synchronous_commit = off), for the
+   * bookkeeping that running functions at least once tolerates losing in a database crash: leases,
+   * run status, applied call results, resolved sleeps. Lost, a call is simply leased and made
+   * again. What the app relies on being durable — an acknowledged send (its event and runs), app
+   * syncs, cancellations — commits on `pool`, and any later durable commit flushes the relaxed ones
+   * before it, so nothing is ever durable after something written later.
+   */
+  readonly relaxed: pg.Pool;
   readonly t: Tables;
 
   constructor(
@@ -133,9 +151,19 @@ export class Database {
   ) {
     assertSchemaName(schema);
     this.t = Object.fromEntries(TABLES.map((name) => [name, `"${schema}"."${name}"`])) as Tables;
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: "inngest-local" });
+    this.pool = new pg.Pool({
+      connectionString: withSessionSetting(databaseUrl, "synchronous_commit=on"),
+      max: 10,
+      application_name: "inngest-local",
+    });
+    this.relaxed = new pg.Pool({
+      connectionString: withSessionSetting(databaseUrl, "synchronous_commit=off"),
+      max: 10,
+      application_name: "inngest-local",
+    });
     // An idle client losing its connection emits here; unhandled, it would crash the process.
-    this.pool.on("error", (error) => this.logger.error({ err: error }, "postgres pool error"));
+    for (const pool of [this.pool, this.relaxed])
+      pool.on("error", (error) => this.logger.error({ err: error }, "postgres pool error"));
   }
 
   /** Creates the schema and tables if missing. Serialised by an advisory lock so two servers can start together. */
@@ -146,8 +174,9 @@ export class Database {
     });
   }
 
-  async tx<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+  /** A transaction; `durable: false` commits without waiting for the WAL flush (see `relaxed`). */
+  async tx<T>(fn: (client: pg.PoolClient) => Promise<T>, opts: { durable?: boolean } = {}): Promise<T> {
+    const client = await (opts.durable === false ? this.relaxed : this.pool).connect();
     let broken: Error | undefined;
     try {
       await client.query("BEGIN");
@@ -165,6 +194,6 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.relaxed.end()]);
   }
 }

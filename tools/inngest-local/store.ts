@@ -19,6 +19,9 @@ import {
   type SerializedError,
 } from "./protocol";
 
+/** Bookkeeping that at-least-once execution may lose in a database crash (Database.relaxed). */
+const RELAXED = { durable: false };
+
 export type LeasedCall = { id: string; runId: string; appId: string; stepId: string; attempt: number; token: string };
 
 export type CallContext = {
@@ -151,7 +154,7 @@ export class RunStore {
     // lease transaction never waits on a run row (which would break the run → queue lock order).
     const starting = leased.filter((item) => item.stepId === DISCOVERY && item.attempt === 0).map((item) => item.runId);
     if (starting.length > 0) {
-      await this.db.pool.query(
+      await this.db.relaxed.query(
         `UPDATE ${this.t.runs} SET status = 'Running', started_at = $2 WHERE id = ANY($1) AND status = 'Queued'`,
         [starting, new Date(now)],
       );
@@ -240,13 +243,13 @@ export class RunStore {
         attempt: r.attempt,
         token: tokens.get(r.id) ?? "",
       }));
-    });
+    }, RELAXED);
   }
 
   /** Keeps leases of calls still in flight alive, so only a dead server's leases expire. */
   async renewLeases(tokens: string[], until: number): Promise<void> {
     if (tokens.length === 0) return;
-    await this.db.pool.query(`UPDATE ${this.t.queue} SET lease_until = $2 WHERE lease_token = ANY($1::uuid[])`, [
+    await this.db.relaxed.query(`UPDATE ${this.t.queue} SET lease_until = $2 WHERE lease_token = ANY($1::uuid[])`, [
       tokens,
       new Date(until),
     ]);
@@ -255,7 +258,7 @@ export class RunStore {
   /** Gives leased items back immediately (on shutdown) instead of waiting for expiry. */
   async releaseLeases(tokens: string[]): Promise<void> {
     if (tokens.length === 0) return;
-    await this.db.pool.query(
+    await this.db.relaxed.query(
       `UPDATE ${this.t.queue} SET lease_token = NULL, lease_until = NULL WHERE lease_token = ANY($1::uuid[])`,
       [tokens],
     );
@@ -288,7 +291,10 @@ export class RunStore {
 
   /** Drops an item whose run no longer needs it (finished or cancelled meanwhile). */
   async dropCall(item: LeasedCall): Promise<void> {
-    await this.db.pool.query(`DELETE FROM ${this.t.queue} WHERE id = $1 AND lease_token = $2`, [item.id, item.token]);
+    await this.db.relaxed.query(`DELETE FROM ${this.t.queue} WHERE id = $1 AND lease_token = $2`, [
+      item.id,
+      item.token,
+    ]);
   }
 
   /**
@@ -313,7 +319,7 @@ export class RunStore {
       }
       const transition = plan(toState(run));
       return this.persist(c, run, { kind: "call", stepId: item.stepId, attempt: item.attempt }, transition, meta);
-    });
+    }, RELAXED);
   }
 
   /**
@@ -332,7 +338,7 @@ export class RunStore {
         if (deleted.rowCount === 0 || !run || TERMINAL.includes(run.status)) return;
         const item: WorkItem = { kind: "wake", stepId: wake.step_id, attempt: 0 };
         await this.persist(c, run, item, plan(toState(run), item), { now });
-      });
+      }, RELAXED);
     }
     return due.rows.length;
   }
