@@ -11,13 +11,8 @@ import { WebhookGuide } from "./webhook-guide";
 
 const MESSAGES = { en, it: it_, ru };
 
-function render(element: React.ReactElement, locale: keyof typeof MESSAGES) {
-  const tree = createElement(NextIntlClientProvider, {
-    locale,
-    messages: MESSAGES[locale],
-    timeZone: "UTC",
-    children: element,
-  });
+function render(children: React.ReactElement, locale: keyof typeof MESSAGES) {
+  const tree = createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: "UTC", children });
   return renderToStaticMarkup(tree);
 }
 const text = (html: string) =>
