@@ -20,7 +20,8 @@ import { disablePolicyOf } from "../webhook-health";
 export const WARNING_KINDS = { retrying: "webhook_retrying", lastChance: "webhook_last_chance" } as const;
 export type WarningKind = keyof typeof WARNING_KINDS;
 
-type Failure = { webhookId: string; eventType: string; error: string | null };
+/** A webhook's failure of this batch; `startsRetrying` when one of its deliveries just began retrying. */
+type Failure = { webhookId: string; eventType: string; error: string | null; startsRetrying: boolean };
 
 /** The failures that may warn: an event delivery's first attempt failing, or a delivery exhausted. */
 export function warningCandidates(recorded: { r: AttemptRecord; d: Decision }[]): Failure[] {
@@ -33,6 +34,7 @@ export function warningCandidates(recorded: { r: AttemptRecord; d: Decision }[])
       webhookId: r.delivery.webhookId,
       eventType: r.delivery.eventType,
       error: r.outcome.errorMessage,
+      startsRetrying: startsRetrying || (byWebhook.get(r.delivery.webhookId)?.startsRetrying ?? false),
     });
   }
   return [...byWebhook.values()];
@@ -48,13 +50,14 @@ export async function warnBeforeDisabling(
   const { rows } = await client.query<{ id: string; policy: unknown; streak: number }>(
     `SELECT id, disable_policy AS policy, exhausted_deliveries AS streak FROM webhooks
       WHERE id = ANY($1::text[]) AND enabled
-        AND (warned_at IS NULL OR warned_at <= (now() AT TIME ZONE 'UTC') - interval '1 hour')`,
+        AND (warned_at IS NULL OR warned_at <= (now() AT TIME ZONE 'UTC') - interval '1 hour')
+      ORDER BY id`,
     [failures.map((f) => f.webhookId)],
   );
   const emails: string[] = [];
   for (const row of rows) {
     const failure = failures.find((f) => f.webhookId === row.id)!;
-    const kind = await warningKind(client, row);
+    const kind = await warningKind(client, row, failure.startsRetrying);
     if (kind === null) continue;
     const email = await warn(client, kind, failure);
     if (email) emails.push(email);
@@ -62,10 +65,11 @@ export async function warnBeforeDisabling(
   return emails;
 }
 
-/** lastChance when one more failed delivery disables the webhook; retrying otherwise; null for nothing. */
+/** lastChance when one more failed delivery disables the webhook; else retrying when a delivery just began to; else null. */
 async function warningKind(
   client: PoolClient,
   row: { id: string; policy: unknown; streak: number },
+  startsRetrying: boolean,
 ): Promise<WarningKind | null> {
   const policy = disablePolicyOf({ disablePolicy: row.policy });
   let windowEnded = 0;
@@ -82,7 +86,8 @@ async function warningKind(
     windowFailed = rows[0].failed;
   }
   const oneMoreFailure = { streak: row.streak + 1, windowEnded: windowEnded + 1, windowFailed: windowFailed + 1 };
-  return shouldDisable(policy, oneMoreFailure) ? "lastChance" : "retrying";
+  if (shouldDisable(policy, oneMoreFailure)) return "lastChance";
+  return startsRetrying ? "retrying" : null;
 }
 
 /** Claim this hour's warning and write it; null when another transaction claimed it first. */

@@ -3,7 +3,7 @@
 // reads them in Spanish, once an hour at most; a healthy webhook warns nobody.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translatorFor } from "@/i18n/translator";
-import { db, pool } from "@/lib/db";
+import { db, pool, sqlTransaction } from "@/lib/db";
 import type { Decision } from "@/lib/delivery-engine/decide";
 import type { AttemptRecord } from "@/lib/delivery-engine/perform-attempt";
 import { noticeText } from "@/lib/notices/notice-text";
@@ -151,39 +151,53 @@ describe("warnings before a webhook is turned off", () => {
   }, 60_000);
 });
 
+/** A failed first attempt (RETRYING) or a chain's last (exhausted), as the recorder hands them over. */
+function failedAttempt(
+  hook: { id: string; url: string },
+  status: "RETRYING" | "FAILED",
+): { r: AttemptRecord; d: Decision } {
+  return {
+    r: {
+      delivery: {
+        id: "d",
+        webhookId: hook.id,
+        messageId: "m",
+        body: "{}",
+        eventType: "TODO_CREATED",
+        url: hook.url,
+        kind: "event",
+        chainLast: 5,
+      },
+      number: status === "RETRYING" ? 1 : 5,
+      trigger: "auto",
+      startedAt: new Date(),
+      headers: {},
+      outcome: {
+        ok: false,
+        statusCode: 500,
+        latencyMs: 3,
+        errorClass: "http_status",
+        errorMessage: "HTTP 500",
+        responseHeaders: null,
+        responseBody: null,
+        retryAfterMs: null,
+      },
+    },
+    d: {
+      status,
+      retryAt: status === "RETRYING" ? Date.now() : null,
+      pauseUntil: null,
+      gone: false,
+      exhausted: status === "FAILED",
+    },
+  };
+}
+
 describe("the hour is claimed in the database", () => {
   it("two transactions recording failures of one webhook at once warn once", async () => {
     const ws = await spanishWorkspace("warned-race");
     const hook = await createWebhook(ws, "http://127.0.0.1:9/race", { name: "Carrera" });
-    const failure = (): { r: AttemptRecord; d: Decision } => ({
-      r: {
-        delivery: {
-          id: "d",
-          webhookId: hook.id,
-          messageId: "m",
-          body: "{}",
-          eventType: "TODO_CREATED",
-          url: hook.url,
-          kind: "event",
-          chainLast: 5,
-        },
-        number: 1,
-        trigger: "auto",
-        startedAt: new Date(),
-        headers: {},
-        outcome: {
-          ok: false,
-          statusCode: 500,
-          latencyMs: 3,
-          errorClass: "http_status",
-          errorMessage: "HTTP 500",
-          responseHeaders: null,
-          responseBody: null,
-          retryAfterMs: null,
-        },
-      },
-      d: { status: "RETRYING", retryAt: Date.now(), pauseUntil: null, gone: false, exhausted: false },
-    });
+    const failure = () => failedAttempt(hook, "RETRYING");
     const first = await pool().connect();
     const second = await pool().connect();
     try {
@@ -201,5 +215,50 @@ describe("the hour is claimed in the database", () => {
     }
     expect(await warningsOf(hook.id)).toHaveLength(1);
     expect(await db().outboxEmail.count({ where: { to: ws.owner.email } })).toBe(1);
+  });
+});
+
+describe("which failures warn", () => {
+  it("an exhausted delivery far from the policy's limit warns nobody; one that leaves a single failure to go does", async () => {
+    const ws = await spanishWorkspace("warned-limit");
+    const hook = await createWebhook(ws, "http://127.0.0.1:9/limit", {
+      name: "Límite",
+      disablePolicy: { type: "exhausted", count: 3 },
+    });
+    const exhausted = failedAttempt(hook, "FAILED");
+    await db().webhook.update({ where: { id: hook.id }, data: { exhaustedDeliveries: 1 } });
+    expect(await sqlTransaction((client) => warnBeforeDisabling(client, [exhausted]))).toEqual([]);
+    expect(await warningsOf(hook.id)).toHaveLength(0);
+
+    await db().webhook.update({ where: { id: hook.id }, data: { exhaustedDeliveries: 2 } });
+    expect(await sqlTransaction((client) => warnBeforeDisabling(client, [exhausted]))).toHaveLength(1);
+    expect((await warningsOf(hook.id)).map((n) => n.kind)).toEqual(["webhook_last_chance"]);
+  });
+
+  it("a failure-rate policy warns its last chance when one more failure would cross the rate", async () => {
+    const ws = await spanishWorkspace("warned-rate");
+    const hook = await createWebhook(ws, "http://127.0.0.1:9/rate", {
+      name: "Tasa",
+      disablePolicy: { type: "failure_rate", percent: 50, windowMinutes: 60, minDeliveries: 2 },
+    });
+    // No delivery ended yet: one more failure would be 1 of 1, below the minimum of 2 — just retrying.
+    const retrying = failedAttempt(hook, "RETRYING");
+    expect(await sqlTransaction((client) => warnBeforeDisabling(client, [retrying]))).toHaveLength(1);
+    expect((await warningsOf(hook.id)).map((n) => n.kind)).toEqual(["webhook_retrying"]);
+
+    // An hour later, with one delivery failed in the window: one more would be 2 of 2, above 50 %.
+    await db().webhook.update({ where: { id: hook.id }, data: { warnedAt: new Date(Date.now() - 61 * 60_000) } });
+    await db().delivery.create({
+      data: {
+        webhookId: hook.id,
+        eventType: "TODO_CREATED",
+        messageId: `msg_${hook.id}`,
+        body: "{}",
+        status: "FAILED",
+        completedAt: new Date(),
+      },
+    });
+    expect(await sqlTransaction((client) => warnBeforeDisabling(client, [retrying]))).toHaveLength(1);
+    expect((await warningsOf(hook.id)).map((n) => n.kind)).toEqual(["webhook_retrying", "webhook_last_chance"]);
   });
 });
