@@ -34,7 +34,7 @@ app.post("/webhooks/blue", express.raw({ type: "application/json" }), (req, res)
 });
 `;
 
-export const PYTHON_VERIFY = `import base64, hashlib, hmac, time
+export const PYTHON_VERIFY = `import base64, hashlib, hmac, os, time
 
 # raw_body: the request body exactly as received (bytes, before json.loads).
 # headers: the request headers (e.g. Flask's request.headers).
@@ -58,7 +58,7 @@ def verify_webhook(raw_body: bytes, headers, secret: str) -> bool:
         if entry.startswith("v1,")
     )
 
-# With Flask: check, answer at once, work afterwards.
+# With Flask (from flask import request): check, answer at once, work afterwards.
 @app.post("/webhooks/blue")
 def blue_webhook():
     if not verify_webhook(request.get_data(), request.headers, os.environ["BLUE_WEBHOOK_SECRET"]):
