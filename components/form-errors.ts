@@ -13,11 +13,11 @@ export type FormErrorsTranslator = {
 
 /**
  * Every fragment the schemas write, most specific first: a sentence key, and the named groups
- * that become its values. (i18n: components/form-errors.test.ts fails on a fragment of
- * lib/validations that none of these match.)
+ * that become its values. (components/form-errors.test.ts fails on a fragment of lib/validations,
+ * the password and custom-field value schemas or the request reader that none of these match.)
  */
 export const FRAGMENTS: { pattern: RegExp; key: string }[] = [
-  { pattern: /^is required$/, key: "required" },
+  { pattern: /^is required(?: \(.+\))?$/, key: "required" },
   { pattern: /^must be at most (?<max>\d+) characters$/, key: "tooLong" },
   { pattern: /^must be at least (?<min>\d+) characters$/, key: "tooShort" },
   { pattern: /^must be at most (?<max>\d+) days$/, key: "atMostDays" },
@@ -26,16 +26,21 @@ export const FRAGMENTS: { pattern: RegExp; key: string }[] = [
   { pattern: /^must be at least (?<min>[\d.]+)$/, key: "atLeast" },
   { pattern: /^must (?:list|have) at most (?<max>\d+) \w+$/, key: "tooMany" },
   { pattern: /^must name each project once$/, key: "duplicate" },
-  { pattern: /^must be a valid e-mail address$/, key: "email" },
-  { pattern: /^must be an http:\/\/ or https:\/\/ URL$/, key: "url" },
+  { pattern: /^must be a(?: valid|n) e-mail address$/, key: "email" },
+  { pattern: /^must be an (?:http:\/\/ or https:\/\/|http\(s\)) URL$/, key: "url" },
   { pattern: /^must not contain a user name or password$/, key: "urlCredentials" },
   { pattern: /^must be text$/, key: "text" },
   { pattern: /^must be true or false$/, key: "boolean" },
   { pattern: /^must be a number, or null for no limit$/, key: "numberOrEmpty" },
   { pattern: /^must be a (?:finite )?number$/, key: "number" },
+  { pattern: /^must be a whole number from (?<min>\d+) to (?<max>\d+)$/, key: "wholeRange" },
   { pattern: /^must be a whole number(?: of days)?$/, key: "wholeNumber" },
   { pattern: /^(?:must be an id|is not a valid id)$/, key: "id" },
   { pattern: /^is not an event type$/, key: "eventType" },
+  { pattern: /^must be (?:an option id|one of the field's option ids\b.*)$/, key: "option" },
+  { pattern: /^must differ from the current password$/, key: "samePassword" },
+  { pattern: /^must not contain the NUL character$/, key: "nul" },
+  { pattern: /^must not nest arrays and objects more than (?<max>\d+) levels deep$/, key: "tooDeep" },
   { pattern: /^must be a list of .+$/, key: "list" },
   { pattern: /^must be a (?:hex )?colour(?: like #[0-9a-fA-F]{6})?$/, key: "colour" },
   { pattern: /^must be an ISO 4217 code like EUR$/, key: "currency" },
@@ -58,8 +63,10 @@ export const FRAGMENTS: { pattern: RegExp; key: string }[] = [
 
 /** The sentence key and values of a fragment; `invalid` for one no pattern knows. */
 export function matchFragment(fragment: string): { key: string; values: Record<string, string | number> } {
+  // A custom field's value error names the field's type after the fragment ("… for a NUMBER field").
+  const core = fragment.replace(/ for an? [A-Z_]+ field$/, "");
   for (const { pattern, key } of FRAGMENTS) {
-    const match = pattern.exec(fragment);
+    const match = pattern.exec(core);
     if (match) {
       const groups = Object.entries(match.groups ?? {});
       // Numbers as numbers, so that they are written (and pluralised) the reader's way.
