@@ -9,13 +9,13 @@ import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { apiTokenKeys } from "@/lib/client/query-keys";
 import { type ApiTokenView, createApiTokenSchema } from "@/lib/validations/api-token";
-import { applyFieldErrors } from "./form-errors";
+import { applyFieldErrors, withSentences } from "./form-errors";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card } from "./ui/card";
 import { CopyButton } from "./ui/copy-button";
 import { TextField } from "./ui/text-field";
-import { useErrorMessage } from "./use-error-message";
+import { useErrorMessage, useFormErrors } from "./use-error-message";
 
 type CreatedToken = ApiTokenView & { token: string };
 const EXPIRY_CHOICES = [null, 30, 90, 365] as const;
@@ -34,10 +34,11 @@ export function ApiTokenManager() {
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
   const t = useTranslations("apiTokens");
   const errorMessage = useErrorMessage();
+  const formErrors = useFormErrors();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof createApiTokenSchema>, unknown, z.output<typeof createApiTokenSchema>>({
-    resolver: zodResolver(createApiTokenSchema),
+    resolver: withSentences(zodResolver(createApiTokenSchema), formErrors),
     defaultValues: { name: "", expiresInDays: null },
   });
   const create = useMutation({
@@ -49,7 +50,8 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
       return queryClient.invalidateQueries({ queryKey: apiTokenKeys.all });
     },
     onError: (error) => {
-      if (!applyFieldErrors(error, form.setError, ["name", "expiresInDays"])) setFormError(errorMessage(error));
+      if (!applyFieldErrors(error, form.setError, ["name", "expiresInDays"], formErrors))
+        setFormError(errorMessage(error));
     },
   });
   const onSubmit = form.handleSubmit((values) => {

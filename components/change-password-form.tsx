@@ -9,22 +9,23 @@ import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { sessionKeys } from "@/lib/client/query-keys";
 import { changePasswordSchema } from "@/lib/users/password-schema";
-import { applyFieldErrors } from "./form-errors";
+import { applyFieldErrors, withSentences } from "./form-errors";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card } from "./ui/card";
 import { TextField } from "./ui/text-field";
-import { useErrorMessage } from "./use-error-message";
+import { useErrorMessage, useFormErrors } from "./use-error-message";
 
 type Values = z.output<typeof changePasswordSchema>;
 
 export function ChangePasswordForm() {
   const t = useTranslations("security");
   const errorMessage = useErrorMessage();
+  const formErrors = useFormErrors();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof changePasswordSchema>, unknown, Values>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver: withSentences(zodResolver(changePasswordSchema), formErrors),
     defaultValues: { currentPassword: "", newPassword: "" },
   });
   const change = useMutation({
@@ -34,7 +35,7 @@ export function ChangePasswordForm() {
       return queryClient.invalidateQueries({ queryKey: sessionKeys.all });
     },
     onError: (error) => {
-      if (!applyFieldErrors(error, form.setError, ["currentPassword", "newPassword"]))
+      if (!applyFieldErrors(error, form.setError, ["currentPassword", "newPassword"], formErrors))
         setFormError(errorMessage(error));
     },
   });

@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { applyFieldErrors } from "./form-errors";
+import { applyFieldErrors, withSentences } from "./form-errors";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { TextField } from "./ui/text-field";
-import { useErrorMessage } from "./use-error-message";
+import { useErrorMessage, useFormErrors } from "./use-error-message";
 
 type NameSchema = z.ZodType<{ name: string }, { name: string }>;
 
@@ -34,8 +34,12 @@ export function NameForm({
 }) {
   const t = useTranslations("common");
   const errorMessage = useErrorMessage();
+  const formErrors = useFormErrors();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<{ name: string }>({ resolver: zodResolver(schema), defaultValues: { name: defaultValue } });
+  const form = useForm<{ name: string }>({
+    resolver: withSentences(zodResolver(schema), formErrors),
+    defaultValues: { name: defaultValue },
+  });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async ({ name }) => {
     setFormError(null);
@@ -43,7 +47,7 @@ export function NameForm({
       await onSubmit(name);
       form.reset({ name: defaultValue });
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, ["name"])) setFormError(errorMessage(error));
+      if (!applyFieldErrors(error, form.setError, ["name"], formErrors)) setFormError(errorMessage(error));
     }
   });
   return (

@@ -9,19 +9,20 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { signInSchema } from "@/lib/validations/user";
-import { applyFieldErrors } from "./form-errors";
+import { applyFieldErrors, withSentences } from "./form-errors";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { TextField } from "./ui/text-field";
-import { useErrorMessage } from "./use-error-message";
+import { useErrorMessage, useFormErrors } from "./use-error-message";
 
 export function SignInForm({ next, signedOut }: { next: string; signedOut: boolean }) {
   const t = useTranslations("signIn");
   const router = useRouter();
   const errorMessage = useErrorMessage();
+  const formErrors = useFormErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof signInSchema>, unknown, z.output<typeof signInSchema>>({
-    resolver: zodResolver(signInSchema),
+    resolver: withSentences(zodResolver(signInSchema), formErrors),
     defaultValues: { email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -33,7 +34,7 @@ export function SignInForm({ next, signedOut }: { next: string; signedOut: boole
       router.replace(next);
       router.refresh();
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, ["email", "password"])) setFormError(errorMessage(error));
+      if (!applyFieldErrors(error, form.setError, ["email", "password"], formErrors)) setFormError(errorMessage(error));
     }
   });
 

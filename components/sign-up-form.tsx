@@ -9,19 +9,20 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { signUpSchema } from "@/lib/validations/user";
-import { applyFieldErrors } from "./form-errors";
+import { applyFieldErrors, withSentences } from "./form-errors";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { TextField } from "./ui/text-field";
-import { useErrorMessage } from "./use-error-message";
+import { useErrorMessage, useFormErrors } from "./use-error-message";
 
 export function SignUpForm({ next, email }: { next: string; email: string }) {
   const t = useTranslations("signUp");
   const router = useRouter();
   const errorMessage = useErrorMessage();
+  const formErrors = useFormErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof signUpSchema>, unknown, z.output<typeof signUpSchema>>({
-    resolver: zodResolver(signUpSchema),
+    resolver: withSentences(zodResolver(signUpSchema), formErrors),
     defaultValues: { name: "", email, password: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -33,7 +34,8 @@ export function SignUpForm({ next, email }: { next: string; email: string }) {
       router.replace(next);
       router.refresh();
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, ["name", "email", "password"])) setFormError(errorMessage(error));
+      if (!applyFieldErrors(error, form.setError, ["name", "email", "password"], formErrors))
+        setFormError(errorMessage(error));
     }
   });
 

@@ -16,7 +16,7 @@ test("sign up, sign out, sign in, create an API token, call /me with it, revoke 
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("must be at least 10 characters")).toBeVisible();
+  await expect(page.getByText("“Password” needs at least 10 characters.")).toBeVisible();
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Get started" })).toBeVisible();

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { COMPANY_ROLES, type CompanyView, type InvitationView, PROJECT_ROLES } from "@/lib/client/people-types";
 import { createInvitationSchema } from "@/lib/validations/invitation";
-import { applyFieldErrors } from "../form-errors";
+import { applyFieldErrors, withSentences } from "../form-errors";
 import { InvitationStatusBadge } from "../invitations/invitation-status-badge";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -17,7 +17,7 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyButton } from "../ui/copy-button";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toaster";
-import { useErrorMessage } from "../use-error-message";
+import { useErrorMessage, useFormErrors } from "../use-error-message";
 import { useCompanyInvitations, useCompanyProjects, useInvalidatePeople, usePeopleAction } from "./queries";
 import { RoleSelect } from "./role-select";
 
@@ -39,11 +39,12 @@ function InviteForm({ company }: { company: CompanyView }) {
   const t = useTranslations("invitations");
   const toast = useToast();
   const errorMessage = useErrorMessage();
+  const formErrors = useFormErrors();
   const invalidate = useInvalidatePeople();
   const projects = useCompanyProjects(company.id);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<InviteInput, unknown, InviteOutput>({
-    resolver: zodResolver(createInvitationSchema),
+    resolver: withSentences(zodResolver(createInvitationSchema), formErrors),
     defaultValues: { email: "", role: "MEMBER", projects: [] },
   });
   const { errors, isSubmitting } = form.formState;
@@ -58,7 +59,8 @@ function InviteForm({ company }: { company: CompanyView }) {
       toast("success", t("sent", { email: values.email }));
       form.reset();
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, ["email", "role", "projects"])) setFormError(errorMessage(error));
+      if (!applyFieldErrors(error, form.setError, ["email", "role", "projects"], formErrors))
+        setFormError(errorMessage(error));
     }
   });
   const open = (projects.data ?? []).filter((p) => !p.archivedAt);

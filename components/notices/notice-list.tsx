@@ -10,11 +10,11 @@ import { noticeText } from "@/lib/notices/notice-text";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { useErrorMessage } from "../use-error-message";
+import { DisableReason } from "../webhooks/disable-reason";
 import { useNotices } from "./queries";
 
 export function NoticeList() {
   const t = useTranslations("notices");
-  const tBanner = useTranslations("disabledBanner");
   const format = useFormatter();
   const showOriginal = useLocale() !== DEFAULT_LOCALE;
   const errorMessage = useErrorMessage();
@@ -56,9 +56,9 @@ export function NoticeList() {
               </div>
               <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{text.body}</p>
               {text.translated && notice.params?.reason ? (
-                <p className="mt-1 break-words text-sm text-slate-600">
-                  {tBanner("reason", { reason: notice.params.reason })}
-                </p>
+                <div className="mt-1 text-sm text-slate-600">
+                  <DisableReason reason={notice.params.reason} />
+                </div>
               ) : null}
               {showOriginal && text.translated ? (
                 <details className="mt-2 text-sm text-slate-600">

@@ -34,7 +34,10 @@ describe("DisabledBanner", () => {
     const text = render(createElement(DisabledBanner, { webhook: disabled }), "es");
     expect(text).toContain("Este webhook está desactivado");
     expect(text).toContain("Lo desactivamos hace 2 horas porque sus envíos fallaban una y otra vez.");
-    expect(text).toContain(`Qué falló (detalle técnico): ${disabled.disabledReason}`);
+    expect(text).toContain(
+      "Fallaron los 5 intentos de enviar «Registro creado». Última respuesta: Tu servidor respondió 500: un error en el propio servidor.",
+    );
+    expect(text).toContain(disabled.disabledReason);
     expect(text).toContain("los eventos nuevos se guardan como «Omitido»");
     expect(text).toContain("Arreglar y volver a activar");
   });

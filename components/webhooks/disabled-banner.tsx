@@ -11,6 +11,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
+import { DisableReason } from "./disable-reason";
 
 type Disabled = Pick<WebhookView, "id" | "enabled" | "state" | "disabledAt" | "disabledReason">;
 
@@ -49,7 +50,9 @@ export function DisabledBanner({ webhook }: { webhook: Disabled }) {
       </h2>
       {time ? <p>{byFailures ? t("byFailures", { time }) : t("byCreator", { time })}</p> : null}
       {byFailures && webhook.disabledReason ? (
-        <p className="break-words text-red-800">{t("reason", { reason: webhook.disabledReason })}</p>
+        <div className="text-red-800">
+          <DisableReason reason={webhook.disabledReason} />
+        </div>
       ) : null}
       <p>{t("meanwhile")}</p>
       {byFailures ? <p>{t("fixHint")}</p> : null}

@@ -12,6 +12,7 @@ import { webhookKeys } from "@/lib/client/query-keys";
 import type { EventType } from "@/lib/events/catalog";
 import { createWebhookSchema, type WebhookView } from "@/lib/validations/webhook";
 import { applyFieldErrors } from "../form-errors";
+import { GuideLink } from "../guide/guide-link";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { TextField } from "../ui/text-field";
@@ -95,6 +96,7 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
   return (
     <>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+        <GuideLink />
         <Card className="flex flex-col gap-4">
           <TextField
             label={t("name")}

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { webhookKeys } from "@/lib/client/query-keys";
 import type { WebhookView } from "@/lib/validations/webhook";
+import { GuideLink } from "../guide/guide-link";
 import { useEventText } from "../i18n/use-event-text";
 import { useProjectGroups } from "../project-groups";
 import { Alert } from "../ui/alert";
@@ -41,6 +42,7 @@ export function WebhookList() {
       <Card className="flex flex-col items-start gap-3">
         <h2 className="text-lg font-semibold">{t("emptyTitle")}</h2>
         <p className="max-w-2xl text-sm text-slate-600">{t("emptyBody")}</p>
+        <GuideLink />
         <Link
           href="/settings/webhooks/new"
           className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white"

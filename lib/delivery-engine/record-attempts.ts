@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { disableInTransaction, type Exhaustion, recordExhaustions, updateHealthCounters } from "../webhook-health";
+import { warnBeforeDisabling } from "../webhooks/warn-before-disabling";
 import { deliveryTimeoutMs, HOLD_HORIZON_MS, LEASE_MARGIN_MS, retryPolicy, slowAttemptMs } from "./config";
 import { type Decision, decide } from "./decide";
 import { changeLanes, type LaneChange, type LaneWake } from "./lanes";
@@ -234,6 +235,7 @@ export async function recordAttempts(
   const exhaustion = await recordExhaustions(client, exhausted);
   emails.push(...exhaustion.emails);
   lanes.push(...exhaustion.lanes);
+  emails.push(...(await warnBeforeDisabling(client, events)));
   const held = await holdRetries(client, events, now);
   const heldIds = new Set(held.map((h) => h.delivery.id));
 

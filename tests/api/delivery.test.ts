@@ -163,10 +163,10 @@ describe("delivery", () => {
     const [delivery] = await deliveriesOf(hook.id);
     expect(delivery.status).toBe("FAILED");
     expect(delivery.attempts.map((a) => a.number)).toEqual([1, 2, 3, 4, 5]);
-    const mail = await waitFor("the e-mail", () => smtp.mails.find((m) => m.raw.includes("Receiver")));
+    const mail = await waitFor("the e-mail", () => smtp.mails.find((m) => m.raw.includes("We stopped sending")));
     expect(mail.to).toEqual([ws.owner.email]);
     expect(mail.raw).toContain("We stopped sending events to");
-    const notices = await db().notice.findMany({ where: { webhookId: hook.id } });
+    const notices = await db().notice.findMany({ where: { webhookId: hook.id, kind: "webhook_disabled" } });
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({
       kind: "webhook_disabled",
