@@ -184,7 +184,7 @@ export async function disableWebhookNow(webhookId: string, reason: string, by: "
 export async function markEnabled(webhookId: string) {
   await pool().query(
     `UPDATE webhooks SET enabled = true, status = 'HEALTHY', consecutive_failures = 0, exhausted_deliveries = 0,
-            disabled_at = NULL, disabled_reason = NULL, updated_at = now() AT TIME ZONE 'UTC'
+            disabled_at = NULL, disabled_reason = NULL, warned_at = NULL, updated_at = now() AT TIME ZONE 'UTC'
       WHERE id = $1`,
     [webhookId],
   );

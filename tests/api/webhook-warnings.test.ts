@@ -7,6 +7,7 @@ import { db, pool, sqlTransaction } from "@/lib/db";
 import type { Decision } from "@/lib/delivery-engine/decide";
 import type { AttemptRecord } from "@/lib/delivery-engine/perform-attempt";
 import { noticeText } from "@/lib/notices/notice-text";
+import { markEnabled } from "@/lib/webhook-health";
 import { warnBeforeDisabling } from "@/lib/webhooks/warn-before-disabling";
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, type DeliveryWorkspace, deliveryWorkspace } from "../helpers/delivery-workspace";
@@ -133,6 +134,21 @@ describe("warnings before a webhook is turned off", () => {
       "Tu webhook «Facturas» se desactivará si falla un envío más",
       "Se ha desactivado tu webhook «Facturas»",
     ]);
+    await receiver.close();
+  }, 60_000);
+
+  it("turning the webhook back on lets the next failure warn again, within the same hour", async () => {
+    const again = await spanishWorkspace("warned-reenabled");
+    const receiver = await startReceiver({ status: 503, body: "maintenance" });
+    const hook = await createWebhook(again, `${receiver.url}/x`, { name: "Otra vez" });
+    await createRecord(again, "First failure");
+    await deliveriesEnded(hook.id, 1);
+    expect((await warningsOf(hook.id)).length).toBe(1);
+    await markEnabled(hook.id);
+    expect((await db().webhook.findUniqueOrThrow({ where: { id: hook.id } })).warnedAt).toBeNull();
+    await createRecord(again, "Second failure");
+    await deliveriesEnded(hook.id, 2);
+    expect((await warningsOf(hook.id)).map((n) => n.kind)).toEqual(["webhook_last_chance", "webhook_last_chance"]);
     await receiver.close();
   }, 60_000);
 
