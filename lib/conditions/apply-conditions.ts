@@ -26,12 +26,16 @@ function recordIdOf(event: StoredEvent): string | null {
   return event.todoId ?? value?.todo?.id ?? value?.checklist?.todo?.id ?? null;
 }
 
-export async function applyConditions<M extends Judgeable>(event: StoredEvent, matches: M[]): Promise<Judged<M>[]> {
+export async function applyConditions<M extends Judgeable>(
+  event: StoredEvent,
+  matches: M[],
+  readRecords: typeof loadRecordStates = loadRecordStates,
+): Promise<Judged<M>[]> {
   const judged = matches.filter((m) => JUDGED_OUTCOMES.has(m.outcome) && m.webhook.conditions);
   let record: EvaluationEvent["context"];
   if (judged.some((m) => conditionsNeedRecord(m.webhook.conditions, event.type))) {
     const id = recordIdOf(event);
-    record = { record: (id ? (await loadRecordStates([id])).get(id) : undefined) ?? null };
+    record = { record: (id ? (await readRecords([id])).get(id) : undefined) ?? null };
   }
   const input: EvaluationEvent = {
     type: event.type,
