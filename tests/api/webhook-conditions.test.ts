@@ -402,6 +402,15 @@ describe("conditions in the API", () => {
     expect(read.json.conditions).toEqual(conditions);
     expect(read.json.conditionReferences[0]).toEqual({ id: archive, kind: "list", name: "Archive", deleted: true });
 
+    // Other changes, moving projects included, leave a deleted reference be.
+    const widened = await call(patchWebhookRoute, {
+      cookie,
+      params: { id: created.json.id },
+      body: { projectIds: [ws.project.id, ws.otherProject.id] },
+      method: "PATCH",
+    });
+    expect(widened.status, JSON.stringify(widened.json)).toBe(200);
+    expect(widened.json.conditionReferences[0]).toMatchObject({ id: archive, deleted: true });
     // Saving the rule again names the deleted list; null clears the conditions.
     const again = await call(patchWebhookRoute, {
       cookie,
@@ -419,6 +428,31 @@ describe("conditions in the API", () => {
     });
     expect(cleared.status).toBe(200);
     expect(cleared.json).toMatchObject({ conditions: null, conditionReferences: [] });
+  });
+
+  it("moving a webhook to other projects is refused while its saved rules name what is outside them", async () => {
+    const created = await create({
+      match: "all",
+      rules: [{ field: "record.tags", operator: "$contains", value: ids.urgent }],
+    });
+    expect(created.status).toBe(201);
+    const patch = (body: object) =>
+      call(patchWebhookRoute, { cookie, params: { id: created.json.id }, body, method: "PATCH" });
+    const moved = await patch({ projectIds: [ws.otherProject.id] });
+    expect(moved.status).toBe(422);
+    expect(moved.json.error.fields).toEqual({
+      "conditions.rules[0].value": [`"${ids.urgent}" is not a tag of the webhook's projects`],
+    });
+    expect((await patch({ projectIds: [ws.project.id, ws.otherProject.id] })).status).toBe(200);
+    // With new conditions in the same change, those are what is checked.
+    const both = await patch({
+      projectIds: [ws.otherProject.id],
+      conditions: { match: "all", rules: [{ field: "record.tags", operator: "$contains", value: ids.otherTag }] },
+    });
+    expect(both.status, JSON.stringify(both.json)).toBe(200);
+    expect(both.json.conditionReferences).toEqual([
+      { id: ids.otherTag, kind: "tag", name: "elsewhere", deleted: false },
+    ]);
   });
 
   it("condition-options offers the lists, tags, people and fields of the chosen projects only", async () => {
