@@ -5,10 +5,10 @@ import type { Conditions } from "../validations/webhook-conditions";
 import { conditionsNeedRecord, type EvaluationEvent, evaluateConditions, type FailedRule } from "./evaluate";
 import { loadRecordStates } from "./record-context";
 
-type Judgeable = { webhook: { conditions: Conditions | null }; outcome: string };
+/** A webhook whose creator lost access is matched with its id only (no conditions read). */
+type Judgeable = { webhook: { id: string; conditions?: Conditions | null }; outcome: string };
 
-export type Judged<M extends Judgeable> = Omit<M, "outcome"> & {
-  outcome: M["outcome"] | "FILTERED";
+export type Judged<M extends Judgeable> = (M | (Omit<M, "outcome"> & { outcome: "FILTERED" })) & {
   failedRule: FailedRule | null;
 };
 
@@ -33,7 +33,7 @@ export async function applyConditions<M extends Judgeable>(
 ): Promise<Judged<M>[]> {
   const judged = matches.filter((m) => JUDGED_OUTCOMES.has(m.outcome) && m.webhook.conditions);
   let record: EvaluationEvent["context"];
-  if (judged.some((m) => conditionsNeedRecord(m.webhook.conditions, event.type))) {
+  if (judged.some((m) => conditionsNeedRecord(m.webhook.conditions ?? null, event.type))) {
     const id = recordIdOf(event);
     record = { record: (id ? (await readRecords([id])).get(id) : undefined) ?? null };
   }
@@ -42,7 +42,7 @@ export async function applyConditions<M extends Judgeable>(
     data: { previousValue: event.previousValue, currentValue: event.currentValue },
     context: record,
   };
-  return matches.map((m) => {
+  return matches.map((m): Judged<M> => {
     if (!JUDGED_OUTCOMES.has(m.outcome) || !m.webhook.conditions) return { ...m, failedRule: null };
     const { matched, failedRule } = evaluateConditions(m.webhook.conditions, input);
     return matched ? { ...m, failedRule: null } : { ...m, outcome: "FILTERED" as const, failedRule };
