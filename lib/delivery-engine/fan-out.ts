@@ -223,41 +223,37 @@ export async function fanOutEvent(
   });
 
   const commit = sqlTransaction(async (client) => {
-    const ids = [...new Set(matches.map((m) => m.webhook.id))].sort();
-    // Lock the webhooks against deletion for this transaction: a webhook deleted just before is
-    // skipped, and one deleted now waits for the commit, so the other webhooks are unaffected.
-    const { rows: alive } = await client.query<{ id: string }>(
-      "SELECT id FROM webhooks WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE",
-      [ids],
-    );
-    const exists = new Set(alive.map((r) => r.id));
-    const traced = matches.filter((m) => exists.has(m.webhook.id));
-    await client.query(
-      `INSERT INTO event_traces (event_id, webhook_id, outcome, failed_rule, created_at)
-       SELECT $1, v.webhook_id, v.outcome::"TraceOutcome", v.failed_rule::jsonb, now() AT TIME ZONE 'UTC'
-         FROM unnest($2::text[], $3::text[], $4::text[]) AS v(webhook_id, outcome, failed_rule)
-       ON CONFLICT DO NOTHING`,
-      [
-        eventId,
-        traced.map((m) => m.webhook.id),
-        traced.map((m) => m.outcome),
-        traced.map((m) => (m.failedRule ? JSON.stringify(m.failedRule) : null)),
-      ],
-    );
-    const kept = rows.filter((r) => exists.has(r.webhookId));
-    const { rows: insertedRows } = await client.query<{ id: string }>(
-      `INSERT INTO deliveries (id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id, body,
-                               status, attempt_count, last_attempt_at, last_status_code, last_latency_ms, last_error,
-                               completed_at, next_attempt_at, lease_until, event_sequence, chain_last, created_at, updated_at)
-       SELECT v.id, v.webhook_id, $1, $2, $3, $4, $5, v.message_id, v.body, v.status::"DeliveryStatus", v.n,
-              v.at AT TIME ZONE 'UTC', v.code, v.ms, v.err, v.completed AT TIME ZONE 'UTC', v.next AT TIME ZONE 'UTC',
-              v.lease AT TIME ZONE 'UTC', $6::bigint, $7, now() AT TIME ZONE 'UTC',
-              now() AT TIME ZONE 'UTC'
-         FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::timestamptz[],
-                     $15::int[], $16::int[], $17::text[], $18::timestamptz[], $19::timestamptz[], $20::timestamptz[])
-           AS v(id, webhook_id, message_id, body, status, n, at, code, ms, err, completed, next, lease)
-       ON CONFLICT DO NOTHING
-       RETURNING id`,
+    // One statement (one round trip): lock the webhooks against deletion for this transaction (a
+    // webhook deleted just before is skipped, one deleted now waits for the commit, so the other
+    // webhooks are unaffected), write the traces and every delivery of those still there, and mark
+    // the event fanned out.
+    const { rows: written } = await client.query<{ inserted: string[] }>(
+      `WITH alive AS (
+         SELECT id FROM webhooks WHERE id = ANY($21::text[]) ORDER BY id FOR KEY SHARE
+       ), traces AS (
+         INSERT INTO event_traces (event_id, webhook_id, outcome, failed_rule, created_at)
+         SELECT $1, v.webhook_id, v.outcome::"TraceOutcome", v.failed_rule::jsonb, now() AT TIME ZONE 'UTC'
+           FROM unnest($22::text[], $23::text[], $24::text[]) AS v(webhook_id, outcome, failed_rule)
+          WHERE v.webhook_id IN (SELECT id FROM alive)
+         ON CONFLICT DO NOTHING
+       ), inserted AS (
+         INSERT INTO deliveries (id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id, body,
+                                 status, attempt_count, last_attempt_at, last_status_code, last_latency_ms, last_error,
+                                 completed_at, next_attempt_at, lease_until, event_sequence, chain_last, created_at, updated_at)
+         SELECT v.id, v.webhook_id, $1, $2, $3, $4, $5, v.message_id, v.body, v.status::"DeliveryStatus", v.n,
+                v.at AT TIME ZONE 'UTC', v.code, v.ms, v.err, v.completed AT TIME ZONE 'UTC', v.next AT TIME ZONE 'UTC',
+                v.lease AT TIME ZONE 'UTC', $6::bigint, $7, now() AT TIME ZONE 'UTC',
+                now() AT TIME ZONE 'UTC'
+           FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::timestamptz[],
+                       $15::int[], $16::int[], $17::text[], $18::timestamptz[], $19::timestamptz[], $20::timestamptz[])
+             AS v(id, webhook_id, message_id, body, status, n, at, code, ms, err, completed, next, lease)
+          WHERE v.webhook_id IN (SELECT id FROM alive)
+         ON CONFLICT DO NOTHING
+         RETURNING id
+       ), marked AS (
+         UPDATE events SET fanned_out_at = now() AT TIME ZONE 'UTC' WHERE id = $1 AND fanned_out_at IS NULL
+       )
+       SELECT coalesce((SELECT array_agg(id) FROM inserted), '{}') AS inserted`,
       [
         eventId,
         event.type,
@@ -266,23 +262,27 @@ export async function fanOutEvent(
         todo.title,
         event.sequence,
         MAX_ATTEMPTS,
-        kept.map((r) => r.id),
-        kept.map((r) => r.webhookId),
-        kept.map((r) => r.messageId),
-        kept.map((r) => r.body),
-        kept.map((r) => r.state.status),
-        kept.map((r) => r.state.n),
-        kept.map((r) => r.state.at),
-        kept.map((r) => r.state.code),
-        kept.map((r) => r.state.ms),
-        kept.map((r) => r.state.err),
-        kept.map((r) => r.state.completed),
-        kept.map((r) => r.state.next),
-        kept.map((r) => r.leaseUntil),
+        rows.map((r) => r.id),
+        rows.map((r) => r.webhookId),
+        rows.map((r) => r.messageId),
+        rows.map((r) => r.body),
+        rows.map((r) => r.state.status),
+        rows.map((r) => r.state.n),
+        rows.map((r) => r.state.at),
+        rows.map((r) => r.state.code),
+        rows.map((r) => r.state.ms),
+        rows.map((r) => r.state.err),
+        rows.map((r) => r.state.completed),
+        rows.map((r) => r.state.next),
+        rows.map((r) => r.leaseUntil),
+        [...new Set(matches.map((m) => m.webhook.id))].sort(),
+        matches.map((m) => m.webhook.id),
+        matches.map((m) => m.outcome),
+        matches.map((m) => (m.failedRule ? JSON.stringify(m.failedRule) : null)),
       ],
     );
-    const inserted = new Set(insertedRows.map((r) => r.id));
-    const queued = kept.filter((r) => inserted.has(r.id) && r.state.status === "PENDING" && !inline.has(r.id));
+    const inserted = new Set(written[0].inserted);
+    const queued = rows.filter((r) => inserted.has(r.id) && r.state.status === "PENDING" && !inline.has(r.id));
     const leased = running.filter((e) => inserted.has(e.send.id));
     // (An attempt whose process dies before it is recorded is made again by its lane once the
     // relay finds its lease long ended.)
@@ -304,7 +304,6 @@ export async function fanOutEvent(
         ],
       },
     );
-    await markFannedOut(client, eventId);
     return {
       wakes: recorded.wakes,
       emails: recorded.emails,
