@@ -52,13 +52,22 @@ async function writeQueued() {
       );
       holdInProcess(held);
       await sendLaneWakes(wakes);
-      if (emails.length > 0) await sendQueuedEmails(emails);
+      sendEmailsSoon(emails);
     } catch (error) {
       // Their leases run out and their lanes make these attempts again.
       logger.error({ err: error, attempts: batch.length }, "attempts not recorded; they are made again");
     }
   }
   writing = false;
+}
+
+/**
+ * Send e-mails a transaction queued (they are in the outbox: what fails goes out with the relay),
+ * without holding up the caller — a fan-out's call slot must not wait on a mail server.
+ */
+export function sendEmailsSoon(ids: string[]) {
+  if (ids.length === 0) return;
+  track(sendQueuedEmails(ids).catch((error) => logger.warn({ err: error }, "e-mails not sent; the relay will retry")));
 }
 
 /** Make a lane's claimed attempts in the background (its pump committed their leases first). */

@@ -14,9 +14,8 @@ import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { applyConditions } from "../conditions/apply-conditions";
 import { pool, sqlTransaction } from "../db";
-import { sendQueuedEmails } from "../notify/email-outbox";
 import { releaseSlot, tryTakeSlot } from "./attempt-slots";
-import { holdInProcess, recordSoon, track } from "./background-sender";
+import { holdInProcess, recordSoon, sendEmailsSoon, track } from "./background-sender";
 import { deliveryTimeoutMs, inlineBudgetMs, LEASE_MARGIN_MS, MAX_ATTEMPTS, retryPolicy } from "./config";
 import { decide } from "./decide";
 import { sendLaneWakes } from "./lanes";
@@ -325,7 +324,7 @@ export async function fanOutEvent(
   const committed = Date.now();
   holdInProcess(result.held);
   await sendLaneWakes(result.wakes);
-  if (result.emails.length > 0) await sendQueuedEmails(result.emails);
+  sendEmailsSoon(result.emails);
   return {
     matched: matches.filter((m) => m.outcome === "MATCHED").length,
     inline: finished.length,
