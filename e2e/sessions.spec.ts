@@ -84,7 +84,10 @@ test("the security page lists sessions, ends another device's, and signs out eve
   await laptop.close();
 
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
-  await page.getByRole("dialog", { name: "Sign out everywhere?" }).getByRole("button", { name: "Sign out everywhere" }).click();
+  await page
+    .getByRole("dialog", { name: "Sign out everywhere?" })
+    .getByRole("button", { name: "Sign out everywhere" })
+    .click();
   await expect(page.getByText("You have been signed out.")).toBeVisible();
   expect((await page.request.get("/api/v1/me")).status()).toBe(401);
 });

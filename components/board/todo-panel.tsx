@@ -6,6 +6,7 @@ import type { Board, TodoDetail } from "@/lib/validations/board";
 import { Button } from "../ui/button";
 import { ConfirmButton } from "../ui/confirm-button";
 import { Dialog } from "../ui/dialog";
+import { tagChipStyle } from "../ui/tag-chip";
 import { ChecklistSection } from "./checklist-section";
 import { CommentSection } from "./comment-section";
 import { CustomFieldInput } from "./custom-field-input";
@@ -172,7 +173,7 @@ function TodoEditor({
                     void patch({ tagIds: next });
                   }}
                 />
-                <span className="rounded px-1.5 text-white" style={{ backgroundColor: tag.color }}>
+                <span className="rounded px-1.5" style={tagChipStyle(tag.color)}>
                   {tag.title}
                 </span>
               </label>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { CodeBox } from "../ui/code-box";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
 
@@ -74,10 +75,7 @@ export function SecretDialog({ secret, onDone }: { secret: string | null; onDone
         />
       </div>
       <h3 className="mb-1 text-sm font-semibold">{t("verifyTitle")}</h3>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable box must be reachable by keyboard to be scrolled */}
-      <pre tabIndex={0} className="mb-4 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-        {VERIFY_SNIPPET}
-      </pre>
+      <CodeBox className="mb-4 bg-slate-900 p-3 text-slate-100">{VERIFY_SNIPPET}</CodeBox>
       {confirming ? (
         <Alert tone="error">
           <p className="font-semibold">{t("closeTitle")}</p>
