@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { LanguageMenu } from "./i18n/language-menu";
 import { NoticeBell } from "./notices/notice-bell";
-import { ThemeMenu } from "./ui/theme-menu";
+import { ThemeButton, ThemeMenu } from "./ui/theme-menu";
 
 const LINKS = [
   { href: "/projects", key: "projects" },
@@ -81,7 +81,7 @@ export function AppHeader({ userName }: { userName: string }) {
         <div className="hidden items-center gap-3 text-sm text-slate-600 xl:flex">
           <NoticeBell />
           <LanguageMenu signedIn compact />
-          <ThemeMenu compact />
+          <ThemeButton />
           <span className="max-w-40 truncate">{t("signedInAs", { name: userName })}</span>
           <SignOutLink />
         </div>

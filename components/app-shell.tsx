@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { AppHeader } from "./app-header";
 import { LanguageMenu } from "./i18n/language-menu";
 import { MAIN_ID } from "./ui/skip-link";
-import { ThemeMenu } from "./ui/theme-menu";
+import { ThemeButton } from "./ui/theme-menu";
 
 const MAIN_CLASS = "mx-auto max-w-6xl px-4 py-6 outline-none sm:px-6 sm:py-8";
 
@@ -32,7 +32,7 @@ export async function PublicShell({ children }: { children: ReactNode }) {
           </Link>
           <div className="flex flex-wrap items-center gap-3">
             <LanguageMenu signedIn={false} compact />
-            <ThemeMenu compact />
+            <ThemeButton />
             <Link
               href="/sign-in"
               className="whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"

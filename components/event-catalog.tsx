@@ -69,7 +69,7 @@ function EventRow({ event }: { event: Groups[number]["events"][number] }) {
         </button>
       </div>
       {open && sample.data ? (
-        <CodeBox className="mt-2 max-h-80 bg-slate-900 p-3 text-slate-100">
+        <CodeBox dark className="mt-2 max-h-80 p-3">
           {JSON.stringify(sample.data.sample, null, 2)}
         </CodeBox>
       ) : null}

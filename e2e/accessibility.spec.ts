@@ -233,16 +233,20 @@ test("the theme follows the device until chosen, is remembered, and is rendered 
     await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
     const systemDark = await pageBackground();
 
-    const theme = page.getByRole("combobox", { name: "Theme" });
-    await theme.selectOption("light");
+    // The header's button moves through the themes: like the device → light → dark.
+    const theme = page.getByRole("button", { name: /^Theme: / });
+    await expect(theme).toHaveAccessibleName("Theme: Like my device. Switch to Light");
+    await theme.click();
     await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
     const light = await pageBackground();
     expect(light).not.toBe(systemDark);
 
-    await theme.selectOption("dark");
+    await theme.click();
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-    await expect(page.getByRole("combobox", { name: "Theme" })).toHaveValue("dark");
+    await expect(page.getByRole("button", { name: /^Theme: / })).toHaveAccessibleName(
+      "Theme: Dark. Switch to Like my device",
+    );
     expect(await pageBackground()).toBe(systemDark);
     // The server writes the theme into the page it sends, so the first paint is already dark.
     const html = await (await page.request.get("/projects")).text();

@@ -93,7 +93,9 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
               <h3 className="font-semibold">{t("body")}</h3>
               <CopyButton text={d.body} label={t("copy")} copiedLabel={t("copied")} />
             </div>
-            <CodeBox className="max-h-64 bg-slate-900 p-3 text-slate-100">{pretty(d.body)}</CodeBox>
+            <CodeBox dark className="max-h-64 p-3">
+              {pretty(d.body)}
+            </CodeBox>
           </section>
           {d.attempts.map((a) => (
             <section key={a.id} className="rounded-md border border-slate-200 p-3" data-testid="attempt">

@@ -75,7 +75,9 @@ export function SecretDialog({ secret, onDone }: { secret: string | null; onDone
         />
       </div>
       <h3 className="mb-1 text-sm font-semibold">{t("verifyTitle")}</h3>
-      <CodeBox className="mb-4 bg-slate-900 p-3 text-slate-100">{VERIFY_SNIPPET}</CodeBox>
+      <CodeBox dark className="mb-4 p-3">
+        {VERIFY_SNIPPET}
+      </CodeBox>
       {confirming ? (
         <Alert tone="error">
           <p className="font-semibold">{t("closeTitle")}</p>
