@@ -11,6 +11,7 @@ import {
   expect,
   type Locator,
   type Page,
+  type PlaywrightWorkerArgs,
   test,
 } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
@@ -24,6 +25,7 @@ async function created(res: Promise<APIResponse>): Promise<{ id: string }> {
   expect(answer.status(), await answer.text()).toBe(201);
   return answer.json();
 }
+
 type Check = { name: string; path: string; ready: (p: Page) => Locator; open?: (p: Page) => Promise<Locator> };
 
 /** axe's findings, as one line per violation and element, so a failure says what to fix. */
@@ -47,11 +49,7 @@ async function checkPages(page: Page, checks: Check[]) {
 }
 
 /** A user with a company, a project whose board has tags and a done record, a webhook with deliveries, a token. */
-async function seed(
-  playwright: Parameters<Parameters<typeof test>[2]>[0]["playwright"],
-  baseURL: string,
-  receiverUrl: string,
-) {
+async function seed(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, receiverUrl: string) {
   const suffix = randomUUID().slice(0, 6);
   const owner = await apiUser(playwright, baseURL, "a11y");
   const names = { company: `A11y Company ${suffix}`, project: `A11y Project ${suffix}` };
@@ -143,6 +141,19 @@ for (const scheme of ["light", "dark"] as const) {
             open: async (p) => {
               await p.getByRole("button", { name: `Delete ${data.webhookName}` }).click();
               return p.getByRole("dialog", { name: "Delete this webhook?" });
+            },
+          },
+          {
+            name: "secret dialog after a rotation",
+            path: "/settings/webhooks",
+            ready: (p) => p.getByRole("link", { name: data.webhookName, exact: true }),
+            open: async (p) => {
+              await p.getByRole("button", { name: `Rotate secret ${data.webhookName}` }).click();
+              await p
+                .getByRole("dialog", { name: "Create a new signing secret?" })
+                .getByRole("button", { name: "Rotate secret" })
+                .click();
+              return p.getByRole("dialog", { name: "Your signing secret" });
             },
           },
           {
