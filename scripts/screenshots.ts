@@ -24,7 +24,8 @@ const DEVICES = {
   desktop: { width: 1440, height: 900 },
 } as const;
 
-type Shot = { name: string; path: string; signedIn: boolean; open?: (page: Page) => Promise<void> };
+/** `open` prepares the page (opens a picker or a dialog); `dialog` pictures the screen, not the whole page. */
+type Shot = { name: string; path: string; signedIn: boolean; open?: (page: Page) => Promise<void>; dialog?: boolean };
 
 function startServer(): Promise<ChildProcess> {
   const server = spawn(
@@ -121,6 +122,7 @@ function shots(projectId: string, webhookId: string): Shot[] {
       name: "attempt",
       path: `/settings/webhooks/${webhookId}`,
       signedIn: true,
+      dialog: true,
       open: async (page) => {
         await page.getByTestId("delivery-row").first().getByRole("button").first().click();
         await page.getByRole("dialog").getByTestId("attempt").first().waitFor();
@@ -158,7 +160,7 @@ async function shoot(
           await page.waitForLoadState("networkidle");
           if (shot.open) await shot.open(page);
           const file = path.join(locale, `${theme}-${device}-${shot.name}.png`);
-          await page.screenshot({ path: path.join(OUT, file), fullPage: true });
+          await page.screenshot({ path: path.join(OUT, file), fullPage: !shot.dialog });
           written.push(file);
         }
         await context.close();

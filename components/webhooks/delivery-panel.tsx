@@ -108,7 +108,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
                 · {format.dateTime(new Date(a.startedAt), { timeStyle: "medium" })} · {a.latencyMs} ms
               </h3>
               <div className="grid gap-3 md:grid-cols-2">
-                <div>
+                <div className="min-w-0">
                   <h4 className="text-xs font-semibold text-slate-500">{t("request")}</h4>
                   <CodeBox className="bg-slate-50 p-2">
                     {Object.entries(a.requestHeaders)
@@ -116,7 +116,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
                       .join("\n")}
                   </CodeBox>
                 </div>
-                <div>
+                <div className="min-w-0">
                   <h4 className="text-xs font-semibold text-slate-500">{t("response")}</h4>
                   {a.responseStatus === null ? (
                     <p className="text-red-700">{t("noResponse", { error: a.errorMessage ?? a.errorClass ?? "" })}</p>
