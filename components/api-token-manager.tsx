@@ -13,6 +13,7 @@ import { applyFieldErrors, withSentences } from "./form-errors";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card } from "./ui/card";
+import { ConfirmButton } from "./ui/confirm-button";
 import { CopyButton } from "./ui/copy-button";
 import { TextField } from "./ui/text-field";
 import { useErrorMessage, useFormErrors } from "./use-error-message";
@@ -121,6 +122,7 @@ function NewTokenNotice({ token, onDone }: { token: CreatedToken; onDone: () => 
 
 function TokenList() {
   const t = useTranslations("apiTokens");
+  const tc = useTranslations("finish.confirm");
   const format = useFormatter();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
@@ -169,16 +171,17 @@ function TokenList() {
                   <td>{date(token.lastUsedAt)}</td>
                   <td>{date(token.expiresAt)}</td>
                   <td className="text-right">
-                    <Button
+                    <ConfirmButton
                       variant="danger"
                       aria-label={`${t("revoke")} ${token.name}`}
                       disabled={revoke.isPending}
-                      onClick={() => {
-                        if (window.confirm(t("revokeConfirm", { name: token.name }))) revoke.mutate(token.id);
-                      }}
+                      title={tc("revokeTokenTitle")}
+                      question={t("revokeConfirm", { name: token.name })}
+                      confirmLabel={t("revoke")}
+                      onConfirm={() => revoke.mutate(token.id)}
                     >
                       {t("revoke")}
-                    </Button>
+                    </ConfirmButton>
                   </td>
                 </tr>
               ))}

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { LanguageMenu } from "./i18n/language-menu";
 import { NoticeBell } from "./notices/notice-bell";
+import { ThemeButton, ThemeMenu } from "./ui/theme-menu";
 
 const LINKS = [
   { href: "/projects", key: "projects" },
@@ -80,6 +81,7 @@ export function AppHeader({ userName }: { userName: string }) {
         <div className="hidden items-center gap-3 text-sm text-slate-600 xl:flex">
           <NoticeBell />
           <LanguageMenu signedIn compact />
+          <ThemeButton />
           <span className="max-w-40 truncate">{t("signedInAs", { name: userName })}</span>
           <SignOutLink />
         </div>
@@ -108,6 +110,7 @@ export function AppHeader({ userName }: { userName: string }) {
           <NavLinks pathname={pathname} stacked />
           <div className="mt-3 flex flex-col gap-3 border-t border-slate-200 pt-3 text-sm text-slate-600">
             <LanguageMenu signedIn />
+            <ThemeMenu />
             <span className="truncate">{t("signedInAs", { name: userName })}</span>
             <div>
               <SignOutLink />

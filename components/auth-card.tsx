@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageMenu } from "./i18n/language-menu";
+import { MAIN_ID } from "./ui/skip-link";
+import { ThemeMenu } from "./ui/theme-menu";
 
 export async function AuthCard({
   title,
@@ -16,7 +18,7 @@ export async function AuthCard({
 }) {
   const app = await getTranslations("app");
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id={MAIN_ID} tabIndex={-1} className="flex min-h-screen items-center justify-center px-4 outline-none">
       <div className="w-full max-w-sm">
         <p className="mb-6 text-center text-lg font-semibold text-brand-700">{app("name")}</p>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -24,8 +26,9 @@ export async function AuthCard({
           <p className="mb-5 mt-1 text-sm text-slate-600">{subtitle}</p>
           {children}
         </div>
-        <div className="mt-4 flex justify-center">
+        <div className="mt-4 flex flex-wrap justify-center gap-4">
           <LanguageMenu signedIn={signedIn} />
+          <ThemeMenu />
         </div>
       </div>
     </main>

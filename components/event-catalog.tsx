@@ -9,6 +9,7 @@ import type { groupedEventTypes } from "@/lib/events/catalog";
 import { useEventText } from "./i18n/use-event-text";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
+import { CodeBox } from "./ui/code-box";
 import { useErrorMessage } from "./use-error-message";
 
 type Groups = ReturnType<typeof groupedEventTypes>;
@@ -68,9 +69,9 @@ function EventRow({ event }: { event: Groups[number]["events"][number] }) {
         </button>
       </div>
       {open && sample.data ? (
-        <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+        <CodeBox dark className="mt-2 max-h-80 p-3">
           {JSON.stringify(sample.data.sample, null, 2)}
-        </pre>
+        </CodeBox>
       ) : null}
     </li>
   );

@@ -7,12 +7,13 @@ import type { SessionView } from "@/lib/auth/sessions/schema";
 import { apiFetch } from "@/lib/client/api-client";
 import { sessionKeys } from "@/lib/client/query-keys";
 import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
 import { Card } from "./ui/card";
+import { ConfirmButton } from "./ui/confirm-button";
 import { useErrorMessage } from "./use-error-message";
 
 export function SessionList() {
   const t = useTranslations("security");
+  const tc = useTranslations("finish.confirm");
   const format = useFormatter();
   const errorMessage = useErrorMessage();
   const router = useRouter();
@@ -55,15 +56,16 @@ export function SessionList() {
           <h2 className="text-lg font-semibold">{t("sessionsTitle")}</h2>
           <p className="text-sm text-slate-600">{t("sessionsHint")}</p>
         </div>
-        <Button
+        <ConfirmButton
           variant="danger"
           disabled={endAll.isPending}
-          onClick={() => {
-            if (window.confirm(t("signOutEverywhereConfirm"))) endAll.mutate();
-          }}
+          title={tc("signOutEverywhereTitle")}
+          question={t("signOutEverywhereConfirm")}
+          confirmLabel={t("signOutEverywhere")}
+          onConfirm={() => endAll.mutate()}
         >
           {t("signOutEverywhere")}
-        </Button>
+        </ConfirmButton>
       </div>
       {failure ? <Alert tone="error">{errorMessage(failure)}</Alert> : null}
       {sessions.isPending ? (
@@ -99,16 +101,17 @@ export function SessionList() {
                   <td>{date(session.createdAt)}</td>
                   <td>{date(session.lastSeenAt)}</td>
                   <td className="text-right">
-                    <Button
+                    <ConfirmButton
                       variant="secondary"
                       aria-label={`${t("revoke")}: ${device(session)}${session.current ? ` (${t("thisDevice")})` : ""}`}
                       disabled={end.isPending}
-                      onClick={() => {
-                        if (window.confirm(t("revokeConfirm", { device: device(session) }))) end.mutate(session);
-                      }}
+                      title={tc("endSessionTitle")}
+                      question={t("revokeConfirm", { device: device(session) })}
+                      confirmLabel={t("revoke")}
+                      onConfirm={() => end.mutate(session)}
                     >
                       {t("revoke")}
-                    </Button>
+                    </ConfirmButton>
                   </td>
                 </tr>
               ))}

@@ -51,8 +51,8 @@ test("sign up, sign out, sign in, create an API token, call /me with it, revoke 
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ email: account.email, authenticatedBy: "api_token" });
 
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Revoke e2e script" }).click();
+  await page.getByRole("dialog", { name: "Revoke this API token?" }).getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByText("You have no API tokens yet.")).toBeVisible();
   const after = await api.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
   expect(after.status()).toBe(401);

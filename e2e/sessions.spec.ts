@@ -72,19 +72,22 @@ test("the security page lists sessions, ends another device's, and signs out eve
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: "This device" })).toHaveCount(1);
 
-  page.once("dialog", (dialog) => dialog.accept());
   await rows
     .filter({ hasNotText: "This device" })
     .getByRole("button", { name: /^End session/ })
     .click();
+  await page.getByRole("dialog", { name: "End this session?" }).getByRole("button", { name: "End session" }).click();
   await expect(rows).toHaveCount(1);
   expect((await laptopPage.request.get("/api/v1/me")).status()).toBe(401);
   await laptopPage.goto("/settings/security");
   await expect(laptopPage).toHaveURL(/\/sign-in$/);
   await laptop.close();
 
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page
+    .getByRole("dialog", { name: "Sign out everywhere?" })
+    .getByRole("button", { name: "Sign out everywhere" })
+    .click();
   await expect(page.getByText("You have been signed out.")).toBeVisible();
   expect((await page.request.get("/api/v1/me")).status()).toBe(401);
 });

@@ -55,6 +55,14 @@ test("create a webhook with chosen events and cross-company projects, see the se
   await dialog.getByRole("button", { name: "Go back and copy it" }).click();
   await expect(dialog.getByText("Close without copying the secret?")).toBeHidden();
   await expect(dialog).toBeVisible();
+  // So do ✕ and a click outside the dialog.
+  await dialog.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(dialog.getByText("Close without copying the secret?")).toBeVisible();
+  await dialog.getByRole("button", { name: "Go back and copy it" }).click();
+  await page.mouse.click(4, 4);
+  await expect(dialog.getByText("Close without copying the secret?")).toBeVisible();
+  await dialog.getByRole("button", { name: "Go back and copy it" }).click();
+  await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "I have saved it" }).click();
 
   const row = page.getByRole("row").filter({ hasText: name });
@@ -75,8 +83,12 @@ test("create a webhook with chosen events and cross-company projects, see the se
   await expect(row.getByTestId("health-badge")).toHaveText("Disabled");
   await expect(row.getByRole("switch", { name: `Deliveries to ${name}` })).not.toBeChecked();
 
-  page.once("dialog", (d) => d.accept());
+  // Deleting asks in the app's own dialog, and only goes ahead once the webhook's name is typed.
   await row.getByRole("button", { name: `Delete ${name}` }).click();
+  const confirmDelete = page.getByRole("dialog", { name: "Delete this webhook?" });
+  await expect(confirmDelete.getByRole("button", { name: "Delete" })).toBeDisabled();
+  await confirmDelete.getByLabel(`Type “${name}” to confirm`).fill(name);
+  await confirmDelete.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(0);
 });
 

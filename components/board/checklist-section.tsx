@@ -62,7 +62,7 @@ export function ChecklistSection({
                     })
                   }
                 />
-                <span className={`flex-1 ${item.done ? "text-slate-400 line-through" : ""}`}>{item.title}</span>
+                <span className={`flex-1 ${item.done ? "text-slate-500 line-through" : ""}`}>{item.title}</span>
                 {canEdit ? (
                   <Button
                     variant="ghost"

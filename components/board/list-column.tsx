@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Board } from "@/lib/validations/board";
-import { Button } from "../ui/button";
+import { ConfirmButton } from "../ui/confirm-button";
 import { InlineAdd } from "./inline-add";
 import { TodoCard } from "./todo-card";
 
@@ -27,6 +27,7 @@ export function ListColumn({
   projectId: string;
 }) {
   const t = useTranslations("board");
+  const tc = useTranslations("finish.confirm");
   const [title, setTitle] = useState(list.title);
   return (
     <section aria-label={list.title} className="flex w-72 shrink-0 flex-col gap-3 rounded-lg bg-slate-100 p-3">
@@ -47,16 +48,16 @@ export function ListColumn({
         )}
         <span className="text-xs text-slate-500">{list.todos.length}</span>
         {canManageLists ? (
-          <Button
+          <ConfirmButton
             variant="ghost"
             aria-label={t("deleteList", { title: list.title })}
-            onClick={() => {
-              if (window.confirm(t("deleteListConfirm", { title: list.title, count: list.todos.length })))
-                void mutate({ path: `/api/v1/lists/${list.id}`, method: "DELETE" });
-            }}
+            title={tc("deleteListTitle")}
+            question={t("deleteListConfirm", { title: list.title, count: list.todos.length })}
+            confirmLabel={tc("delete")}
+            onConfirm={() => void mutate({ path: `/api/v1/lists/${list.id}`, method: "DELETE" })}
           >
             ✕
-          </Button>
+          </ConfirmButton>
         ) : null}
       </div>
       <ul className="flex flex-col gap-2">

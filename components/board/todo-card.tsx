@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { Board } from "@/lib/validations/board";
+import { tagChipStyle } from "../ui/tag-chip";
 
 type Todo = Board["lists"][number]["todos"][number];
 
@@ -26,7 +27,7 @@ export function TodoCard({
         type="button"
         onClick={onOpen}
         aria-label={t("openRecord", { title: todo.title })}
-        className={`block w-full text-left text-sm font-medium hover:text-brand-700 ${todo.done ? "text-slate-400 line-through" : ""}`}
+        className={`block w-full text-left text-sm font-medium hover:text-brand-700 ${todo.done ? "text-slate-500 line-through" : ""}`}
       >
         {todo.title}
       </button>
@@ -36,7 +37,7 @@ export function TodoCard({
           <span>{t("due", { date: format.dateTime(new Date(todo.duedAt), { dateStyle: "medium" }) })}</span>
         ) : null}
         {todo.tags.map((tag) => (
-          <span key={tag.id} className="rounded px-1.5 py-0.5 text-white" style={{ backgroundColor: tag.color }}>
+          <span key={tag.id} className="rounded px-1.5 py-0.5" style={tagChipStyle(tag.color)}>
             {tag.title}
           </span>
         ))}

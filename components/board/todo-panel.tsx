@@ -4,7 +4,9 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { Board, TodoDetail } from "@/lib/validations/board";
 import { Button } from "../ui/button";
+import { ConfirmButton } from "../ui/confirm-button";
 import { Dialog } from "../ui/dialog";
+import { tagChipStyle } from "../ui/tag-chip";
 import { ChecklistSection } from "./checklist-section";
 import { CommentSection } from "./comment-section";
 import { CustomFieldInput } from "./custom-field-input";
@@ -63,6 +65,7 @@ function TodoEditor({
   onClose: () => void;
 }) {
   const t = useTranslations("record");
+  const tc = useTranslations("finish.confirm");
   const { todo } = detail;
   const patch = (body: object) => mutate({ path: `/api/v1/todos/${todo.id}`, method: "PATCH", body });
   const toggle = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
@@ -170,7 +173,7 @@ function TodoEditor({
                     void patch({ tagIds: next });
                   }}
                 />
-                <span className="rounded px-1.5 text-white" style={{ backgroundColor: tag.color }}>
+                <span className="rounded px-1.5" style={tagChipStyle(tag.color)}>
                   {tag.title}
                 </span>
               </label>
@@ -204,16 +207,18 @@ function TodoEditor({
 
       {canEdit ? (
         <div className="flex justify-end border-t border-slate-100 pt-4">
-          <Button
+          <ConfirmButton
             variant="danger"
-            onClick={async () => {
-              if (!window.confirm(t("deleteConfirm", { title: todo.title }))) return;
+            title={tc("deleteRecordTitle")}
+            question={t("deleteConfirm", { title: todo.title })}
+            confirmLabel={t("delete")}
+            onConfirm={async () => {
               await mutate({ path: `/api/v1/todos/${todo.id}`, method: "DELETE" });
               onClose();
             }}
           >
             {t("delete")}
-          </Button>
+          </ConfirmButton>
         </div>
       ) : null}
     </div>

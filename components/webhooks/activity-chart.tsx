@@ -14,9 +14,17 @@ type Activity = z.output<typeof activityResponse>;
 const W = 720;
 const H = 140;
 
+/** Hours between the time axis's labels, per range: every 6 hours over a day, every day over a week. */
+const TICK_HOURS = { "24h": 6, "7d": 24 } as const;
+const TICK_FORMAT = {
+  "24h": { hour: "numeric", minute: "2-digit" },
+  "7d": { weekday: "short", hour: "numeric" },
+} as const;
+
 /** Stacked bars of attempts per hour (delivered / failed) and a line of median latency. */
 export function ActivityChart({ webhookId }: { webhookId: string }) {
   const t = useTranslations("webhookPage");
+  const tf = useTranslations("finish.chart");
   const format = useFormatter();
   const [range, setRange] = useState<"24h" | "7d">("24h");
   const activity = useQuery({
@@ -36,6 +44,9 @@ export function ActivityChart({ webhookId }: { webhookId: string }) {
     .filter(Boolean)
     .join(" ");
   const totals = buckets.reduce((a, b) => ({ ok: a.ok + b.ok, failed: a.failed + b.failed }), { ok: 0, failed: 0 });
+  const tickEvery = TICK_HOURS[range];
+  const ticks = buckets.filter((_, i) => i % tickEvery === 0);
+  const empty = activity.isSuccess && totals.ok + totals.failed === 0;
   return (
     <Card>
       <div className="mb-3 flex items-center justify-between">
@@ -55,31 +66,65 @@ export function ActivityChart({ webhookId }: { webhookId: string }) {
           ))}
         </fieldset>
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-36 w-full" role="img" aria-label={t("activitySummary", totals)}>
-        {buckets.map((b, i) => (
-          <g key={b.hour}>
-            <title>
-              {`${format.dateTime(new Date(b.hour), { dateStyle: "short", timeStyle: "short" })}: ${b.ok} ✓, ${b.failed} ✗${b.p50LatencyMs === null ? "" : `, p50 ${b.p50LatencyMs} ms`}`}
-            </title>
-            <rect
-              x={i * bw + 1}
-              width={Math.max(bw - 2, 1)}
-              y={H - y(b.ok)}
-              height={y(b.ok)}
-              className="fill-emerald-500"
-            />
-            <rect
-              x={i * bw + 1}
-              width={Math.max(bw - 2, 1)}
-              y={H - y(b.ok) - y(b.failed)}
-              height={y(b.failed)}
-              className="fill-red-500"
-            />
-          </g>
-        ))}
-        {line ? <polyline points={line} fill="none" className="stroke-brand-700" strokeWidth={1.5} /> : null}
-      </svg>
-      <p className="mt-2 text-xs text-slate-500">{t("activityLegend")}</p>
+      {empty ? (
+        <p
+          data-testid="activity-empty"
+          className="flex h-36 items-center justify-center rounded-md border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600"
+        >
+          {tf(range === "24h" ? "empty24h" : "empty7d")}
+        </p>
+      ) : (
+        <>
+          <svg viewBox={`0 0 ${W} ${H}`} className="h-36 w-full" role="img" aria-label={t("activitySummary", totals)}>
+            {buckets.map((b, i) => (
+              <g key={b.hour}>
+                <title>
+                  {`${format.dateTime(new Date(b.hour), { dateStyle: "short", timeStyle: "short" })}: ${b.ok} ✓, ${b.failed} ✗${b.p50LatencyMs === null ? "" : `, p50 ${b.p50LatencyMs} ms`}`}
+                </title>
+                <rect
+                  x={i * bw + 1}
+                  width={Math.max(bw - 2, 1)}
+                  y={H - y(b.ok)}
+                  height={y(b.ok)}
+                  className="fill-emerald-500"
+                />
+                <rect
+                  x={i * bw + 1}
+                  width={Math.max(bw - 2, 1)}
+                  y={H - y(b.ok) - y(b.failed)}
+                  height={y(b.failed)}
+                  className="fill-red-500"
+                />
+              </g>
+            ))}
+            {line ? <polyline points={line} fill="none" className="stroke-brand-700" strokeWidth={1.5} /> : null}
+            {ticks.map((b, i) => (
+              <line
+                key={b.hour}
+                x1={i * tickEvery * bw}
+                x2={i * tickEvery * bw}
+                y1={H - 6}
+                y2={H}
+                className="stroke-slate-400"
+                strokeWidth={1}
+              />
+            ))}
+          </svg>
+          {/* The time axis: one label at the start of each equal slice, as HTML so it stays readable when
+              the chart is scaled down to a phone. */}
+          <ol
+            aria-label={tf("axis")}
+            className={`grid border-t border-slate-300 pt-1 text-[11px] text-slate-600 ${range === "24h" ? "grid-cols-4" : "grid-cols-7"}`}
+          >
+            {ticks.map((b) => (
+              <li key={b.hour} className="truncate">
+                <time dateTime={b.hour}>{format.dateTime(new Date(b.hour), TICK_FORMAT[range])}</time>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {empty ? null : <p className="mt-2 text-xs text-slate-600">{t("activityLegend")}</p>}
     </Card>
   );
 }

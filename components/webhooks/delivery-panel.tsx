@@ -9,6 +9,7 @@ import { deliveryKeys } from "@/lib/client/query-keys";
 import type { deliveryDetailResponse } from "@/lib/validations/delivery";
 import { useEventText } from "../i18n/use-event-text";
 import { Button } from "../ui/button";
+import { CodeBox } from "../ui/code-box";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
 import { useToast } from "../ui/toaster";
@@ -92,9 +93,9 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
               <h3 className="font-semibold">{t("body")}</h3>
               <CopyButton text={d.body} label={t("copy")} copiedLabel={t("copied")} />
             </div>
-            <pre className="max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+            <CodeBox dark className="max-h-64 p-3">
               {pretty(d.body)}
-            </pre>
+            </CodeBox>
           </section>
           {d.attempts.map((a) => (
             <section key={a.id} className="rounded-md border border-slate-200 p-3" data-testid="attempt">
@@ -107,24 +108,24 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
                 · {format.dateTime(new Date(a.startedAt), { timeStyle: "medium" })} · {a.latencyMs} ms
               </h3>
               <div className="grid gap-3 md:grid-cols-2">
-                <div>
+                <div className="min-w-0">
                   <h4 className="text-xs font-semibold text-slate-500">{t("request")}</h4>
-                  <pre className="overflow-auto rounded bg-slate-50 p-2 text-xs">
+                  <CodeBox className="bg-slate-50 p-2">
                     {Object.entries(a.requestHeaders)
                       .map(([k, v]) => `${k}: ${v}`)
                       .join("\n")}
-                  </pre>
+                  </CodeBox>
                 </div>
-                <div>
+                <div className="min-w-0">
                   <h4 className="text-xs font-semibold text-slate-500">{t("response")}</h4>
                   {a.responseStatus === null ? (
                     <p className="text-red-700">{t("noResponse", { error: a.errorMessage ?? a.errorClass ?? "" })}</p>
                   ) : (
-                    <pre className="max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs" data-testid="response">
+                    <CodeBox className="max-h-48 bg-slate-50 p-2" data-testid="response">
                       {`HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {})
                         .map(([k, v]) => `${k}: ${v}`)
                         .join("\n")}\n\n${pretty(a.responseBody)}`}
-                    </pre>
+                    </CodeBox>
                   )}
                 </div>
               </div>

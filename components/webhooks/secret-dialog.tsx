@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { CodeBox } from "../ui/code-box";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog } from "../ui/dialog";
 
@@ -23,16 +24,22 @@ const valid = received.length === expected.length &&
 
 /**
  * Shows a new secret once, with a copy button and how to verify signatures. Until the secret was
- * copied, Escape asks first: closing loses the secret for good.
+ * copied, every way out but "I have saved it" (Escape, ✕, a click outside) asks first: closing
+ * loses the secret for good.
  */
 export function SecretDialog({ secret, onDone }: { secret: string | null; onDone: () => void }) {
   const t = useTranslations("webhooks.secret");
+  const common = useTranslations("common");
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const done = () => {
     setCopied(false);
     setConfirming(false);
     onDone();
+  };
+  const askToClose = () => {
+    if (copied) done();
+    else setConfirming(true);
   };
   return (
     <Dialog
@@ -46,7 +53,12 @@ export function SecretDialog({ secret, onDone }: { secret: string | null; onDone
       title={t("title")}
       wide
     >
-      <h2 className="text-lg font-semibold">{t("title")}</h2>
+      <div className="flex items-start justify-between gap-3">
+        <h2 className="text-lg font-semibold">{t("title")}</h2>
+        <Button variant="ghost" aria-label={common("close")} className="-mr-2 -mt-1 px-2 py-1" onClick={askToClose}>
+          <span aria-hidden>✕</span>
+        </Button>
+      </div>
       <p className="mb-3 mt-1 text-sm text-slate-600">{t("body")}</p>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <code data-testid="webhook-secret" className="break-all rounded bg-slate-100 px-3 py-2 font-mono text-sm">
@@ -63,7 +75,9 @@ export function SecretDialog({ secret, onDone }: { secret: string | null; onDone
         />
       </div>
       <h3 className="mb-1 text-sm font-semibold">{t("verifyTitle")}</h3>
-      <pre className="mb-4 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{VERIFY_SNIPPET}</pre>
+      <CodeBox dark className="mb-4 p-3">
+        {VERIFY_SNIPPET}
+      </CodeBox>
       {confirming ? (
         <Alert tone="error">
           <p className="font-semibold">{t("closeTitle")}</p>

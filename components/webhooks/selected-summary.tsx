@@ -10,8 +10,9 @@ export function SelectedSummary({ items }: { items: { id: string; label: string 
   const t = useTranslations("webhooks.form");
   const title = t("selectedSummary", { count: items.length });
   return (
-    <section aria-label={title} data-testid="selected-summary">
-      <h3 className="mb-1 text-xs font-semibold text-slate-700">{title}</h3>
+    // Not a landmark: each picker has one, and they are part of the form, not places to jump to.
+    <div data-testid="selected-summary">
+      <p className="mb-1 text-xs font-semibold text-slate-700">{title}</p>
       {items.length === 0 ? (
         <p className="text-xs text-slate-500">{t("nothingSelected")}</p>
       ) : (
@@ -26,6 +27,6 @@ export function SelectedSummary({ items }: { items: { id: string; label: string 
           ) : null}
         </ul>
       )}
-    </section>
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-client";
 import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
@@ -13,6 +13,7 @@ import { useProjectGroups } from "../project-groups";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
+import { ConfirmButton } from "../ui/confirm-button";
 import { PageHeader } from "../ui/page-header";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
@@ -62,7 +63,7 @@ export function WebhookDetail({ id }: { id: string }) {
         title={w.name}
         subtitle={w.url}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-end gap-2">
             <Link href="/settings/webhooks" className="rounded-md px-3 py-2 text-sm text-brand-700 hover:bg-brand-50">
               {t("back")}
             </Link>
@@ -72,19 +73,13 @@ export function WebhookDetail({ id }: { id: string }) {
             >
               {tw("edit")}
             </Link>
-            <select
-              aria-label={t("replayRange")}
-              value={replayHours}
-              onChange={(e) => setReplayHours(Number(e.target.value))}
-              className="rounded-md border border-slate-300 px-2 text-sm"
-            >
-              <option value={1}>{t("range1h")}</option>
-              <option value={24}>{t("range24h")}</option>
-              <option value={168}>{t("range7d")}</option>
-            </select>
-            <Button variant="secondary" onClick={() => replay.mutate()} disabled={replay.isPending || !w.enabled}>
-              {t("replay")}
-            </Button>
+            <ReplayControls
+              hours={replayHours}
+              onHours={setReplayHours}
+              onReplay={() => replay.mutate()}
+              pending={replay.isPending}
+              enabled={w.enabled}
+            />
           </div>
         }
       />
@@ -95,6 +90,63 @@ export function WebhookDetail({ id }: { id: string }) {
       <HealthCard health={w.health} />
       <ActivityChart webhookId={w.id} />
       <DeliveryLog webhookId={w.id} />
+    </div>
+  );
+}
+
+/**
+ * Replays skipped and failed deliveries from a chosen time on. A webhook that is off cannot replay;
+ * the controls say so instead of only greying out.
+ */
+function ReplayControls({
+  hours,
+  onHours,
+  onReplay,
+  pending,
+  enabled,
+}: {
+  hours: number;
+  onHours: (hours: number) => void;
+  onReplay: () => void;
+  pending: boolean;
+  enabled: boolean;
+}) {
+  const t = useTranslations("webhookPage");
+  const tf = useTranslations("finish.replay");
+  const selectId = useId();
+  const whyId = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="flex flex-col gap-0.5">
+          <label htmlFor={selectId} className="text-xs font-medium text-slate-600">
+            {t("replayRange")}
+          </label>
+          <select
+            id={selectId}
+            value={hours}
+            onChange={(e) => onHours(Number(e.target.value))}
+            className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+          >
+            <option value={1}>{t("range1h")}</option>
+            <option value={24}>{t("range24h")}</option>
+            <option value={168}>{t("range7d")}</option>
+          </select>
+        </div>
+        <Button
+          variant="secondary"
+          onClick={onReplay}
+          disabled={pending || !enabled}
+          aria-describedby={enabled ? undefined : whyId}
+        >
+          {t("replay")}
+        </Button>
+      </div>
+      {enabled ? null : (
+        <p id={whyId} className="max-w-xs text-xs text-slate-600">
+          {tf("unavailableWhileOff")}
+        </p>
+      )}
     </div>
   );
 }
@@ -127,6 +179,7 @@ function WebhookDetailSkeleton() {
 function ConfigurationCard({ webhook }: { webhook: Detail }) {
   const t = useTranslations("webhookPage");
   const tw = useTranslations("webhooks");
+  const tf = useTranslations("finish");
   const eventText = useEventText();
   const errorMessage = useErrorMessage();
   const projects = useProjectGroups();
@@ -206,15 +259,15 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
             {tw("sendTest")}
           </Button>
         </span>
-        <Button
+        <ConfirmButton
           variant="secondary"
-          onClick={() => {
-            if (window.confirm(tw("rotateConfirm", { name: webhook.name })))
-              action.mutate({ path: "/rotate-secret", method: "POST" });
-          }}
+          title={tf("confirm.rotateTitle")}
+          question={tw("rotateConfirm", { name: webhook.name })}
+          confirmLabel={tw("rotate")}
+          onConfirm={() => action.mutate({ path: "/rotate-secret", method: "POST" })}
         >
           {tw("rotate")}
-        </Button>
+        </ConfirmButton>
       </div>
       {action.error ? (
         <div className="mt-3" data-testid="action-error">

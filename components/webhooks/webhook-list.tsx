@@ -13,6 +13,7 @@ import { useProjectGroups } from "../project-groups";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
+import { ConfirmButton } from "../ui/confirm-button";
 import { useErrorMessage } from "../use-error-message";
 import { HealthBadge } from "./health-badge";
 import { SecretDialog } from "./secret-dialog";
@@ -83,6 +84,7 @@ export function WebhookList() {
 
 function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (secret: string) => void }) {
   const t = useTranslations("webhooks");
+  const tc = useTranslations("finish.confirm");
   const { action, sendTest, enabled, setEnabled } = useWebhookActions(webhook, onSecret);
   const eventText = useEventText();
   const projects = useProjectGroups();
@@ -132,26 +134,27 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
           <Button variant="ghost" aria-label={`${t("sendTest")} ${webhook.name}`} onClick={() => sendTest.mutate()}>
             {t("sendTest")}
           </Button>
-          <Button
+          <ConfirmButton
             variant="ghost"
             aria-label={`${t("rotate")} ${webhook.name}`}
-            onClick={() => {
-              if (window.confirm(t("rotateConfirm", { name: webhook.name })))
-                action.mutate({ path: "/rotate-secret", method: "POST" });
-            }}
+            title={tc("rotateTitle")}
+            question={t("rotateConfirm", { name: webhook.name })}
+            confirmLabel={t("rotate")}
+            onConfirm={() => action.mutate({ path: "/rotate-secret", method: "POST" })}
           >
             {t("rotate")}
-          </Button>
-          <Button
+          </ConfirmButton>
+          <ConfirmButton
             variant="danger"
             aria-label={`${t("delete")} ${webhook.name}`}
-            onClick={() => {
-              if (window.confirm(t("deleteConfirm", { name: webhook.name })))
-                action.mutate({ path: "", method: "DELETE" });
-            }}
+            title={tc("deleteWebhookTitle")}
+            question={t("deleteConfirm", { name: webhook.name })}
+            confirmLabel={t("delete")}
+            typeToConfirm={webhook.name}
+            onConfirm={() => action.mutate({ path: "", method: "DELETE" })}
           >
             {t("delete")}
-          </Button>
+          </ConfirmButton>
         </div>
       </td>
     </tr>
