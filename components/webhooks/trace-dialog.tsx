@@ -8,12 +8,19 @@ import { deliveryKeys } from "@/lib/client/query-keys";
 import type { eventTraceResponse } from "@/lib/validations/delivery";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
+import { FilteredExplanation } from "./conditions-trace";
 
 type Trace = z.output<typeof eventTraceResponse>;
+/** A webhook's conditions stopped the event: the first rule that did not hold. */
+type TracedWebhook = Omit<Trace["webhooks"][number], "outcome"> & {
+  outcome: Trace["webhooks"][number]["outcome"] | "FILTERED";
+  failedRule?: { path: string; field: string; operator: string } | null;
+};
 
 const OUTCOME_STYLES: Record<string, string> = {
   MATCHED: "text-emerald-700",
   DISABLED: "text-amber-700",
+  FILTERED: "text-amber-700",
   ACCESS_REVOKED: "text-red-700",
 };
 
@@ -40,10 +47,14 @@ export function TraceDialog({ eventId, onClose }: { eventId: string | null; onCl
             <p className="font-mono text-xs text-slate-500">{trace.data.event.type}</p>
             {trace.data.webhooks.length === 0 ? <p>{t("noWebhooks")}</p> : null}
             <ul className="flex flex-col gap-2" data-testid="trace">
-              {trace.data.webhooks.map((w) => (
+              {trace.data.webhooks.map((w: TracedWebhook) => (
                 <li key={w.webhookId} className="rounded-md border border-slate-200 p-2">
                   <p className="font-medium">{w.name}</p>
-                  <p className={OUTCOME_STYLES[w.outcome] ?? "text-slate-600"}>{w.explanation}</p>
+                  {w.outcome === "FILTERED" ? (
+                    <FilteredExplanation webhookId={w.webhookId} failedRule={w.failedRule ?? null} />
+                  ) : (
+                    <p className={OUTCOME_STYLES[w.outcome] ?? "text-slate-600"}>{w.explanation}</p>
+                  )}
                   {w.deliveryStatus ? (
                     <p className="text-xs text-slate-500">{t("delivery", { status: statuses(w.deliveryStatus) })}</p>
                   ) : null}
