@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type CustomFieldType, type FieldKey, operatorsFor } from "@/lib/conditions/fields";
+import { parseConditions } from "@/lib/validations/webhook-conditions";
 import {
   apiConditionErrors,
   applyChoice,
@@ -43,7 +45,59 @@ const choice = (family: Family, id: string) => {
   return found;
 };
 
+/** A field of each family, to ask the catalogue (lib/conditions/fields.ts) what it takes. */
+const FIELD_OF: Record<Family, [FieldKey, CustomFieldType?]> = {
+  list: ["record.list"],
+  tags: ["record.tags"],
+  assignees: ["record.assignees"],
+  done: ["record.done"],
+  dueDate: ["record.dueDate"],
+  title: ["record.title"],
+  commentAuthor: ["comment.author"],
+  checklistItemDone: ["checklistItem.done"],
+  cfText: ["record.customField", "URL"],
+  cfNumber: ["record.customField", "PERCENT"],
+  cfCheckbox: ["record.customField", "CHECKBOX"],
+  cfDate: ["record.customField", "DATE"],
+  cfOption: ["record.customField", "SELECT_SINGLE"],
+  cfOptions: ["record.customField", "SELECT_MULTI"],
+};
+
+/** A value the choice's input could produce. */
+function sampleValue(kind: string): unknown {
+  return {
+    one: "ckid0000000000000000000001",
+    many: ["ckid0000000000000000000001"],
+    text: "Urgent",
+    number: 3,
+    date: "2026-12-24",
+  }[kind];
+}
+
 describe("the choices a field offers", () => {
+  it("offers exactly the catalogue's operators for every field type, and builds rules the API accepts", () => {
+    for (const family of FAMILIES) {
+      const [field, customFieldType] = FIELD_OF[family];
+      expect(familyOf(field, customFieldType)).toBe(family);
+      const offered = [...new Set(choicesFor(family).map((c) => c.operator))].sort();
+      expect(offered, family).toEqual([...operatorsFor(field, customFieldType)].sort());
+      for (const c of choicesFor(family)) {
+        const rule: ConditionRule = {
+          field,
+          ...(customFieldType ? { customFieldId: "ckid0000000000000000000002" } : {}),
+          operator: c.operator,
+          ...(c.fixed !== undefined
+            ? { value: c.fixed }
+            : c.input.kind === "none"
+              ? {}
+              : { value: sampleValue(c.input.kind) }),
+        };
+        const parsed = parseConditions({ match: "all", rules: [rule] });
+        expect(parsed.success, `${family} ${c.id}: ${JSON.stringify(parsed)}`).toBe(true);
+      }
+    }
+  });
+
   it("offers the contract's operators per field type, with is set / is empty as two choices", () => {
     const operators = (family: Family) => [...new Set(choicesFor(family).map((c) => c.operator))].sort();
     expect(operators("list")).toEqual(["$changed", "$changedFrom", "$changedTo", "$eq", "$in", "$neq", "$nin"]);

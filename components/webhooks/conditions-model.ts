@@ -1,53 +1,24 @@
 // The builder's view of webhook conditions (issue 16): which choices a person gets for a field,
 // what kind of value each choice asks for, and how a choice maps to the stored JSON operator.
 // Pure, so that the rules a person can build are unit-tested without a browser.
+import {
+  type CustomFieldType,
+  eventCarriesField,
+  FIELD_KEYS,
+  type FieldKey,
+  type Operator,
+} from "@/lib/conditions/fields";
+import { isEventType } from "@/lib/events/catalog";
+import { MAX_CONDITION_RULES } from "@/lib/validations/webhook-conditions";
 import type { PreviewBody } from "./conditions-queries";
 
-export type FieldKey =
-  | "record.list"
-  | "record.tags"
-  | "record.assignees"
-  | "record.done"
-  | "record.dueDate"
-  | "record.title"
-  | "record.customField"
-  | "comment.author"
-  | "checklistItem.done";
-
-export type Operator =
-  | "$eq"
-  | "$neq"
-  | "$in"
-  | "$nin"
-  | "$contains"
-  | "$exist"
-  | "$gt"
-  | "$gte"
-  | "$lt"
-  | "$lte"
-  | "$changed"
-  | "$changedTo"
-  | "$changedFrom";
+export type { CustomFieldType, FieldKey, Operator };
 
 export type ConditionRule = { field: FieldKey; customFieldId?: string; operator: Operator; value?: unknown };
 export type ConditionGroup = { match: "all" | "any"; rules: Array<ConditionRule | ConditionGroup> };
 
-export type CustomFieldType =
-  | "TEXT_SINGLE"
-  | "TEXT_MULTI"
-  | "NUMBER"
-  | "CURRENCY"
-  | "PERCENT"
-  | "CHECKBOX"
-  | "SELECT_SINGLE"
-  | "SELECT_MULTI"
-  | "DATE"
-  | "URL"
-  | "EMAIL"
-  | "RATING";
-
 /** At most this many rules in all, as the API allows. */
-export const MAX_RULES = 20;
+export const MAX_RULES = MAX_CONDITION_RULES;
 
 /** How a field reads in the sentences and which choices it offers (message keys `conditions.<family>`). */
 export type Family =
@@ -363,27 +334,11 @@ function splitPath(path: string): { rulePath: string; part: string } {
   return { rulePath, part: match?.[2] ?? path };
 }
 
-const RECORD_FIELDS: FieldKey[] = [
-  "record.list",
-  "record.tags",
-  "record.assignees",
-  "record.done",
-  "record.dueDate",
-  "record.title",
-  "record.customField",
-];
-
-/** The fields the chosen events carry (all of them for "all events"), in the builder's order. */
+/** The fields the chosen events carry (all of them for "all events"), in the catalogue's order. */
 export function fieldsForEvents(allEvents: boolean, events: string[]): FieldKey[] {
-  const order: FieldKey[] = [...RECORD_FIELDS, "comment.author", "checklistItem.done"];
-  if (allEvents) return order;
-  const carried = new Set<FieldKey>();
-  for (const type of events) {
-    if (type.startsWith("TODO_") || type.startsWith("COMMENT_")) for (const f of RECORD_FIELDS) carried.add(f);
-    if (type.startsWith("COMMENT_")) carried.add("comment.author");
-    if (type.startsWith("TODO_CHECKLIST_ITEM_")) carried.add("checklistItem.done");
-  }
-  return order.filter((f) => carried.has(f));
+  if (allEvents) return [...FIELD_KEYS];
+  const types = events.filter(isEventType);
+  return FIELD_KEYS.filter((field) => types.some((type) => eventCarriesField(type, field)));
 }
 
 /** The preview's question, or why there is none yet: no events/projects chosen, or an unfinished rule. */

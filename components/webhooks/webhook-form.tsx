@@ -17,6 +17,8 @@ import { Card } from "../ui/card";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
+import type { ConditionGroup } from "./conditions-model";
+import { ConditionsSection, conditionFieldNames, type StoredConditions } from "./conditions-section";
 import { DeliverySettingsFields } from "./delivery-settings-fields";
 import { EventPicker } from "./event-picker";
 import { ProjectPicker } from "./project-picker";
@@ -37,7 +39,7 @@ const FIELDS = [
 ] as const;
 
 /** Create or edit a webhook with the same schema the API validates with. */
-export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
+export function WebhookForm({ webhook }: { webhook?: WebhookView & StoredConditions }) {
   const t = useTranslations("webhooks.form");
   const tw = useTranslations("webhooks");
   const router = useRouter();
@@ -59,6 +61,7 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
       maxPerSecond: webhook?.maxPerSecond ?? null,
       orderedDelivery: webhook?.orderedDelivery ?? false,
       disablePolicy: webhook?.disablePolicy ?? null,
+      conditions: webhook?.conditions ?? null,
     },
   });
   const { errors } = form.formState;
@@ -80,7 +83,8 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
       }
     },
     onError: (error) => {
-      if (!applyFieldErrors(error, form.setError, [...FIELDS])) toast("error", errorMessage(error));
+      const fields = [...FIELDS, ...conditionFieldNames(error)] as (typeof FIELDS)[number][];
+      if (!applyFieldErrors(error, form.setError, fields)) toast("error", errorMessage(error));
     },
   });
 
@@ -134,6 +138,16 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
             }}
           />
         </Card>
+        <ConditionsSection
+          value={(values.conditions ?? null) as ConditionGroup | null}
+          onChange={(next) => form.setValue("conditions", next, { shouldValidate: form.formState.isSubmitted })}
+          allEvents={values.allEvents ?? true}
+          events={values.events ?? []}
+          allProjects={values.allProjects ?? true}
+          projectIds={values.projectIds ?? []}
+          references={webhook?.conditionReferences}
+          errors={errors.conditions}
+        />
         <Card>
           <DeliverySettingsFields
             value={{
