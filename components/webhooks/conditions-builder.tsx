@@ -92,7 +92,7 @@ export function ConditionsBuilder({
 
   return (
     <fieldset className="flex flex-col gap-3" data-testid="conditions">
-      <legend className="mb-2 text-sm font-semibold text-slate-800">{t("title")}</legend>
+      <legend className="mb-2 text-sm font-semibold text-slate-800">{t("heading")}</legend>
       <p className="text-xs text-slate-500">{t("intro")}</p>
       <div className="flex flex-col gap-1.5 text-sm">
         <label className="flex items-center gap-2">
