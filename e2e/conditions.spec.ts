@@ -2,7 +2,7 @@
 // Urgent", previewed against the project's real recent events, saved, then checked on the board
 // with a real receiver: only the matching move arrives, and the others say why they were not sent.
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiRecord, apiWorkspace, expectData, newAccount, signIn } from "./fixtures";
 
@@ -166,6 +166,42 @@ test("build “moved into Done and tagged Urgent” without code, preview it, sa
   } finally {
     await receiver.close();
   }
+});
+
+/** Press Tab until `target` has focus (fails if it is not reachable within `max` presses). */
+async function tabTo(page: Page, target: Locator, max = 120) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`not reachable with Tab: ${target}`);
+}
+
+test("a condition can be built with the keyboard alone", async ({ page }) => {
+  const { board } = await workspace(page.request, page);
+  await page.goto("/settings/webhooks/new");
+  await page.getByRole("radio", { name: "Let me choose" }).nth(1).check();
+  await page.getByRole("checkbox", { name: board.project }).check();
+  const conditions = page.getByTestId("conditions");
+  await tabTo(page, conditions.getByRole("radio", { name: "Send every chosen event" }));
+  await page.keyboard.press("ArrowDown");
+  await expect(conditions.getByRole("radio", { name: "Only send when certain conditions are met" })).toBeChecked();
+  const rule = conditions.getByRole("group", { name: "Condition 1" });
+  await tabTo(page, rule.getByLabel("How"));
+  for (const _ of ["is not in", "is in one of", "is in none of", "moved to another list", "moved into"])
+    await page.keyboard.press("ArrowDown");
+  await expect(rule.getByLabel("How")).toHaveValue("changedTo");
+  await tabTo(page, rule.getByLabel("Value"));
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(rule.getByTestId("rule-sentence")).toHaveText("the record moved into Done");
+  await tabTo(page, conditions.getByRole("button", { name: "Add a condition" }));
+  await page.keyboard.press("Enter");
+  await expect(conditions.getByRole("group", { name: "Condition 2" })).toBeVisible();
+  await tabTo(page, conditions.getByRole("button", { name: "Remove condition 2" }));
+  await page.keyboard.press("Enter");
+  await expect(conditions.getByRole("group", { name: "Condition 2" })).toHaveCount(0);
+  await expect(conditions.getByTestId("conditions-sentence")).toHaveText("Send only when the record moved into Done.");
 });
 
 test.describe("on a phone", () => {
