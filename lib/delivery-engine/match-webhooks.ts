@@ -7,6 +7,7 @@
 // selection then (see lib/delivery-log/trace-event.ts).
 import { pool } from "../db";
 import type { TraceOutcome } from "../generated/prisma/client";
+import type { Conditions } from "../validations/webhook-conditions";
 
 export type Candidate = {
   id: string;
@@ -24,6 +25,8 @@ export type Candidate = {
   previousSecretEncrypted: string | null;
   previousSecretExpiresAt: Date | null;
   memberOf: string[] | null;
+  /** Evaluated by the fan-out (lib/conditions/apply-conditions.ts). */
+  conditions: Conditions | null;
   /** This event's delivery to the webhook, if an earlier run of the fan-out created it. */
   existingDeliveryId: string | null;
   existingStatus: string | null;
@@ -87,7 +90,7 @@ export const MATCH_STATEMENT = `WITH members AS (
  )
  SELECT w.id, w.uid, w.name, w.url, w.status::text AS status, w.enabled,
         w.all_events AS "allEvents", w.events, w.all_projects AS "allProjects", w.project_ids AS "projectIds",
-        w.created_by_id AS "createdById", w.secret_encrypted AS "secretEncrypted",
+        w.created_by_id AS "createdById", w.secret_encrypted AS "secretEncrypted", w.conditions,
         w.previous_secret_encrypted AS "previousSecretEncrypted",
         w.previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt",
         (SELECT array_agg(m.project_id) FROM (
