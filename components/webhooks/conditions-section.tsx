@@ -8,12 +8,6 @@ import { ConditionsPreview } from "./conditions-preview";
 import { useConditionOptions } from "./conditions-queries";
 import type { ConditionReference } from "./conditions-sentence";
 
-/** What a webhook view adds for conditions (as stored, and the names of what they refer to). */
-export type StoredConditions = {
-  conditions?: ConditionGroup | null;
-  conditionReferences?: ConditionReference[];
-};
-
 /** The API's field names under `conditions` in an error, to put on the form like its other fields. */
 export function conditionFieldNames(error: unknown): string[] {
   if (!(error instanceof ApiClientError) || !error.fields) return [];

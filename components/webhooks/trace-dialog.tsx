@@ -11,11 +11,6 @@ import { Dialog } from "../ui/dialog";
 import { FilteredExplanation } from "./conditions-trace";
 
 type Trace = z.output<typeof eventTraceResponse>;
-/** A webhook's conditions stopped the event: the first rule that did not hold. */
-type TracedWebhook = Omit<Trace["webhooks"][number], "outcome"> & {
-  outcome: Trace["webhooks"][number]["outcome"] | "FILTERED";
-  failedRule?: { path: string; field: string; operator: string } | null;
-};
 
 const OUTCOME_STYLES: Record<string, string> = {
   MATCHED: "text-emerald-700",
@@ -47,11 +42,11 @@ export function TraceDialog({ eventId, onClose }: { eventId: string | null; onCl
             <p className="font-mono text-xs text-slate-500">{trace.data.event.type}</p>
             {trace.data.webhooks.length === 0 ? <p>{t("noWebhooks")}</p> : null}
             <ul className="flex flex-col gap-2" data-testid="trace">
-              {trace.data.webhooks.map((w: TracedWebhook) => (
+              {trace.data.webhooks.map((w) => (
                 <li key={w.webhookId} className="rounded-md border border-slate-200 p-2">
                   <p className="font-medium">{w.name}</p>
                   {w.outcome === "FILTERED" ? (
-                    <FilteredExplanation webhookId={w.webhookId} failedRule={w.failedRule ?? null} />
+                    <FilteredExplanation webhookId={w.webhookId} failedRule={w.failedRule} />
                   ) : (
                     <p className={OUTCOME_STYLES[w.outcome] ?? "text-slate-600"}>{w.explanation}</p>
                   )}

@@ -18,7 +18,7 @@ import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
 import type { ConditionGroup } from "./conditions-model";
-import { ConditionsSection, conditionFieldNames, type StoredConditions } from "./conditions-section";
+import { ConditionsSection, conditionFieldNames } from "./conditions-section";
 import { DeliverySettingsFields } from "./delivery-settings-fields";
 import { EventPicker } from "./event-picker";
 import { ProjectPicker } from "./project-picker";
@@ -39,7 +39,7 @@ const FIELDS = [
 ] as const;
 
 /** Create or edit a webhook with the same schema the API validates with. */
-export function WebhookForm({ webhook }: { webhook?: WebhookView & StoredConditions }) {
+export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
   const t = useTranslations("webhooks.form");
   const tw = useTranslations("webhooks");
   const router = useRouter();
