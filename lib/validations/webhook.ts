@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { EVENT_TYPES, eventTypeSchema } from "../events/catalog";
 import { idSchema } from "./common";
+import { conditionsSchema } from "./webhook-conditions";
 
 export const MAX_WEBHOOKS_PER_USER = 100;
 export const MAX_URL_LENGTH = 2000;
@@ -88,6 +89,8 @@ export const webhookBaseSchema = z.strictObject({
     .optional(),
   orderedDelivery: z.boolean({ error: "must be true or false" }).optional(),
   disablePolicy: disablePolicySchema.nullable().optional(),
+  /** Rules on the event's record, comment or checklist item; null clears them. */
+  conditions: conditionsSchema.optional(),
 });
 
 type Selection = { allEvents?: boolean; events?: string[]; allProjects?: boolean; projectIds?: string[] };
