@@ -82,6 +82,7 @@ import {
   webhookResponse,
   webhookWithSecretResponse,
 } from "../validations/webhook";
+import { webhookPreviewDoc, webhookPreviewResponse } from "../validations/webhook-preview";
 
 // Adds .openapi() to zod schemas, which the registry uses to name components.
 extendZodWithOpenApi(z);
@@ -644,6 +645,14 @@ export const OPERATIONS: Operation[] = [
     tag: "Webhooks",
     body: testEventSchema,
     response: testEventResponse,
+  },
+  {
+    method: "post",
+    path: "/webhooks/preview",
+    summary: "Preview a selection and conditions against the stored events of the last days (saves nothing)",
+    tag: "Webhooks",
+    body: webhookPreviewDoc,
+    response: webhookPreviewResponse,
   },
   {
     method: "post",
