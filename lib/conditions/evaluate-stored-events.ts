@@ -1,24 +1,73 @@
 // Conditions evaluated over events already stored (the preview, and "send test" with a real
-// event): the pure evaluator, given for comment and checklist events the record they are on as it
-// is now, read for all of them in one query and only when a rule needs it.
-import { db } from "../db";
+// event), through the pure evaluator. A payload is read only when a rule reads a field its event
+// carries: otherwise no rule holds whatever it says. The payloads are read in chunks on parallel
+// connections, each evaluated while the next is still being read (10,000 payloads are some 10 MB
+// of JSON: reading and parsing them is most of a preview). Comment and checklist events get the
+// record they are on as it is now, read once per chunk and only when a rule needs it.
+import { db, pool } from "../db";
+import { isEventType } from "../events/catalog";
 import { loadTodoValuesById } from "../platform/load-values";
-import type { Conditions } from "../validations/webhook-conditions";
+import { type Conditions, rulesWithPaths } from "../validations/webhook-conditions";
 import { conditionsNeedRecord, type Evaluation, evaluateConditions, type RecordState, recordStateOf } from "./evaluate";
+import { eventCarriesField } from "./fields";
 
-export type StoredEvent = { type: string; todoId: string | null; previousValue: unknown; currentValue: unknown };
+export type StoredEvent = { id: string; type: string; todoId: string | null };
 
-/** One evaluation per event, in order. No conditions: every event matches, with no rule results. */
-export async function evaluateStoredEvents(conditions: Conditions, events: StoredEvent[]): Promise<Evaluation[]> {
-  const needsRecord = (e: StoredEvent) => e.todoId !== null && conditionsNeedRecord(conditions, e.type);
-  const todoIds = [...new Set(events.filter(needsRecord).map((e) => e.todoId as string))];
-  const todos = todoIds.length > 0 ? await db().$transaction((tx) => loadTodoValuesById(tx, todoIds)) : [];
-  const records = new Map<string, RecordState>(todos.map((todo) => [todo.id, recordStateOf(todo)]));
+type Payload = { id: string; previousValue: unknown; currentValue: unknown };
+
+const PAYLOAD_CHUNK = 2_500;
+
+/** Does some rule read a field that events of this type carry? */
+function readsPayload(conditions: Conditions, type: string): boolean {
+  if (!conditions || !isEventType(type)) return false;
+  return rulesWithPaths(conditions).some(({ rule }) => eventCarriesField(type, rule.field));
+}
+
+async function recordStates(conditions: Conditions, events: StoredEvent[]): Promise<Map<string, RecordState>> {
+  const ids = [
+    ...new Set(events.filter((e) => e.todoId && conditionsNeedRecord(conditions, e.type)).map((e) => e.todoId)),
+  ] as string[];
+  if (ids.length === 0) return new Map();
+  const todos = await db().$transaction((tx) => loadTodoValuesById(tx, ids));
+  return new Map(todos.map((todo) => [todo.id, recordStateOf(todo)]));
+}
+
+async function evaluateChunk(conditions: Conditions, events: StoredEvent[]): Promise<Evaluation[]> {
+  const [{ rows }, records] = await Promise.all([
+    pool().query<Payload>(
+      `SELECT id, previous_value AS "previousValue", current_value AS "currentValue" FROM events WHERE id = ANY($1::text[])`,
+      [events.map((e) => e.id)],
+    ),
+    recordStates(conditions, events),
+  ]);
+  const payloads = new Map(rows.map((p) => [p.id, p]));
   return events.map((e) =>
     evaluateConditions(conditions, {
       type: e.type,
-      data: { previousValue: e.previousValue, currentValue: e.currentValue },
-      context: needsRecord(e) ? { record: records.get(e.todoId as string) ?? null } : undefined,
+      data: {
+        previousValue: payloads.get(e.id)?.previousValue ?? null,
+        currentValue: payloads.get(e.id)?.currentValue ?? null,
+      },
+      context:
+        e.todoId && conditionsNeedRecord(conditions, e.type) ? { record: records.get(e.todoId) ?? null } : undefined,
     }),
   );
+}
+
+/** One evaluation per event, in order. No conditions: every event matches, with no rule results. */
+export async function evaluateStoredEvents(conditions: Conditions, events: StoredEvent[]): Promise<Evaluation[]> {
+  const read = events.filter((e) => readsPayload(conditions, e.type));
+  const chunks = Array.from({ length: Math.ceil(read.length / PAYLOAD_CHUNK) }, (_, i) =>
+    read.slice(i * PAYLOAD_CHUNK, (i + 1) * PAYLOAD_CHUNK),
+  );
+  const evaluated = new Map<string, Evaluation>();
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      (await evaluateChunk(conditions, chunk)).forEach((evaluation, i) => {
+        evaluated.set(chunk[i].id, evaluation);
+      });
+    }),
+  );
+  const unread = { previousValue: null, currentValue: null };
+  return events.map((e) => evaluated.get(e.id) ?? evaluateConditions(conditions, { type: e.type, data: unread }));
 }
