@@ -4,12 +4,12 @@
 // connections, each evaluated while the next is still being read (10,000 payloads are some 10 MB
 // of JSON: reading and parsing them is most of a preview). Comment and checklist events get the
 // record they are on as it is now, read once per chunk and only when a rule needs it.
-import { db, pool } from "../db";
+import { pool } from "../db";
 import { isEventType } from "../events/catalog";
-import { loadTodoValuesById } from "../platform/load-values";
 import { type Conditions, rulesWithPaths } from "../validations/webhook-conditions";
-import { conditionsNeedRecord, type Evaluation, evaluateConditions, type RecordState, recordStateOf } from "./evaluate";
+import { conditionsNeedRecord, type Evaluation, evaluateConditions } from "./evaluate";
 import { eventCarriesField } from "./fields";
+import { loadRecordStates } from "./record-context";
 
 export type StoredEvent = { id: string; type: string; todoId: string | null };
 
@@ -23,22 +23,13 @@ function readsPayload(conditions: Conditions, type: string): boolean {
   return rulesWithPaths(conditions).some(({ rule }) => eventCarriesField(type, rule.field));
 }
 
-async function recordStates(conditions: Conditions, events: StoredEvent[]): Promise<Map<string, RecordState>> {
-  const ids = [
-    ...new Set(events.filter((e) => e.todoId && conditionsNeedRecord(conditions, e.type)).map((e) => e.todoId)),
-  ] as string[];
-  if (ids.length === 0) return new Map();
-  const todos = await db().$transaction((tx) => loadTodoValuesById(tx, ids));
-  return new Map(todos.map((todo) => [todo.id, recordStateOf(todo)]));
-}
-
 async function evaluateChunk(conditions: Conditions, events: StoredEvent[]): Promise<Evaluation[]> {
   const [{ rows }, records] = await Promise.all([
     pool().query<Payload>(
       `SELECT id, previous_value AS "previousValue", current_value AS "currentValue" FROM events WHERE id = ANY($1::text[])`,
       [events.map((e) => e.id)],
     ),
-    recordStates(conditions, events),
+    loadRecordStates(events.flatMap((e) => (e.todoId && conditionsNeedRecord(conditions, e.type) ? [e.todoId] : []))),
   ]);
   const payloads = new Map(rows.map((p) => [p.id, p]));
   return events.map((e) =>

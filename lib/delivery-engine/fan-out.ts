@@ -12,6 +12,7 @@
 // under the same webhook-id.
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
+import { applyConditions, type Judged } from "../conditions/apply-conditions";
 import { pool, sqlTransaction } from "../db";
 import { sendQueuedEmails } from "../notify/email-outbox";
 import { releaseSlot, tryTakeSlot } from "./attempt-slots";
@@ -107,17 +108,19 @@ export async function fanOutEvent(
   eventId: string,
   known?: { type: string; projectIds: string[] },
 ): Promise<{ matched: number; inline: number; queued: number; background: number }> {
-  const [event, matches] = known
+  const [event, selected] = known
     ? await Promise.all([loadEvent(eventId), matchWebhooks(eventId, known.type, known.projectIds)])
     : await loadEvent(eventId).then(
         async (e) => [e, e ? await matchWebhooks(eventId, e.type, e.projectIds) : []] as const,
       );
   const none = { matched: 0, inline: 0, queued: 0, background: 0 };
   if (!event) return none;
-  if (matches.length === 0) {
+  if (selected.length === 0) {
     await markFannedOut(pool(), eventId);
     return none;
   }
+  // Conditions turn a selecting webhook's MATCHED (or DISABLED) into FILTERED, traced with the rule.
+  const matches = await applyConditions(event, selected);
 
   const todo = todoOf(event.currentValue ?? event.previousValue);
   const bodyFor = bodyBuilder({
@@ -131,7 +134,7 @@ export async function fanOutEvent(
   // Deliveries an earlier run of this fan-out wrote belong to their lanes now.
   const fresh = matches
     .filter(
-      (m): m is SendableMatch =>
+      (m): m is Extract<Judged, SendableMatch> =>
         (m.outcome === "MATCHED" || m.outcome === "DISABLED") && m.webhook.existingDeliveryId === null,
     )
     .sort((a, b) => (a.webhook.id < b.webhook.id ? -1 : 1))
@@ -222,11 +225,16 @@ export async function fanOutEvent(
     const exists = new Set(alive.map((r) => r.id));
     const traced = matches.filter((m) => exists.has(m.webhook.id));
     await client.query(
-      `INSERT INTO event_traces (event_id, webhook_id, outcome, created_at)
-       SELECT $1, v.webhook_id, v.outcome::"TraceOutcome", now() AT TIME ZONE 'UTC'
-         FROM unnest($2::text[], $3::text[]) AS v(webhook_id, outcome)
+      `INSERT INTO event_traces (event_id, webhook_id, outcome, failed_rule, created_at)
+       SELECT $1, v.webhook_id, v.outcome::"TraceOutcome", v.failed_rule::jsonb, now() AT TIME ZONE 'UTC'
+         FROM unnest($2::text[], $3::text[], $4::text[]) AS v(webhook_id, outcome, failed_rule)
        ON CONFLICT DO NOTHING`,
-      [eventId, traced.map((m) => m.webhook.id), traced.map((m) => m.outcome)],
+      [
+        eventId,
+        traced.map((m) => m.webhook.id),
+        traced.map((m) => m.outcome),
+        traced.map((m) => (m.failedRule ? JSON.stringify(m.failedRule) : null)),
+      ],
     );
     const kept = rows.filter((r) => exists.has(r.webhookId));
     const { rows: insertedRows } = await client.query<{ id: string }>(

@@ -7,6 +7,7 @@
 // selection then (see lib/delivery-log/trace-event.ts).
 import { pool } from "../db";
 import type { TraceOutcome } from "../generated/prisma/client";
+import type { Conditions } from "../validations/webhook-conditions";
 
 export type Candidate = {
   id: string;
@@ -22,6 +23,8 @@ export type Candidate = {
   secretEncrypted: string;
   previousSecretEncrypted: string | null;
   previousSecretExpiresAt: Date | null;
+  /** Evaluated by the fan-out (lib/conditions/apply-conditions.ts). */
+  conditions: Conditions | null;
   /** This event's delivery to the webhook, if an earlier run of the fan-out created it. */
   existingDeliveryId: string | null;
   maxConcurrency: number;
@@ -92,7 +95,7 @@ export const MATCH_STATEMENT = `WITH access AS (
  ), sendable AS (
    SELECT w.id, w.uid, w.name, w.url, w.status::text AS status, w.enabled,
           w.all_events AS "allEvents", w.events, w.all_projects AS "allProjects", w.project_ids AS "projectIds",
-          w.secret_encrypted AS "secretEncrypted",
+          w.secret_encrypted AS "secretEncrypted", w.conditions,
           w.previous_secret_encrypted AS "previousSecretEncrypted",
           w.previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt",
           d.id AS "existingDeliveryId",

@@ -1,4 +1,6 @@
 import { ApiError } from "../api/errors";
+import type { FailedRule } from "../conditions/evaluate";
+import { filteredExplanation } from "../conditions/explain";
 import { db } from "../db";
 import { unselected } from "../delivery-engine/match-webhooks";
 
@@ -8,6 +10,7 @@ const EXPLANATIONS = {
   PROJECT_NOT_SELECTED: "The webhook does not cover the project this event happened in",
   ACCESS_REVOKED: "The webhook's creator is no longer a member of the event's project",
   DISABLED: "The webhook was disabled; the delivery was kept as skipped and can be replayed",
+  FILTERED: "The event did not meet the webhook's conditions",
   PENDING: "The event has not been processed yet; look again in a moment",
   NOT_CONSIDERED:
     "The webhook selects this event now, but did not when it was processed (it was created or changed since), or its creator was not in the event's projects then",
@@ -15,13 +18,14 @@ const EXPLANATIONS = {
 
 /**
  * "Why was this event (not) delivered?" for each of the caller's webhooks. The fan-out records
- * what became of the webhooks that selected the event (MATCHED, DISABLED, ACCESS_REVOKED); for
+ * what became of the webhooks that selected the event (MATCHED, DISABLED, ACCESS_REVOKED, and
+ * FILTERED with the condition rule that failed); for
  * the others the webhook's current selection tells which part leaves the event out.
  */
 export async function traceEvent(userId: string, eventId: string) {
   // One snapshot: read while the fan-out commits, the event, its traces and its deliveries must
   // not disagree ("pending" next to a delivered delivery).
-  const { event, member, webhooks, traces, deliveries } = await db().$transaction(
+  const { event, member, webhooks, traces, deliveries, locale } = await db().$transaction(
     async (tx) => {
       const event = await tx.event.findUnique({ where: { id: eventId } });
       if (!event) throw ApiError.notFound("Event");
@@ -42,7 +46,10 @@ export async function traceEvent(userId: string, eventId: string) {
         where: { eventId, webhookId: { in: webhooks.map((w) => w.id) } },
         select: { id: true, webhookId: true, status: true },
       });
-      return { event, member, webhooks, traces, deliveries };
+      const locale = traces.some((t) => t.outcome === "FILTERED")
+        ? (await tx.user.findUnique({ where: { id: userId }, select: { locale: true } }))?.locale
+        : null;
+      return { event, member, webhooks, traces, deliveries, locale };
     },
     { isolationLevel: "RepeatableRead" },
   );
@@ -52,7 +59,9 @@ export async function traceEvent(userId: string, eventId: string) {
   return {
     event: { id: event.id, type: event.type, projectIds: event.projectIds, occurredAt: event.occurredAt },
     webhooks: webhooks.map((w) => {
-      const recorded = traces.find((t) => t.webhookId === w.id)?.outcome;
+      const trace = traces.find((t) => t.webhookId === w.id);
+      const recorded = trace?.outcome;
+      const failedRule = (trace?.failedRule ?? null) as FailedRule | null;
       const outcome: keyof typeof EXPLANATIONS =
         recorded ?? (processed ? (unselected(w, event.type, event.projectIds) ?? "NOT_CONSIDERED") : "PENDING");
       const delivery = deliveries.find((d) => d.webhookId === w.id);
@@ -60,7 +69,9 @@ export async function traceEvent(userId: string, eventId: string) {
         webhookId: w.id,
         name: w.name,
         outcome,
-        explanation: EXPLANATIONS[outcome],
+        explanation:
+          outcome === "FILTERED" && failedRule ? filteredExplanation(locale, failedRule) : EXPLANATIONS[outcome],
+        failedRule,
         recorded: recorded !== undefined,
         deliveryId: delivery?.id ?? null,
         deliveryStatus: delivery?.status ?? null,

@@ -82,6 +82,7 @@ import {
   webhookResponse,
   webhookWithSecretResponse,
 } from "../validations/webhook";
+import { conditionOptionsQuery, conditionOptionsResponse } from "../validations/webhook-conditions";
 import { webhookPreviewDoc, webhookPreviewResponse } from "../validations/webhook-preview";
 
 // Adds .openapi() to zod schemas, which the registry uses to name components.
@@ -585,6 +586,14 @@ export const OPERATIONS: Operation[] = [
     tag: "Webhooks",
   },
   { method: "get", path: "/webhooks", summary: "List your webhooks", tag: "Webhooks", response: webhookListResponse },
+  {
+    method: "get",
+    path: "/webhooks/condition-options",
+    summary: "Lists, tags, people and custom fields that conditions can name, of the chosen projects",
+    tag: "Webhooks",
+    query: conditionOptionsQuery,
+    response: conditionOptionsResponse,
+  },
   {
     method: "post",
     path: "/webhooks",

@@ -76,11 +76,6 @@ export async function loadTodoValue(tx: Tx, id: string): Promise<TodoValue> {
   return row.value;
 }
 
-/** Records by id (those that still exist), in no particular order. */
-export async function loadTodoValuesById(tx: Tx, ids: string[]): Promise<TodoValue[]> {
-  return (await selectTodoValues(tx, Prisma.sql`t.id = ANY(${ids}::text[])`)).map((r) => r.value);
-}
-
 /** The records of one list, in board order. */
 export async function loadListTodoValues(tx: Tx, todoListId: string): Promise<TodoValue[]> {
   return (await selectTodoValues(tx, Prisma.sql`t.todo_list_id = ${todoListId}`)).map((r) => r.value);

@@ -101,6 +101,7 @@ export const eventTraceResponse = z.object({
         "PROJECT_NOT_SELECTED",
         "ACCESS_REVOKED",
         "DISABLED",
+        "FILTERED",
         "PENDING",
         "NOT_CONSIDERED",
       ]),
@@ -108,8 +109,16 @@ export const eventTraceResponse = z.object({
       recorded: z
         .boolean()
         .describe(
-          "true: the outcome the event's fan-out recorded for this webhook (MATCHED, DISABLED, ACCESS_REVOKED). false: worked out now from the webhook's current selection (EVENT_NOT_SELECTED, PROJECT_NOT_SELECTED, NOT_CONSIDERED), or PENDING",
+          "true: the outcome the event's fan-out recorded for this webhook (MATCHED, DISABLED, ACCESS_REVOKED, FILTERED). false: worked out now from the webhook's current selection (EVENT_NOT_SELECTED, PROJECT_NOT_SELECTED, NOT_CONSIDERED), or PENDING",
         ),
+      failedRule: z
+        .object({
+          path: z.string().describe("The rule's place in the conditions, e.g. rules[1].rules[0]"),
+          field: z.string(),
+          operator: z.string(),
+        })
+        .nullable()
+        .describe("FILTERED: the first rule of the webhook's conditions that did not hold; null otherwise"),
       deliveryId: z.string().nullable(),
       deliveryStatus: z.string().nullable(),
     }),

@@ -286,11 +286,62 @@ export const conditionsDoc = z
     `Optional conditions, combined (AND) with the event and project selection; null: none. At most ${MAX_CONDITION_RULES} rules in all; groups nest one level. A rule on a field the event does not carry does not hold.`,
   );
 
+export const conditionReferenceResponse = z.object({
+  id: z.string(),
+  kind: z.enum(["list", "tag", "user", "customField", "option"]),
+  name: z.string().nullable().describe("null when it was deleted and its name is not known"),
+  deleted: z.boolean().describe("Deleted since the rule was saved: the rule no longer matches it"),
+});
+
 /** Parses conditions with errors keyed `conditions.rules[2].value`; null clears them. */
-export const conditionsSchema = z.unknown().transform((input, ctx): Conditions => {
-  const result = parseConditions(input);
-  if (result.success) return result.data;
-  for (const issue of result.issues)
-    ctx.addIssue({ code: "custom", message: issue.message, path: issue.path ? [issue.path] : [] });
-  return z.NEVER;
+export const conditionsSchema = z
+  .unknown()
+  .transform((input, ctx): Conditions => {
+    const result = parseConditions(input);
+    if (result.success) return result.data;
+    for (const issue of result.issues)
+      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path ? [issue.path] : [] });
+    return z.NEVER;
+  })
+  // OpenAPI and JSON Schema show the documented form (the parse above is a function of its own).
+  .meta(documentedForm());
+
+function documentedForm() {
+  const { $schema: _, ...schema } = z.toJSONSchema(conditionsDoc, { io: "input" });
+  return schema;
+}
+
+/** GET /webhooks/condition-options: the projects whose lists, tags, people and fields to offer. */
+export const conditionOptionsQuery = z.strictObject({
+  projectIds: z
+    .preprocess(
+      (v) =>
+        v === undefined
+          ? undefined
+          : [...new Set((Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).filter(Boolean))],
+      z
+        .array(idSchema, { error: "must be a list of project ids" })
+        .max(500, "must list at most 500 projects")
+        .optional(),
+    )
+    .describe("Comma-separated project ids (the webhook's projects)"),
+  allProjects: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .optional()
+    .describe("true: every project of the caller (a webhook on all projects)"),
+});
+
+export const conditionOptionsResponse = z.object({
+  lists: z.array(z.object({ id: z.string(), title: z.string(), projectId: z.string(), projectName: z.string() })),
+  tags: z.array(z.object({ id: z.string(), title: z.string(), color: z.string(), projectId: z.string() })),
+  people: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+  customFields: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      type: z.string().describe("Decides the operators and values a rule on it takes (see the conditions)"),
+      projectId: z.string(),
+      options: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
+  ),
 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { EVENT_TYPES, eventTypeSchema } from "../events/catalog";
 import { idSchema } from "./common";
-import { conditionsSchema } from "./webhook-conditions";
+import { conditionReferenceResponse, conditionsDoc, conditionsSchema } from "./webhook-conditions";
 
 export const MAX_WEBHOOKS_PER_USER = 100;
 export const MAX_URL_LENGTH = 2000;
@@ -141,6 +141,10 @@ export const webhookResponse = z.object({
     .boolean()
     .describe("Events of one record are delivered in commit order, each after the previous one ended"),
   disablePolicy: disablePolicySchema.describe("When failing deliveries disable the webhook"),
+  conditions: conditionsDoc,
+  conditionReferences: z
+    .array(conditionReferenceResponse)
+    .describe("The lists, tags, people, custom fields and options the conditions name; deleted ones are marked"),
   secretRotationEndsAt: isoDate.nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,

@@ -1,11 +1,13 @@
 import { ApiError } from "../api/errors";
+import { assertConditionReferences } from "../conditions/check-references";
 import { encryptSecret } from "../crypto/secret-box";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { type CreateWebhookInput, MAX_WEBHOOKS_PER_USER } from "../validations/webhook";
 import { assertDeliverableUrl } from "./url-guard";
 import { generateWebhookSecret, generateWebhookUid } from "./webhook-secret";
 import { requireMembership, resolveSelection } from "./webhook-selection";
-import { toWebhookView } from "./webhook-view";
+import { webhookView } from "./webhook-view";
 
 /** Create a webhook; the secret is returned here (and on rotation) only. */
 export async function createWebhook(userId: string, input: CreateWebhookInput) {
@@ -19,7 +21,8 @@ export async function createWebhook(userId: string, input: CreateWebhookInput) {
       throw new ApiError("limit_exceeded", `You can have at most ${MAX_WEBHOOKS_PER_USER} webhooks`);
     }
     await requireMembership(tx, userId, selection.projectIds);
-    return tx.webhook.create({
+    await assertConditionReferences(tx, userId, selection, input.conditions ?? null);
+    const created = await tx.webhook.create({
       data: {
         uid: generateWebhookUid(),
         name: input.name,
@@ -31,11 +34,13 @@ export async function createWebhook(userId: string, input: CreateWebhookInput) {
         maxPerSecond: input.maxPerSecond ?? null,
         orderedDelivery: input.orderedDelivery,
         disablePolicy: input.disablePolicy ?? undefined,
+        conditions: (input.conditions ?? undefined) as Prisma.InputJsonValue | undefined,
         secretEncrypted: encryptSecret(secret),
         createdById: userId,
         lane: { create: {} },
       },
     });
+    return webhookView(tx, created);
   });
-  return { ...toWebhookView(webhook), secret };
+  return { ...webhook, secret };
 }

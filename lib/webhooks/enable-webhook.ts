@@ -4,7 +4,7 @@ import { loadWebhookWithSecrets, sendOneOff } from "../delivery-engine/send-one-
 import { HEALTH_CHECK_EVENT } from "../events/catalog";
 import { markEnabled } from "../webhook-health";
 import { ownWebhook } from "./webhook-access";
-import { toWebhookView } from "./webhook-view";
+import { webhookView } from "./webhook-view";
 
 /**
  * Turn deliveries back on — after a WEBHOOK_HEALTH_CHECK reaches the receiver. If the check
@@ -12,7 +12,7 @@ import { toWebhookView } from "./webhook-view";
  */
 export async function enableWebhook(userId: string, id: string) {
   const owned = await db().$transaction((tx) => ownWebhook(tx, userId, id));
-  if (owned.enabled) return toWebhookView(owned);
+  if (owned.enabled) return webhookView(db(), owned);
   const check = await sendOneOff(await loadWebhookWithSecrets(owned.id), {
     eventType: HEALTH_CHECK_EVENT,
     kind: "health_check",
@@ -26,5 +26,5 @@ export async function enableWebhook(userId: string, id: string) {
     );
   }
   await markEnabled(owned.id);
-  return toWebhookView(await db().webhook.findUniqueOrThrow({ where: { id: owned.id } }));
+  return webhookView(db(), await db().webhook.findUniqueOrThrow({ where: { id: owned.id } }));
 }

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { accessIssuesOf } from "./access-issues";
-import { toWebhookView, visibleAccessIssues } from "./webhook-view";
+import { visibleAccessIssues, webhookViews } from "./webhook-view";
 
 export async function listWebhooks(userId: string) {
   const rows = await db().webhook.findMany({ where: { createdById: userId }, orderBy: { createdAt: "desc" } });
@@ -8,5 +8,6 @@ export async function listWebhooks(userId: string) {
     db(),
     rows.map((w) => w.id),
   );
-  return rows.map((w) => ({ ...toWebhookView(w), accessIssues: visibleAccessIssues(w, issuesOf(w.id)) }));
+  const views = await webhookViews(db(), rows);
+  return rows.map((w, i) => ({ ...views[i], accessIssues: visibleAccessIssues(w, issuesOf(w.id)) }));
 }

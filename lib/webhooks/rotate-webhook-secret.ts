@@ -3,7 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { ownWebhook } from "./webhook-access";
 import { generateWebhookSecret } from "./webhook-secret";
-import { toWebhookView } from "./webhook-view";
+import { webhookView } from "./webhook-view";
 
 const HOUR_MS = 3_600_000;
 
@@ -29,5 +29,5 @@ export async function rotateWebhookSecret(userId: string, id: string, now = new 
       },
     });
   });
-  return { ...toWebhookView(updated), secret };
+  return { ...(await webhookView(db(), updated)), secret };
 }

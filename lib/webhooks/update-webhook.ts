@@ -1,3 +1,4 @@
+import { assertConditionReferences } from "../conditions/check-references";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { UpdateWebhookInput } from "../validations/webhook";
@@ -6,7 +7,7 @@ import { enableWebhook } from "./enable-webhook";
 import { assertDeliverableUrl } from "./url-guard";
 import { ownWebhook } from "./webhook-access";
 import { requireMembership, resolveSelection } from "./webhook-selection";
-import { toWebhookView } from "./webhook-view";
+import { webhookView } from "./webhook-view";
 
 /**
  * Change a webhook; events or projectIds, when sent, replace the whole list. `enabled` goes
@@ -22,7 +23,8 @@ export async function updateWebhook(userId: string, id: string, input: UpdateWeb
     if (changes.projectIds !== undefined || changes.allProjects !== undefined) {
       await requireMembership(tx, userId, selection.projectIds);
     }
-    return tx.webhook.update({
+    if (changes.conditions) await assertConditionReferences(tx, userId, selection, changes.conditions);
+    const row = await tx.webhook.update({
       where: { id: current.id },
       data: {
         name: changes.name,
@@ -32,11 +34,14 @@ export async function updateWebhook(userId: string, id: string, input: UpdateWeb
         maxPerSecond: changes.maxPerSecond,
         orderedDelivery: changes.orderedDelivery,
         disablePolicy: changes.disablePolicy === null ? Prisma.DbNull : changes.disablePolicy,
+        conditions:
+          changes.conditions === null ? Prisma.DbNull : (changes.conditions as Prisma.InputJsonValue | undefined),
         ...selection,
       },
     });
+    return { row, view: await webhookView(tx, row) };
   });
-  if (enabled === true && !updated.enabled) return enableWebhook(userId, id);
-  if (enabled === false && updated.enabled) return disableWebhook(userId, id);
-  return toWebhookView(updated);
+  if (enabled === true && !updated.row.enabled) return enableWebhook(userId, id);
+  if (enabled === false && updated.row.enabled) return disableWebhook(userId, id);
+  return updated.view;
 }
