@@ -83,6 +83,7 @@ import {
   webhookWithSecretResponse,
 } from "../validations/webhook";
 import { conditionOptionsQuery, conditionOptionsResponse } from "../validations/webhook-conditions";
+import { webhookPreviewDoc, webhookPreviewResponse } from "../validations/webhook-preview";
 
 // Adds .openapi() to zod schemas, which the registry uses to name components.
 extendZodWithOpenApi(z);
@@ -653,6 +654,14 @@ export const OPERATIONS: Operation[] = [
     tag: "Webhooks",
     body: testEventSchema,
     response: testEventResponse,
+  },
+  {
+    method: "post",
+    path: "/webhooks/preview",
+    summary: "Preview a selection and conditions against the stored events of the last days (saves nothing)",
+    tag: "Webhooks",
+    body: webhookPreviewDoc,
+    response: webhookPreviewResponse,
   },
   {
     method: "post",

@@ -95,7 +95,7 @@ export const webhookBaseSchema = z.strictObject({
 
 type Selection = { allEvents?: boolean; events?: string[]; allProjects?: boolean; projectIds?: string[] };
 
-function refineSelection(v: Selection, ctx: z.RefinementCtx) {
+export function refineSelection(v: Selection, ctx: z.RefinementCtx) {
   if (v.allEvents === true && v.events?.length)
     ctx.addIssue({ code: "custom", path: ["events"], message: "leave empty when allEvents is true" });
   if (v.allProjects === true && v.projectIds?.length)
