@@ -2,13 +2,12 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { DEFAULT_PREVIEW_DAYS, PREVIEW_EVENT_LIMIT } from "@/lib/validations/webhook-preview";
 import { useEventText } from "../i18n/use-event-text";
 import { type ConditionGroup, previewBody, rulePaths } from "./conditions-model";
 import { type PreviewBody, type PreviewExample, useDebounced, usePreview } from "./conditions-queries";
 import { ruleSentence, type SentenceContext } from "./conditions-sentence";
 
-/** Days of stored events the preview looks back over. */
-const PREVIEW_DAYS = 7;
 /** The preview asks again once the form has not changed for this long. */
 const DEBOUNCE_MS = 600;
 
@@ -19,7 +18,7 @@ const DEBOUNCE_MS = 600;
 export function ConditionsPreview({ form, ctx }: { form: PreviewBody; ctx: SentenceContext }) {
   const t = useTranslations("conditions.preview");
   const settled = useDebounced(previewBody(form, ctx.customFieldType), DEBOUNCE_MS);
-  const preview = usePreview(typeof settled === "string" ? null : { ...settled, days: PREVIEW_DAYS });
+  const preview = usePreview(typeof settled === "string" ? null : { ...settled, days: DEFAULT_PREVIEW_DAYS });
   const [chosen, setChosen] = useState<string | null>(null);
   const answer = preview.data;
 
@@ -44,9 +43,11 @@ export function ConditionsPreview({ form, ctx }: { form: PreviewBody; ctx: Sente
         ) : (
           <>
             <p className="font-medium text-slate-800" data-testid="preview-count">
-              {t("count", { days: PREVIEW_DAYS, matched: answer.matched, considered: answer.considered })}
+              {t("count", { days: DEFAULT_PREVIEW_DAYS, matched: answer.matched, considered: answer.considered })}
             </p>
-            {answer.capped ? <p className="text-xs text-slate-500">{t("capped", { limit: 10_000 })}</p> : null}
+            {answer.capped ? (
+              <p className="text-xs text-slate-500">{t("capped", { limit: PREVIEW_EVENT_LIMIT })}</p>
+            ) : null}
             {preview.isFetching ? <p className="text-xs text-slate-500">{t("refreshing")}</p> : null}
           </>
         )}

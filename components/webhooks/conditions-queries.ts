@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
+import type { PreviewEvent, WebhookPreview } from "@/lib/validations/webhook-preview";
 import type { ConditionGroup, CustomFieldType } from "./conditions-model";
 
 export type ConditionOptions = {
@@ -28,25 +29,8 @@ export type PreviewBody = ProjectSelection & {
   days?: number;
 };
 
-export type PreviewExample = {
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  projectId: string;
-  projectName: string;
-  record: { id: string; title: string } | null;
-  results: { path: string; passed: boolean }[];
-};
-
-export type PreviewAnswer = {
-  from: string;
-  to: string;
-  considered: number;
-  matched: number;
-  capped: boolean;
-  examples: PreviewExample[];
-  misses: PreviewExample[];
-};
+export type PreviewExample = PreviewEvent;
+export type PreviewAnswer = WebhookPreview;
 
 // TanStack Query keys of the conditions builder and its preview.
 export const conditionKeys = {
