@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
-import { apiRecord, apiWorkspace, expectData, newAccount, signIn } from "./fixtures";
+import { apiRecord, apiWorkspace, expectData, newAccount } from "./fixtures";
 
 type Board = { projectId: string; project: string; todo: string; done: string; review: string; urgent: string };
 
@@ -25,7 +25,9 @@ async function workspace(api: APIRequestContext, page: Page) {
   const tag = await api.post(`/api/v1/projects/${projectId}/tags`, { data: { title: "Urgent", color: "#e5484d" } });
   expect(tag.status(), await tag.text()).toBe(201);
   const urgent = ((await tag.json()) as { id: string }).id;
-  await signIn(page, account);
+  // Signed up through the page's own request context: the browser is signed in as this account.
+  await page.goto("/projects");
+  await expect(page.getByRole("link", { name: new RegExp(project) })).toBeVisible();
   return { account, board: { projectId, project, todo: listId, done, review, urgent } satisfies Board };
 }
 
