@@ -165,6 +165,15 @@ test("build “moved into Done and tagged Urgent” without code, preview it, sa
     await expect(trace.getByRole("listitem").filter({ hasText: name })).toContainText(
       "Not sent, because this condition was not met: the record is tagged Urgent.",
     );
+
+    // Saved as built: the form reads it back; a tag deleted since stays visible, named as deleted.
+    const deleted = await api.delete(`/api/v1/tags/${board.urgent}`);
+    expect(deleted.status(), await deleted.text()).toBe(204);
+    await page.goto("/settings/webhooks");
+    await page.getByRole("link", { name: `Edit ${name}` }).click();
+    await expect(page.getByTestId("conditions-sentence")).toHaveText(
+      "Send only when the record moved into Done and the record is tagged Urgent (deleted tag).",
+    );
   } finally {
     await receiver.close();
   }
