@@ -2,6 +2,7 @@
 // Urgent", previewed against the project's real recent events, saved, then checked on the board
 // with a real receiver: only the matching move arrives, and the others say why they were not sent.
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiRecord, apiWorkspace, expectData, newAccount } from "./fixtures";
@@ -213,6 +214,13 @@ test("a condition can be built with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(conditions.getByRole("group", { name: "Condition 2" })).toHaveCount(0);
   await expect(conditions.getByTestId("conditions-sentence")).toHaveText("Send only when the record moved into Done.");
+  // Every control named, nothing an assistive technology would trip over, in the builder and the preview.
+  await expect(page.getByTestId("preview-count")).toBeVisible();
+  const audit = await new AxeBuilder({ page })
+    .include("[data-testid=conditions]")
+    .include("[data-testid=conditions-preview]")
+    .analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
 test.describe("on a phone", () => {
