@@ -296,3 +296,29 @@ describe("the preview's question", () => {
     });
   });
 });
+
+describe("the form's own validation", () => {
+  it("puts a rule's error from the shared schema on that rule", async () => {
+    const { zodResolver } = await import("@hookform/resolvers/zod");
+    const { createWebhookSchema } = await import("@/lib/validations/webhook");
+    const resolve = zodResolver(createWebhookSchema);
+    const result = await resolve(
+      {
+        name: "Urgent done",
+        url: "https://example.com/hook",
+        conditions: {
+          match: "all",
+          rules: [
+            { field: "record.list", operator: "$changedTo", value: "l-done" },
+            { match: "any", rules: [{ field: "record.tags", operator: "$gt", value: "t-urgent" }] },
+          ],
+        },
+      },
+      undefined,
+      { fields: {}, shouldUseNativeValidation: false },
+    );
+    expect(conditionErrorsByPath(result.errors.conditions)).toEqual({
+      "rules[1].rules[0]": 'operator: "$gt" does not apply to tags',
+    });
+  });
+});
