@@ -61,6 +61,8 @@ export function usePreview(body: PreviewBody | null) {
     enabled: body !== null,
     staleTime: 15_000,
     retry: false,
+    // The last answer stays up (marked as updating) while the next one is worked out.
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -117,6 +117,8 @@ export function ConditionRuleRow({
   const customFields = fields.includes(CUSTOM) ? (options?.customFields ?? []) : [];
   const recordFields = fields.filter((f) => f.startsWith("record.") && f !== CUSTOM);
   const sentence = ruleSentence(rule, ctx);
+  // Custom fields of several projects may share a name: the project tells them apart.
+  const projectNames = new Map((options?.lists ?? []).map((l) => [l.projectId, l.projectName]));
 
   const pickField = (value: string) => {
     if (value.startsWith(`${CUSTOM}:`)) {
@@ -171,7 +173,7 @@ export function ConditionRuleRow({
               <optgroup label={t("fieldGroups.customFields")}>
                 {customFields.map((f) => (
                   <option key={f.id} value={`${CUSTOM}:${f.id}`}>
-                    {f.name}
+                    {projectNames.size > 1 ? `${f.name} · ${projectNames.get(f.projectId) ?? ""}` : f.name}
                   </option>
                 ))}
               </optgroup>
