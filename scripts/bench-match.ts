@@ -1,9 +1,10 @@
-// npm run bench:match — matchWebhooks (the fan-out's matching step, through the project's own
-// code) with 10,000, 100,000 and 1,000,000 webhooks in the database, seeded in SQL across 10,000
-// projects and 20,000 users. Per size, 200 calls for each of: a project with 5 members whose
+// npm run bench:match — the fan-out's matching and conditions steps (matchWebhooks, then
+// applyConditions, through the project's own code) for one TODO_CREATED event, with 10,000,
+// 100,000 and 1,000,000 webhooks in the database, seeded in SQL across 10,000 projects and 20,000
+// users, every fifth with conditions (half of them hold for the event). Per size, 200 calls for each of: a project with 5 members whose
 // creators have 10 webhooks; a project with 1,000 members whose creators hold 5,000 webhooks; a
 // project named by 7,000 webhooks of people who are not its members. Prints p50/p99 and the trace
-// rows the fan-out writes per event. Then the preview (POST /webhooks/preview's service) over
+// rows the fan-out writes per event (of them FILTERED). Then the preview (POST /webhooks/preview's service) over
 // 10,000 stored events of one project, 30 calls: p50/p95. Asserts nothing. Uses its own
 // database, blue_bench_matching.
 //   --max N     stop after the size N (e.g. --max 100000 for a quick run; the preview runs always)
@@ -35,6 +36,18 @@ const argument = (name: string) => {
 };
 const max = Number(argument("--max") ?? SIZES.at(-1));
 const calls = Number(argument("--calls") ?? 200);
+
+/** Every fifth webhook's conditions: one that holds for the sample event, one that does not. */
+const CONDITIONS = [
+  { match: "all", rules: [{ field: "record.tags", operator: "$contains", value: "tag_urgent" }] },
+  {
+    match: "any",
+    rules: [
+      { field: "record.list", operator: "$eq", value: "lst_done" },
+      { match: "all", rules: [{ field: "record.done", operator: "$eq", value: true }] },
+    ],
+  },
+].map((c) => JSON.stringify(c));
 
 const pct = (v: number[], p: number) =>
   [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))];
@@ -86,15 +99,16 @@ async function insertWebhooks(
 ) {
   await client.query(
     `WITH created AS (
-     INSERT INTO webhooks (id, uid, name, url, secret_encrypted, all_events, events, all_projects, project_ids, created_by_id, updated_at)
+     INSERT INTO webhooks (id, uid, name, url, secret_encrypted, all_events, events, all_projects, project_ids, created_by_id,
+                           conditions, updated_at)
      SELECT '${prefix}' || g, '${prefix}_' || g, 'Bench ' || g, 'http://127.0.0.1:9/' || g, 'v1:a:b:c',
             g % 3 = 0, CASE WHEN g % 3 = 0 THEN '{}'::text[] ELSE string_to_array(($3::text[])[g % $4::int + 1], ',') END,
             g % 2 = 0, CASE WHEN g % 2 = 0 THEN '{}'::text[] ELSE ${projects} END,
-            ${creator}, now()
+            ${creator}, CASE WHEN g % 5 = 0 THEN ($5::text[])[g / 5 % 2 + 1]::jsonb END, now()
        FROM generate_series($1::int, $2::int) g
      RETURNING id)
      INSERT INTO delivery_lanes (webhook_id, updated_at) SELECT id, now() FROM created`,
-    [from, to, SELECTIONS.map((s) => s.join(",")), SELECTIONS.length],
+    [from, to, SELECTIONS.map((s) => s.join(",")), SELECTIONS.length, CONDITIONS],
   );
 }
 
@@ -236,12 +250,14 @@ async function main() {
   const url = await createTestDatabase("blue_bench_matching");
   process.env.DATABASE_URL = url;
   const { matchWebhooks } = await import("../lib/delivery-engine/match-webhooks");
+  const { applyConditions } = await import("../lib/conditions/apply-conditions");
+  const event = { type: EVENT_TYPE, todoId: null, ...samplePayload(EVENT_TYPE) };
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await seedPeople(client);
 
-  console.log(`matchWebhooks, ${calls} calls per case (event ${EVENT_TYPE})`);
-  console.log("| webhooks in the database | project | p50 | p99 | trace rows per event |");
+  console.log(`matchWebhooks + applyConditions, ${calls} calls per case (event ${EVENT_TYPE})`);
+  console.log("| webhooks in the database | project | p50 | p99 | trace rows per event (FILTERED) |");
   console.log("|---|---|---|---|---|");
   // Background webhooks so far, and the cases seeded so far (a case joins once it fits the size).
   let background = 0;
@@ -264,14 +280,16 @@ async function main() {
     for (const { label, projectId } of seeded) {
       const times: number[] = [];
       let traced = 0;
+      let filtered = 0;
       for (let i = 0; i < calls; i++) {
         const start = performance.now();
-        const matches = await matchWebhooks(randomUUID(), EVENT_TYPE, [projectId]);
+        const matches = await applyConditions(event, await matchWebhooks(randomUUID(), EVENT_TYPE, [projectId]));
         times.push(performance.now() - start);
         traced = matches.length;
+        filtered = matches.filter((m) => m.outcome === "FILTERED").length;
       }
       console.log(
-        `| ${target.toLocaleString("en")} | ${label} | ${pct(times, 50).toFixed(1)} ms | ${pct(times, 99).toFixed(1)} ms | ${traced.toLocaleString("en")} |`,
+        `| ${target.toLocaleString("en")} | ${label} | ${pct(times, 50).toFixed(1)} ms | ${pct(times, 99).toFixed(1)} ms | ${traced.toLocaleString("en")} (${filtered.toLocaleString("en")}) |`,
       );
     }
   }

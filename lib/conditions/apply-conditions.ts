@@ -1,16 +1,21 @@
 // The fan-out's conditions step: each webhook that selected the event (and would get a delivery,
 // sent or kept as skipped) is FILTERED when its conditions do not hold, with the first failing
 // rule. No query per webhook: the event's record is read once, and only when a rule needs it.
-import type { Candidate, Match, SendableMatch } from "../delivery-engine/match-webhooks";
+import type { Conditions } from "../validations/webhook-conditions";
 import { conditionsNeedRecord, type EvaluationEvent, evaluateConditions, type FailedRule } from "./evaluate";
 import { loadRecordStates } from "./record-context";
 
-export type Judged = (Match | { webhook: Candidate; outcome: "FILTERED" }) & { failedRule: FailedRule | null };
+/** A webhook whose creator lost access is matched with its id only (no conditions read). */
+type Judgeable = { webhook: { id: string; conditions?: Conditions | null }; outcome: string };
+
+export type Judged<M extends Judgeable> = (M | (Omit<M, "outcome"> & { outcome: "FILTERED" })) & {
+  failedRule: FailedRule | null;
+};
 
 type StoredEvent = { type: string; todoId: string | null; previousValue: unknown; currentValue: unknown };
 
-/** A webhook that would get a delivery (sent, or kept as skipped) and has conditions; the others are kept as they are. */
-const judgedMatch = (m: Match): m is SendableMatch => m.outcome !== "ACCESS_REVOKED" && m.webhook.conditions !== null;
+/** Outcomes whose webhook would get a delivery; the others are kept as they are. */
+const JUDGED_OUTCOMES = new Set(["MATCHED", "DISABLED"]);
 
 /** The record a comment or checklist event is on, as its payload names it. */
 function recordIdOf(event: StoredEvent): string | null {
@@ -21,21 +26,25 @@ function recordIdOf(event: StoredEvent): string | null {
   return event.todoId ?? value?.todo?.id ?? value?.checklist?.todo?.id ?? null;
 }
 
-export async function applyConditions(event: StoredEvent, matches: Match[]): Promise<Judged[]> {
-  const judged = matches.filter(judgedMatch);
+export async function applyConditions<M extends Judgeable>(
+  event: StoredEvent,
+  matches: M[],
+  readRecords: typeof loadRecordStates = loadRecordStates,
+): Promise<Judged<M>[]> {
+  const judged = matches.filter((m) => JUDGED_OUTCOMES.has(m.outcome) && m.webhook.conditions);
   let record: EvaluationEvent["context"];
-  if (judged.some((m) => conditionsNeedRecord(m.webhook.conditions, event.type))) {
+  if (judged.some((m) => conditionsNeedRecord(m.webhook.conditions ?? null, event.type))) {
     const id = recordIdOf(event);
-    record = { record: (id ? (await loadRecordStates([id])).get(id) : undefined) ?? null };
+    record = { record: (id ? (await readRecords([id])).get(id) : undefined) ?? null };
   }
   const input: EvaluationEvent = {
     type: event.type,
     data: { previousValue: event.previousValue, currentValue: event.currentValue },
     context: record,
   };
-  return matches.map((m): Judged => {
-    if (!judgedMatch(m)) return { ...m, failedRule: null };
+  return matches.map((m): Judged<M> => {
+    if (!JUDGED_OUTCOMES.has(m.outcome) || !m.webhook.conditions) return { ...m, failedRule: null };
     const { matched, failedRule } = evaluateConditions(m.webhook.conditions, input);
-    return matched ? { ...m, failedRule: null } : { webhook: m.webhook, outcome: "FILTERED", failedRule };
+    return matched ? { ...m, failedRule: null } : { ...m, outcome: "FILTERED" as const, failedRule };
   });
 }

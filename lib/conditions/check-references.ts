@@ -27,7 +27,18 @@ const UNKNOWN = {
   option: "is not an option of this custom field",
 } as const;
 
-export async function assertConditionReferences(tx: Tx, userId: string, selection: Selection, conditions: Conditions) {
+/**
+ * The conditions sent are checked in full. Saved ones are checked again when the webhook's projects
+ * change (`saved: true`): then a list, tag or custom field deleted since is let be (the view marks
+ * it deleted), and so is a person or an option; only one that now lies outside the projects is not.
+ */
+export async function assertConditionReferences(
+  tx: Tx,
+  userId: string,
+  selection: Selection,
+  conditions: Conditions,
+  { saved = false } = {},
+) {
   if (!conditions) return;
   const scope = await conditionScope(tx, userId, selection);
   const inScope = { in: scope };
@@ -59,10 +70,12 @@ export async function assertConditionReferences(tx: Tx, userId: string, selectio
     const key = `conditions.${path}`;
     errors[key] = [...(errors[key] ?? []), message];
   };
-  for (const ref of named) {
-    const found =
-      ref.kind === "option" ? optionsOf.get(ref.customFieldId ?? "")?.has(ref.id) : known[ref.kind].has(ref.id);
-    if (!found) add(ref.path, `"${ref.id}" ${UNKNOWN[ref.kind]}`);
+  const missing = named.filter((ref) =>
+    ref.kind === "option" ? !optionsOf.get(ref.customFieldId ?? "")?.has(ref.id) : !known[ref.kind].has(ref.id),
+  );
+  const elsewhere = saved ? await existing(tx, missing) : null;
+  for (const ref of missing) {
+    if (!elsewhere || elsewhere.has(`${ref.kind}:${ref.id}`)) add(ref.path, `"${ref.id}" ${UNKNOWN[ref.kind]}`);
   }
   for (const { path, rule } of rulesWithPaths(conditions)) {
     const type = rule.customFieldId !== undefined ? types.get(rule.customFieldId) : undefined;
@@ -71,4 +84,19 @@ export async function assertConditionReferences(tx: Tx, userId: string, selectio
   }
   const first = Object.entries(errors)[0];
   if (first) throw new ApiError("validation_failed", `${first[0]}: ${first[1][0]}`, { fields: errors });
+}
+
+/** Of these lists, tags and custom fields, the ones that still exist (in any project), as kind:id. */
+async function existing(tx: Tx, refs: Array<{ kind: string; id: string }>): Promise<Set<string>> {
+  const idsOf = (kind: string) => refs.filter((r) => r.kind === kind).map((r) => r.id);
+  const [lists, tags, fields] = await Promise.all([
+    tx.todoList.findMany({ where: { id: { in: idsOf("list") } }, select: { id: true } }),
+    tx.tag.findMany({ where: { id: { in: idsOf("tag") } }, select: { id: true } }),
+    tx.customField.findMany({ where: { id: { in: idsOf("customField") } }, select: { id: true } }),
+  ]);
+  return new Set([
+    ...lists.map((l) => `list:${l.id}`),
+    ...tags.map((t) => `tag:${t.id}`),
+    ...fields.map((f) => `customField:${f.id}`),
+  ]);
 }

@@ -8,19 +8,36 @@ import { type ConditionReferenceKind, customFieldIdsOf, namedReferences } from "
 
 export type ConditionReference = { id: string; kind: ConditionReferenceKind; name: string | null; deleted: boolean };
 
-type Row = { id: string; conditions: unknown; allProjects: boolean; projectIds: string[]; createdById: string };
+type Row = {
+  id: string;
+  conditions: unknown;
+  allProjects: boolean;
+  projectIds: string[];
+  createdById: string;
+  createdAt: Date;
+};
 type Option = { id: string; title: string };
 
 const DELETION_EVENTS = ["TODO_LIST_DELETED", "TAG_DELETED", "CUSTOM_FIELD_DELETED"];
 
-/** Names of deleted lists, tags and custom fields, from their deletion events in these projects. */
-async function deletedNames(tx: Tx | Db, ids: string[], projectIds: string[]): Promise<Map<string, string>> {
+/**
+ * Names of deleted lists, tags and custom fields, from their deletion events in these projects.
+ * A rule names only what existed when it was saved, so the deletion came after the webhook was
+ * created: the project's events from then on are read, through the (project_id, occurred_at) index.
+ */
+async function deletedNames(
+  tx: Tx | Db,
+  ids: string[],
+  projectIds: string[],
+  since: Date,
+): Promise<Map<string, string>> {
   if (ids.length === 0 || projectIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<Array<{ id: string; name: string | null }>>`
     SELECT DISTINCT ON (previous_value->>'id') previous_value->>'id' AS id,
            coalesce(previous_value->>'title', previous_value->>'name') AS name
       FROM events
-     WHERE project_id = ANY(${projectIds}::text[]) AND type = ANY(${DELETION_EVENTS}::text[])
+     WHERE project_id = ANY(${projectIds}::text[]) AND occurred_at >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+       AND type = ANY(${DELETION_EVENTS}::text[])
        AND previous_value->>'id' = ANY(${ids}::text[])
      ORDER BY previous_value->>'id', occurred_at DESC`;
   return new Map(rows.flatMap((r) => (r.name === null ? [] : [[r.id, r.name] as const])));
@@ -65,7 +82,8 @@ export async function conditionReferencesOf(
     const theirs = creators.length
       ? await tx.projectMember.findMany({ where: { userId: { in: creators } }, select: { projectId: true } })
       : [];
-    gone = await deletedNames(tx, missing, [...new Set([...named, ...theirs.map((m) => m.projectId)])]);
+    const since = new Date(Math.min(...withConditions.map((w) => w.createdAt.getTime())));
+    gone = await deletedNames(tx, missing, [...new Set([...named, ...theirs.map((m) => m.projectId)])], since);
   }
 
   const resolve = (kind: ConditionReferenceKind, id: string, customFieldId?: string): ConditionReference => {

@@ -20,7 +20,7 @@ import { holdInProcess, recordSoon, track } from "./background-sender";
 import { deliveryTimeoutMs, inlineBudgetMs, LEASE_MARGIN_MS, MAX_ATTEMPTS, retryPolicy } from "./config";
 import { decide } from "./decide";
 import { sendLaneWakes } from "./lanes";
-import { type Candidate, matchWebhooks, type SendableMatch } from "./match-webhooks";
+import { type Candidate, type Match, matchWebhooks, type SendableMatch } from "./match-webhooks";
 import { bodyBuilder, eventMessageId, todoOf } from "./payload";
 import { type AttemptRecord, attemptEndedAt, type DeliveryToSend, performAttempt } from "./perform-attempt";
 import { recordAttempts, stateAfter } from "./record-attempts";
@@ -134,7 +134,7 @@ export async function fanOutEvent(
   // Deliveries an earlier run of this fan-out wrote belong to their lanes now.
   const fresh = matches
     .filter(
-      (m): m is Extract<Judged, SendableMatch> =>
+      (m): m is Extract<Judged<Match>, SendableMatch> =>
         (m.outcome === "MATCHED" || m.outcome === "DISABLED") && m.webhook.existingDeliveryId === null,
     )
     .sort((a, b) => (a.webhook.id < b.webhook.id ? -1 : 1))

@@ -3,7 +3,9 @@
 // (index on created_by_id) and webhooks that name one of the projects (GIN index on project_ids).
 // So the cost follows the event's own candidates, not the number of webhooks in the system, and
 // so does the fan-out's trace: a row per webhook that wanted the event (MATCHED, DISABLED,
-// ACCESS_REVOKED). Webhooks that do not select it are told apart when a trace is read, from their
+// ACCESS_REVOKED, or FILTERED by its conditions in the next step). The access check is a join
+// with the projects' members read once, and a webhook whose creator lost access comes back as its
+// id alone. Webhooks that do not select the event are told apart when a trace is read, from their
 // selection then (see lib/delivery-log/trace-event.ts).
 import { pool } from "../db";
 import type { TraceOutcome } from "../generated/prisma/client";

@@ -19,8 +19,8 @@ const EXPLANATIONS = {
 /**
  * "Why was this event (not) delivered?" for each of the caller's webhooks. The fan-out records
  * what became of the webhooks that selected the event (MATCHED, DISABLED, ACCESS_REVOKED, and
- * FILTERED with the condition rule that failed); for
- * the others the webhook's current selection tells which part leaves the event out.
+ * FILTERED with the condition rule that failed, explained in the reader's language); for the
+ * others the webhook's current selection tells which part leaves the event out.
  */
 export async function traceEvent(userId: string, eventId: string) {
   // One snapshot: read while the fan-out commits, the event, its traces and its deliveries must

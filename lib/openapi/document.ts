@@ -650,7 +650,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/webhooks/{id}/test",
-    summary: "Send a signed sample of an event type; returns the receiver's answer",
+    summary: "Send a signed test (a sample of an event type, or a recent event it would send); returns the answer",
     tag: "Webhooks",
     body: testEventSchema,
     response: testEventResponse,

@@ -31,7 +31,9 @@ type RecentEvent = {
 /**
  * The most recent events of these projects ($1) since $2, of these types ($3, null: all), at most
  * $4: per project newest first through the (project_id, occurred_at) index, so a busy project
- * costs its most recent $4 events and never its whole history.
+ * costs its most recent $4 events and never its whole history. An event is read under its own
+ * project: a record moved from a selected project into another one is not in the preview, though
+ * the webhook would receive it.
  */
 const RECENT_EVENTS = `SELECT e.id, e.type, e.occurred_at AT TIME ZONE 'UTC' AS "occurredAt",
         e.project_id AS "projectId", p.name AS "projectName", e.todo_id AS "todoId"

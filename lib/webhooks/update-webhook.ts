@@ -2,6 +2,7 @@ import { assertConditionReferences } from "../conditions/check-references";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { UpdateWebhookInput } from "../validations/webhook";
+import type { Conditions } from "../validations/webhook-conditions";
 import { disableWebhook } from "./disable-webhook";
 import { enableWebhook } from "./enable-webhook";
 import { assertDeliverableUrl } from "./url-guard";
@@ -24,6 +25,8 @@ export async function updateWebhook(userId: string, id: string, input: UpdateWeb
       await requireMembership(tx, userId, selection.projectIds);
     }
     if (changes.conditions) await assertConditionReferences(tx, userId, selection, changes.conditions);
+    else if (changes.conditions === undefined && projectsChanged(current, selection))
+      await assertConditionReferences(tx, userId, selection, current.conditions as Conditions, { saved: true });
     const row = await tx.webhook.update({
       where: { id: current.id },
       data: {
@@ -44,4 +47,17 @@ export async function updateWebhook(userId: string, id: string, input: UpdateWeb
   if (enabled === true && !updated.row.enabled) return enableWebhook(userId, id);
   if (enabled === false && updated.row.enabled) return disableWebhook(userId, id);
   return updated.view;
+}
+
+/** Did the change narrow or move the projects that conditions may refer to? */
+function projectsChanged(
+  before: { allProjects: boolean; projectIds: string[] },
+  after: { allProjects: boolean; projectIds: string[] },
+) {
+  if (after.allProjects) return false;
+  return (
+    before.allProjects ||
+    after.projectIds.some((id) => !before.projectIds.includes(id)) ||
+    before.projectIds.some((id) => !after.projectIds.includes(id))
+  );
 }

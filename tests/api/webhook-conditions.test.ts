@@ -4,16 +4,20 @@
 // says FILTERED and names the rule. Bad conditions get a 422 naming the rule, and a list deleted
 // later stays visible as deleted.
 import { beforeAll, describe, expect, it } from "vitest";
+import { PATCH as updateItemRoute } from "@/app/api/v1/checklist-items/[id]/route";
+import { POST as createItemRoute } from "@/app/api/v1/checklists/[id]/items/route";
 import { GET as traceRoute } from "@/app/api/v1/events/[id]/trace/route";
 import { DELETE as deleteListRoute } from "@/app/api/v1/lists/[id]/route";
 import { POST as createCustomFieldRoute } from "@/app/api/v1/projects/[projectId]/custom-fields/route";
 import { POST as createListRoute } from "@/app/api/v1/projects/[projectId]/lists/route";
 import { POST as createTagRoute } from "@/app/api/v1/projects/[projectId]/tags/route";
 import { POST as createTodoRoute } from "@/app/api/v1/projects/[projectId]/todos/route";
+import { POST as createChecklistRoute } from "@/app/api/v1/todos/[id]/checklists/route";
 import { POST as commentRoute } from "@/app/api/v1/todos/[id]/comments/route";
 import { PUT as setFieldRoute } from "@/app/api/v1/todos/[id]/custom-fields/[fieldId]/route";
 import { POST as moveRoute } from "@/app/api/v1/todos/[id]/move/route";
 import { PATCH as updateTodoRoute } from "@/app/api/v1/todos/[id]/route";
+import { POST as disableRoute } from "@/app/api/v1/webhooks/[id]/disable/route";
 import { PATCH as patchWebhookRoute, GET as webhookRoute } from "@/app/api/v1/webhooks/[id]/route";
 import { GET as conditionOptionsRoute } from "@/app/api/v1/webhooks/condition-options/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
@@ -227,6 +231,58 @@ describe("conditions at fan-out", () => {
   });
 });
 
+describe("conditions on checklist items and disabled webhooks", () => {
+  it("\"an item checked on an urgent record\": the item's change and its record's tags", async () => {
+    const receiver = await startReceiver();
+    const hook = await webhook(`${receiver.url}/items`, ["TODO_CHECKLIST_ITEM_DONE_STATUS_UPDATED"], {
+      match: "all",
+      rules: [
+        { field: "checklistItem.done", operator: "$changedTo", value: true },
+        { field: "record.tags", operator: "$contains", value: ids.urgent },
+      ],
+    });
+    const itemOn = async (title: string, tagIds: string[]) => {
+      const todo = await record(title, { tagIds });
+      const checklist = await post(createChecklistRoute, { id: todo.id }, { title: "Launch" });
+      return { todo, item: await post(createItemRoute, { id: checklist.id }, { title: "Step" }) };
+    };
+    const calm = await itemOn("Calm", []);
+    await post(updateItemRoute, { id: calm.item.id }, { done: true }, "PATCH");
+    const calmEvent = await lastEvent(calm.todo.id, "TODO_CHECKLIST_ITEM_DONE_STATUS_UPDATED");
+    expect((await traceOf(calmEvent.id, hook.id)).failedRule).toEqual({
+      path: "rules[1]",
+      field: "record.tags",
+      operator: "$contains",
+    });
+    const urgent = await itemOn("Urgent", [ids.urgent]);
+    await post(updateItemRoute, { id: urgent.item.id }, { done: true }, "PATCH");
+    await receiver.waitFor(1);
+    expect(JSON.parse(receiver.requests[0].body).currentValue).toMatchObject({ id: urgent.item.id, done: true });
+    await post(updateItemRoute, { id: urgent.item.id }, { done: false }, "PATCH");
+    const unchecked = await lastEvent(urgent.todo.id, "TODO_CHECKLIST_ITEM_DONE_STATUS_UPDATED");
+    expect((await traceOf(unchecked.id, hook.id)).failedRule?.path).toBe("rules[0]");
+    expect(receiver.requests).toHaveLength(1);
+    await receiver.close();
+  });
+
+  it("a disabled webhook keeps a skipped delivery only of events its conditions match", async () => {
+    const hook = await webhook("http://127.0.0.1:9/disabled", ["TODO_MOVED"], {
+      match: "all",
+      rules: [{ field: "record.list", operator: "$changedTo", value: ids.done }],
+    });
+    expect((await call(disableRoute, { cookie, params: { id: hook.id } })).status).toBe(200);
+    const todo = await record("Back and forth");
+    await post(moveRoute, { id: todo.id }, { todoListId: ids.done });
+    const into = await lastEvent(todo.id, "TODO_MOVED");
+    expect((await traceOf(into.id, hook.id)).outcome).toBe("DISABLED");
+    await post(moveRoute, { id: todo.id }, { todoListId: ids.doing });
+    const out = await lastEvent(todo.id, "TODO_MOVED");
+    expect((await traceOf(out.id, hook.id)).outcome).toBe("FILTERED");
+    const deliveries = await db().delivery.findMany({ where: { webhookId: hook.id } });
+    expect(deliveries.map((d) => [d.eventId, d.status])).toEqual([[into.id, "SKIPPED"]]);
+  });
+});
+
 describe("conditions in the API", () => {
   const url = "http://127.0.0.1:9/conditions";
   const create = (conditions: unknown, extra: Record<string, unknown> = {}) =>
@@ -346,6 +402,15 @@ describe("conditions in the API", () => {
     expect(read.json.conditions).toEqual(conditions);
     expect(read.json.conditionReferences[0]).toEqual({ id: archive, kind: "list", name: "Archive", deleted: true });
 
+    // Other changes, moving projects included, leave a deleted reference be.
+    const widened = await call(patchWebhookRoute, {
+      cookie,
+      params: { id: created.json.id },
+      body: { projectIds: [ws.project.id, ws.otherProject.id] },
+      method: "PATCH",
+    });
+    expect(widened.status, JSON.stringify(widened.json)).toBe(200);
+    expect(widened.json.conditionReferences[0]).toMatchObject({ id: archive, deleted: true });
     // Saving the rule again names the deleted list; null clears the conditions.
     const again = await call(patchWebhookRoute, {
       cookie,
@@ -363,6 +428,31 @@ describe("conditions in the API", () => {
     });
     expect(cleared.status).toBe(200);
     expect(cleared.json).toMatchObject({ conditions: null, conditionReferences: [] });
+  });
+
+  it("moving a webhook to other projects is refused while its saved rules name what is outside them", async () => {
+    const created = await create({
+      match: "all",
+      rules: [{ field: "record.tags", operator: "$contains", value: ids.urgent }],
+    });
+    expect(created.status).toBe(201);
+    const patch = (body: object) =>
+      call(patchWebhookRoute, { cookie, params: { id: created.json.id }, body, method: "PATCH" });
+    const moved = await patch({ projectIds: [ws.otherProject.id] });
+    expect(moved.status).toBe(422);
+    expect(moved.json.error.fields).toEqual({
+      "conditions.rules[0].value": [`"${ids.urgent}" is not a tag of the webhook's projects`],
+    });
+    expect((await patch({ projectIds: [ws.project.id, ws.otherProject.id] })).status).toBe(200);
+    // With new conditions in the same change, those are what is checked.
+    const both = await patch({
+      projectIds: [ws.otherProject.id],
+      conditions: { match: "all", rules: [{ field: "record.tags", operator: "$contains", value: ids.otherTag }] },
+    });
+    expect(both.status, JSON.stringify(both.json)).toBe(200);
+    expect(both.json.conditionReferences).toEqual([
+      { id: ids.otherTag, kind: "tag", name: "elsewhere", deleted: false },
+    ]);
   });
 
   it("condition-options offers the lists, tags, people and fields of the chosen projects only", async () => {

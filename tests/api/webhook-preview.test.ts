@@ -3,7 +3,7 @@
 // is now, only the caller's projects are read (another user's never appear, and naming one is
 // refused), the window and the 10,000-event bound hold, and bad input is refused naming the field.
 // Then "send test" with a real recent event: its stored payload goes out, only if the webhook
-// would have sent it.
+// would have sent it; other events are refused naming eventId.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createListRoute } from "@/app/api/v1/projects/[projectId]/lists/route";
@@ -11,12 +11,15 @@ import { POST as createTagRoute } from "@/app/api/v1/projects/[projectId]/tags/r
 import { POST as createTodoRoute } from "@/app/api/v1/projects/[projectId]/todos/route";
 import { POST as commentRoute } from "@/app/api/v1/todos/[id]/comments/route";
 import { POST as moveRoute } from "@/app/api/v1/todos/[id]/move/route";
+import { POST as testRoute } from "@/app/api/v1/webhooks/[id]/test/route";
 import { POST as previewRoute } from "@/app/api/v1/webhooks/preview/route";
+import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { db, pool } from "@/lib/db";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { PREVIEW_EVENT_LIMIT } from "@/lib/validations/webhook-preview";
 import { call } from "../helpers/http";
-import { createWorkspace } from "../helpers/workspace";
+import { startReceiver } from "../helpers/receiver";
+import { createWorkspace, eventsBy } from "../helpers/workspace";
 
 afterAll(settlePublishing);
 
@@ -210,5 +213,64 @@ describe("POST /webhooks/preview", () => {
     });
     expect(badJson.status).toBe(400);
     expect((await call(previewRoute, { body: { conditions: null } })).status).toBe(401);
+  });
+});
+
+describe("POST /webhooks/{id}/test with a recent event", () => {
+  it("sends a real event the webhook would send, as a test, and refuses the others naming eventId", async () => {
+    const receiver = await startReceiver({ status: 200, body: "got it" });
+    try {
+      const { cookie } = mine.owner;
+      const conditions = movedIntoDoneAndUrgent(myBoard.done.id, myBoard.urgent.id);
+      const hook = await post(
+        cookie,
+        createWebhookRoute,
+        {},
+        {
+          name: "Done and urgent",
+          url: `${receiver.url}/hook`,
+          events: ["TODO_MOVED"],
+          projectIds: [mine.project.id],
+          conditions,
+        },
+      );
+      const seen = await preview(cookie, { events: ["TODO_MOVED"], projectIds: [mine.project.id], conditions });
+      const [example] = seen.json.examples;
+      const [miss] = seen.json.misses;
+      const sendTest = (body: unknown) => call(testRoute, { cookie, params: { id: hook.id }, body });
+
+      const sent = await sendTest({ eventId: example.eventId });
+      expect(sent.status, JSON.stringify(sent.json)).toBe(200);
+      expect(sent.json).toMatchObject({ ok: true, statusCode: 200, responseBody: "got it" });
+      const stored = await db().event.findUniqueOrThrow({ where: { id: example.eventId } });
+      const body = JSON.parse(receiver.requests.at(-1)?.body ?? "{}");
+      expect(body).toMatchObject({ event: "TODO_MOVED", webhook: { id: hook.id } });
+      expect({ previousValue: body.previousValue, currentValue: body.currentValue }).toEqual({
+        previousValue: stored.previousValue,
+        currentValue: stored.currentValue,
+      });
+      const delivery = await db().delivery.findUniqueOrThrow({ where: { id: sent.json.deliveryId } });
+      expect(delivery).toMatchObject({ kind: "test", eventType: "TODO_MOVED", webhookId: hook.id });
+
+      const refusals = [
+        [{ eventId: miss.eventId }, /conditions leave out \(rules\[1\] does not hold\)/],
+        [{ eventId: (await eventsBy(mine.owner.user.id))[0].id }, /does not select/],
+        [{ eventId: (await eventsBy(theirs.owner.user.id)).at(-1)?.id }, /is not an event of your projects/],
+        [{ eventId: "no-such-event" }, /is not an event of your projects/],
+      ] as const;
+      for (const [input, message] of refusals) {
+        const res = await sendTest(input);
+        expect(res.status, JSON.stringify(res.json)).toBe(422);
+        expect(res.json.error.fields.eventId[0]).toMatch(message);
+      }
+      expect((await sendTest({})).json.error.fields).toHaveProperty("eventType");
+      expect((await sendTest({ eventId: example.eventId, eventType: "TODO_MOVED" })).json.error.fields).toHaveProperty(
+        "eventId",
+      );
+      // Only the one test went out.
+      expect(receiver.requests).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
   });
 });
