@@ -167,11 +167,26 @@ test("build “moved into Done and tagged Urgent” without code, preview it, sa
       "Not sent, because this condition was not met: the record is tagged Urgent.",
     );
 
-    // Saved as built: the form reads it back; a tag deleted since stays visible, named as deleted.
-    const deleted = await api.delete(`/api/v1/tags/${board.urgent}`);
-    expect(deleted.status(), await deleted.text()).toBe(204);
+    // Saved as built: the edit form reads it back, and its preview sends a real recent event as a test.
     await page.goto("/settings/webhooks");
     await page.getByRole("link", { name: `Edit ${name}` }).click();
+    await expect(page.getByTestId("conditions-sentence")).toHaveText(
+      "Send only when the record moved into Done and the record is tagged Urgent.",
+    );
+    const editPreview = page.getByTestId("conditions-preview");
+    await expect(editPreview.getByTestId("preview-count")).toHaveText(
+      "In the last 7 days this would have sent 2 of 6 events.",
+    );
+    await editPreview.getByRole("button", { name: "Send as a test: Ship the press kit" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Test event delivered" })).toBeVisible();
+    expect(receiver.requests).toHaveLength(2);
+    const tested = JSON.parse(receiver.requests[1].body) as { event: string; currentValue: { id: string } };
+    expect([tested.event, tested.currentValue.id]).toEqual(["TODO_MOVED", shipped]);
+
+    // A tag deleted since stays visible in the rule, named as deleted.
+    const deleted = await api.delete(`/api/v1/tags/${board.urgent}`);
+    expect(deleted.status(), await deleted.text()).toBe(204);
+    await page.reload();
     await expect(page.getByTestId("conditions-sentence")).toHaveText(
       "Send only when the record moved into Done and the record is tagged Urgent (deleted tag).",
     );

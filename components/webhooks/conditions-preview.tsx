@@ -1,9 +1,14 @@
 "use client";
 
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-client";
+import { deliveryKeys } from "@/lib/client/query-keys";
 import { DEFAULT_PREVIEW_DAYS, PREVIEW_EVENT_LIMIT } from "@/lib/validations/webhook-preview";
 import { useEventText } from "../i18n/use-event-text";
+import { useToast } from "../ui/toaster";
+import { useErrorMessage } from "../use-error-message";
 import { type ConditionGroup, previewBody, rulePaths } from "./conditions-model";
 import { type PreviewBody, type PreviewExample, useDebounced, usePreview } from "./conditions-queries";
 import { ruleSentence, type SentenceContext } from "./conditions-sentence";
@@ -15,7 +20,16 @@ const DEBOUNCE_MS = 600;
  * "In the last 7 days this would have sent N of M events", with examples; for a chosen example,
  * which rules held (✓) and which did not (✗).
  */
-export function ConditionsPreview({ form, ctx }: { form: PreviewBody; ctx: SentenceContext }) {
+export function ConditionsPreview({
+  form,
+  ctx,
+  webhookId,
+}: {
+  form: PreviewBody;
+  ctx: SentenceContext;
+  /** A saved webhook: its matched examples can be sent to it as a test. */
+  webhookId?: string;
+}) {
   const t = useTranslations("conditions.preview");
   const settled = useDebounced(previewBody(form, ctx.customFieldType), DEBOUNCE_MS);
   const preview = usePreview(typeof settled === "string" ? null : { ...settled, days: DEFAULT_PREVIEW_DAYS });
@@ -55,10 +69,14 @@ export function ConditionsPreview({ form, ctx }: { form: PreviewBody; ctx: Sente
       {answer && typeof settled !== "string" && !preview.isError ? (
         <>
           {answer.examples.length === 0 ? <p className="text-sm text-slate-500">{t("noExamples")}</p> : null}
+          {webhookId && answer.examples.length > 0 ? (
+            <p className="text-xs text-slate-500">{t("sendTestHint")}</p>
+          ) : null}
           <ExampleList
             title={t("examples")}
             testId="preview-examples"
             items={answer.examples}
+            webhookId={webhookId}
             chosen={chosen}
             conditions={form.conditions}
             ctx={ctx}
@@ -87,10 +105,12 @@ function ExampleList({
   conditions,
   ctx,
   onChoose,
+  webhookId,
 }: {
   title: string;
   testId: string;
   items: PreviewExample[];
+  webhookId?: string;
   chosen: string | null;
   conditions: ConditionGroup | null;
   ctx: SentenceContext;
@@ -110,6 +130,7 @@ function ExampleList({
               onChoose={() => onChoose(e.eventId === chosen ? null : e.eventId)}
             />
             {e.eventId === chosen && conditions ? <RuleResults example={e} conditions={conditions} ctx={ctx} /> : null}
+            {webhookId ? <SendAsTest webhookId={webhookId} example={e} /> : null}
           </li>
         ))}
       </ul>
@@ -191,5 +212,38 @@ function RuleResults({
         );
       })}
     </ul>
+  );
+}
+
+/** Sends this real recent event to the saved webhook, as "Send test" does with a sample. */
+function SendAsTest({ webhookId, example }: { webhookId: string; example: PreviewExample }) {
+  const t = useTranslations("conditions.preview");
+  const tw = useTranslations("webhooks");
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const send = useMutation({
+    mutationFn: () =>
+      apiFetch<{ ok: boolean; statusCode: number | null; latencyMs: number; errorMessage: string | null }>(
+        `/api/v1/webhooks/${webhookId}/test`,
+        { body: { eventId: example.eventId } },
+      ),
+    onSuccess: (r) =>
+      r.ok
+        ? toast("success", tw("testOk", { status: r.statusCode ?? 0, ms: r.latencyMs }))
+        : toast("error", tw("testFailed", { error: r.errorMessage ?? "" })),
+    onError: (error) => toast("error", errorMessage(error)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
+  });
+  return (
+    <button
+      type="button"
+      disabled={send.isPending}
+      onClick={() => send.mutate()}
+      aria-label={t("sendTestNamed", { record: example.record?.title ?? t("noRecord") })}
+      className="mt-1 rounded-md px-2 py-1 text-xs text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-50"
+    >
+      {send.isPending ? t("sending") : t("sendTest")}
+    </button>
   );
 }

@@ -24,6 +24,7 @@ export function ConditionsSection({
   projectIds,
   references,
   errors,
+  webhookId,
 }: {
   value: ConditionGroup | null;
   onChange: (value: ConditionGroup | null) => void;
@@ -34,6 +35,8 @@ export function ConditionsSection({
   references?: ConditionReference[];
   /** react-hook-form's errors under `conditions`. */
   errors: unknown;
+  /** The saved webhook being edited, if any (its preview can send a real event as a test). */
+  webhookId?: string;
 }) {
   const options = useConditionOptions({ allProjects, projectIds }, value !== null);
   const ctx = useSentenceContext(options.data, references);
@@ -52,7 +55,11 @@ export function ConditionsSection({
         />
       </Card>
       <Card>
-        <ConditionsPreview form={{ allEvents, events, allProjects, projectIds, conditions: value }} ctx={ctx} />
+        <ConditionsPreview
+          form={{ allEvents, events, allProjects, projectIds, conditions: value }}
+          ctx={ctx}
+          webhookId={webhookId}
+        />
       </Card>
     </>
   );

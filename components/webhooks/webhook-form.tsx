@@ -147,6 +147,7 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
           projectIds={values.projectIds ?? []}
           references={webhook?.conditionReferences}
           errors={errors.conditions}
+          webhookId={webhook?.id}
         />
         <Card>
           <DeliverySettingsFields
