@@ -58,6 +58,17 @@ export function recordStateOf(todo: TodoValue): RecordState {
   };
 }
 
+/** A payload's record state, worked out once per payload however many webhooks' rules read it. */
+const statesOfPayloads = new WeakMap<object, RecordState>();
+function recordStateOfPayload(value: object): RecordState {
+  let state = statesOfPayloads.get(value);
+  if (!state) {
+    state = recordStateOf(value as TodoValue);
+    statesOfPayloads.set(value, state);
+  }
+  return state;
+}
+
 type TodoRef = { id: string; title: string; todoList: { id: string } };
 
 /** The record a comment, checklist or checklist item is on, as its payload names it. */
@@ -114,7 +125,7 @@ function sidesOf(rule: ConditionRule, event: EvaluationEvent): Sides | null {
   }
   const read = (side: unknown): unknown => {
     if (!isObject(side)) return null;
-    if (source === "record") return pick(recordStateOf(side as TodoValue), rule);
+    if (source === "record") return pick(recordStateOfPayload(side), rule);
     if (source === "comment") return (side.author as { id?: string } | undefined)?.id ?? NOT_CARRIED;
     return side.done;
   };

@@ -7,7 +7,7 @@ import { disablePolicyOf, healthState } from "../webhook-health";
 type Row = Omit<Webhook, "secretEncrypted" | "previousSecretEncrypted">;
 
 /** The API's view of a webhook (secrets never included; see webhookResponse). */
-export function toWebhookView(w: Row, conditionReferences: ConditionReference[], now = new Date()) {
+function toWebhookView(w: Row, conditionReferences: ConditionReference[], now = new Date()) {
   return {
     ...w,
     state: healthState(w),
