@@ -107,7 +107,7 @@ describe("conditions read back in plain words", () => {
     );
   });
 
-  it("names a deleted list or tag as deleted instead of hiding the rule", () => {
+  it("names a deleted list, tag or field as deleted, and one outside the projects as such, instead of hiding the rule", () => {
     const references: ConditionReference[] = [
       { id: "l-gone", kind: "list", name: "Archive", deleted: true },
       { id: "t-gone", kind: "tag", name: null, deleted: true },
@@ -120,11 +120,12 @@ describe("conditions read back in plain words", () => {
       "the record is tagged a deleted tag",
     );
     expect(ruleSentence({ field: "record.list", operator: "$eq", value: "l-unknown" }, ctx)).toBe(
-      "the record is in a deleted list",
+      "the record is in a list outside the chosen projects",
     );
+    const goneField = context("en", [{ id: "cf-gone", kind: "customField", name: "Budget 2025", deleted: true }]);
     expect(
-      ruleSentence({ field: "record.customField", customFieldId: "cf-gone", operator: "$eq", value: 1 }, ctx),
-    ).toBe("a condition on a deleted custom field that can no longer be checked");
+      ruleSentence({ field: "record.customField", customFieldId: "cf-gone", operator: "$eq", value: 1 }, goneField),
+    ).toBe("a condition on Budget 2025 (deleted custom field) that can no longer be checked");
   });
 
   it("shows an unfinished rule with a gap, not a code", () => {

@@ -31,11 +31,15 @@ const REF_KIND_LABEL: Record<RefKind | "customField", string> = {
   customField: "customField",
 };
 
-/** A referenced name as read in a sentence; a gone reference says so ("Done (deleted list)"). */
+/**
+ * A referenced name as read in a sentence; a gone reference says so ("Done (deleted list)"), and
+ * one that none of the chosen projects has says that.
+ */
 export function referenceText(ctx: SentenceContext, kind: RefKind | "customField", id: string): string {
   const found = ctx.name(kind, id);
-  if (found && !found.deleted && found.name !== null) return found.name;
-  if (found?.name) return ctx.t("deletedNamed", { name: found.name, kind: REF_KIND_LABEL[kind] });
+  if (!found) return ctx.t("unknownReference", { kind: REF_KIND_LABEL[kind] });
+  if (!found.deleted && found.name !== null) return found.name;
+  if (found.name) return ctx.t("deletedNamed", { name: found.name, kind: REF_KIND_LABEL[kind] });
   return ctx.t("deletedUnnamed", { kind: REF_KIND_LABEL[kind] });
 }
 
