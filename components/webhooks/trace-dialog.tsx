@@ -8,12 +8,14 @@ import { deliveryKeys } from "@/lib/client/query-keys";
 import type { eventTraceResponse } from "@/lib/validations/delivery";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
+import { FilteredExplanation } from "./conditions-trace";
 
 type Trace = z.output<typeof eventTraceResponse>;
 
 const OUTCOME_STYLES: Record<string, string> = {
   MATCHED: "text-emerald-700",
   DISABLED: "text-amber-700",
+  FILTERED: "text-amber-700",
   ACCESS_REVOKED: "text-red-700",
 };
 
@@ -43,7 +45,11 @@ export function TraceDialog({ eventId, onClose }: { eventId: string | null; onCl
               {trace.data.webhooks.map((w) => (
                 <li key={w.webhookId} className="rounded-md border border-slate-200 p-2">
                   <p className="font-medium">{w.name}</p>
-                  <p className={OUTCOME_STYLES[w.outcome] ?? "text-slate-600"}>{w.explanation}</p>
+                  {w.outcome === "FILTERED" ? (
+                    <FilteredExplanation webhookId={w.webhookId} failedRule={w.failedRule} />
+                  ) : (
+                    <p className={OUTCOME_STYLES[w.outcome] ?? "text-slate-600"}>{w.explanation}</p>
+                  )}
                   {w.deliveryStatus ? (
                     <p className="text-xs text-slate-500">{t("delivery", { status: statuses(w.deliveryStatus) })}</p>
                   ) : null}

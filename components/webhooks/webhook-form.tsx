@@ -18,6 +18,8 @@ import { Card } from "../ui/card";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
+import type { ConditionGroup } from "./conditions-model";
+import { ConditionsSection, conditionFieldNames } from "./conditions-section";
 import { DeliverySettingsFields } from "./delivery-settings-fields";
 import { EventPicker } from "./event-picker";
 import { ProjectPicker } from "./project-picker";
@@ -60,6 +62,7 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
       maxPerSecond: webhook?.maxPerSecond ?? null,
       orderedDelivery: webhook?.orderedDelivery ?? false,
       disablePolicy: webhook?.disablePolicy ?? null,
+      conditions: webhook?.conditions ?? null,
     },
   });
   const { errors } = form.formState;
@@ -81,7 +84,8 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
       }
     },
     onError: (error) => {
-      if (!applyFieldErrors(error, form.setError, [...FIELDS])) toast("error", errorMessage(error));
+      const fields = [...FIELDS, ...conditionFieldNames(error)] as (typeof FIELDS)[number][];
+      if (!applyFieldErrors(error, form.setError, fields)) toast("error", errorMessage(error));
     },
   });
 
@@ -136,6 +140,17 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
             }}
           />
         </Card>
+        <ConditionsSection
+          value={(values.conditions ?? null) as ConditionGroup | null}
+          onChange={(next) => form.setValue("conditions", next, { shouldValidate: form.formState.isSubmitted })}
+          allEvents={values.allEvents ?? true}
+          events={values.events ?? []}
+          allProjects={values.allProjects ?? true}
+          projectIds={values.projectIds ?? []}
+          references={webhook?.conditionReferences}
+          errors={errors.conditions}
+          webhookId={webhook?.id}
+        />
         <Card>
           <DeliverySettingsFields
             value={{

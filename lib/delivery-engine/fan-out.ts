@@ -12,14 +12,14 @@
 // under the same webhook-id.
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
-import { applyConditions } from "../conditions/apply-conditions";
+import { applyConditions, type Judged } from "../conditions/apply-conditions";
 import { pool, sqlTransaction } from "../db";
 import { releaseSlot, tryTakeSlot } from "./attempt-slots";
 import { holdInProcess, recordSoon, sendEmailsSoon, track } from "./background-sender";
 import { deliveryTimeoutMs, inlineBudgetMs, LEASE_MARGIN_MS, MAX_ATTEMPTS, retryPolicy } from "./config";
 import { decide } from "./decide";
 import { sendLaneWakes } from "./lanes";
-import { type Candidate, matchWebhooks } from "./match-webhooks";
+import { type Candidate, type Match, matchWebhooks, type SendableMatch } from "./match-webhooks";
 import { bodyBuilder, eventMessageId, todoOf } from "./payload";
 import { type AttemptRecord, attemptEndedAt, type DeliveryToSend, performAttempt } from "./perform-attempt";
 import { recordAttempts, stateAfter } from "./record-attempts";
@@ -143,7 +143,10 @@ export async function fanOutEvent(
   const started = Date.now();
   // Deliveries an earlier run of this fan-out wrote belong to their lanes now.
   const fresh = matches
-    .filter((m) => (m.outcome === "MATCHED" || m.outcome === "DISABLED") && m.webhook.existingDeliveryId === null)
+    .filter(
+      (m): m is Extract<Judged<Match>, SendableMatch> =>
+        (m.outcome === "MATCHED" || m.outcome === "DISABLED") && m.webhook.existingDeliveryId === null,
+    )
     .sort((a, b) => (a.webhook.id < b.webhook.id ? -1 : 1))
     .map(({ webhook, outcome }) => ({
       webhook,

@@ -83,6 +83,7 @@ import {
   webhookWithSecretResponse,
 } from "../validations/webhook";
 import { conditionOptionsQuery, conditionOptionsResponse } from "../validations/webhook-conditions";
+import { webhookPreviewDoc, webhookPreviewResponse } from "../validations/webhook-preview";
 
 // Adds .openapi() to zod schemas, which the registry uses to name components.
 extendZodWithOpenApi(z);
@@ -649,10 +650,18 @@ export const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/webhooks/{id}/test",
-    summary: "Send a signed sample of an event type; returns the receiver's answer",
+    summary: "Send a signed test (a sample of an event type, or a recent event it would send); returns the answer",
     tag: "Webhooks",
     body: testEventSchema,
     response: testEventResponse,
+  },
+  {
+    method: "post",
+    path: "/webhooks/preview",
+    summary: "Preview a selection and conditions against the stored events of the last days (saves nothing)",
+    tag: "Webhooks",
+    body: webhookPreviewDoc,
+    response: webhookPreviewResponse,
   },
   {
     method: "post",

@@ -95,7 +95,7 @@ export const webhookBaseSchema = z.strictObject({
 
 type Selection = { allEvents?: boolean; events?: string[]; allProjects?: boolean; projectIds?: string[] };
 
-function refineSelection(v: Selection, ctx: z.RefinementCtx) {
+export function refineSelection(v: Selection, ctx: z.RefinementCtx) {
   if (v.allEvents === true && v.events?.length)
     ctx.addIssue({ code: "custom", path: ["events"], message: "leave empty when allEvents is true" });
   if (v.allProjects === true && v.projectIds?.length)
@@ -191,7 +191,21 @@ export const webhookHealthResponse = z.object({
 
 export const webhookDetailResponse = webhookResponse.extend({ health: webhookHealthResponse, ...withAccessIssues });
 
-export const testEventSchema = z.strictObject({ eventType: eventTypeSchema });
+/** A test sends the catalog's sample of an event type, or a recent stored event the webhook would send. */
+export const testEventSchema = z
+  .strictObject({
+    eventType: eventTypeSchema.optional().describe("Send the catalog's sample payload of this event type"),
+    eventId: idSchema
+      .optional()
+      .describe("Or send this stored event's real payload: one of the last 30 days that the webhook would send"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.eventType === undefined && v.eventId === undefined)
+      ctx.addIssue({ code: "custom", path: ["eventType"], message: "is required, or eventId (a recent event)" });
+    if (v.eventType !== undefined && v.eventId !== undefined)
+      ctx.addIssue({ code: "custom", path: ["eventId"], message: "send eventType (a sample) or eventId, not both" });
+  });
+export type TestEventInput = z.output<typeof testEventSchema>;
 
 export const testEventResponse = z.object({
   deliveryId: z.string(),

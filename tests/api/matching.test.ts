@@ -255,3 +255,61 @@ describe("who receives the people events of a project", () => {
     );
   });
 });
+
+describe("access at send time, for an event in more than one project", () => {
+  it("reaches a webhook only through a project its creator is still in and the webhook chose", async () => {
+    const ws = await createWorkspace("matching-two-projects");
+    const teammate = await signUp("matching-two-projects-teammate");
+    // The teammate is in the first project only; their webhooks choose one project, the other or all.
+    await addMember(ws.project.id, teammate.user.id, "MEMBER");
+    const first = await disabledWebhook(teammate, "first", { events: ["TODO_MOVED"], projectIds: [ws.project.id] });
+    const second = await disabledWebhook(teammate, "second", {
+      events: ["TODO_MOVED"],
+      projectIds: [ws.project.id],
+    });
+    await pool().query("UPDATE webhooks SET project_ids = $2 WHERE id = $1", [second, [ws.otherProject.id]]);
+    const all = await disabledWebhook(teammate, "all", { events: ["TODO_MOVED"], allProjects: true });
+    const owners = await disabledWebhook(ws.owner, "owners", {
+      events: ["TODO_MOVED"],
+      projectIds: [ws.otherProject.id],
+    });
+    await pool().query("UPDATE webhooks SET enabled = true WHERE id = $1", [owners]);
+    // A record moved from one project to the other: the event belongs to both.
+    const moved = await db().event.create({
+      data: {
+        id: randomUUID(),
+        type: "TODO_MOVED",
+        companyId: ws.project.companyId,
+        projectId: ws.otherProject.id,
+        projectIds: [ws.project.id, ws.otherProject.id],
+      },
+    });
+
+    const matches = await matchWebhooks(moved.id, moved.type, moved.projectIds);
+    expect(new Map(matches.map((m) => [m.webhook.id, m.outcome]))).toEqual(
+      new Map([
+        [first, "DISABLED"],
+        [second, "ACCESS_REVOKED"],
+        [all, "DISABLED"],
+        [owners, "MATCHED"],
+      ]),
+    );
+    // Only what a delivery needs is read, and only for the webhooks it can go to.
+    expect(matches.find((m) => m.webhook.id === second)?.webhook).toEqual({ id: second });
+    expect(matches.find((m) => m.webhook.id === owners)?.webhook).toMatchObject({
+      url: "http://127.0.0.1:9/owners",
+      existingDeliveryId: null,
+    });
+
+    // After the fan-out, its deliveries are found again (a re-run writes and sends nothing twice).
+    await fanOutEvent(moved.id);
+    const again = await matchWebhooks(moved.id, moved.type, moved.projectIds);
+    const delivered = await db().delivery.findMany({ where: { eventId: moved.id } });
+    expect(
+      new Map(
+        again.flatMap((m) => ("existingDeliveryId" in m.webhook ? [[m.webhook.id, m.webhook.existingDeliveryId]] : [])),
+      ),
+    ).toEqual(new Map(delivered.map((d) => [d.webhookId, d.id])));
+    expect(delivered.map((d) => d.webhookId).sort()).toEqual([first, all, owners].sort());
+  });
+});
