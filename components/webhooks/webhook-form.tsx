@@ -11,13 +11,13 @@ import { apiFetch } from "@/lib/client/api-client";
 import { webhookKeys } from "@/lib/client/query-keys";
 import type { EventType } from "@/lib/events/catalog";
 import { createWebhookSchema, type WebhookView } from "@/lib/validations/webhook";
-import { applyFieldErrors } from "../form-errors";
+import { applyFieldErrors, withSentences } from "../form-errors";
 import { GuideLink } from "../guide/guide-link";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toaster";
-import { useErrorMessage } from "../use-error-message";
+import { useErrorMessage, useFormErrors } from "../use-error-message";
 import type { ConditionGroup } from "./conditions-model";
 import { ConditionsSection, conditionFieldNames } from "./conditions-section";
 import { DeliverySettingsFields } from "./delivery-settings-fields";
@@ -46,10 +46,11 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
   const router = useRouter();
   const toast = useToast();
   const errorMessage = useErrorMessage();
+  const formErrors = useFormErrors();
   const queryClient = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(createWebhookSchema),
+    resolver: withSentences(zodResolver(createWebhookSchema), formErrors),
     defaultValues: {
       name: webhook?.name ?? "",
       url: webhook?.url ?? "",
@@ -85,7 +86,7 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
     },
     onError: (error) => {
       const fields = [...FIELDS, ...conditionFieldNames(error)] as (typeof FIELDS)[number][];
-      if (!applyFieldErrors(error, form.setError, fields)) toast("error", errorMessage(error));
+      if (!applyFieldErrors(error, form.setError, fields, formErrors)) toast("error", errorMessage(error));
     },
   });
 
