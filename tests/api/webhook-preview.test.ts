@@ -1,7 +1,8 @@
 // The preview of a webhook before it is saved (POST /webhooks/preview) over events made through
 // the real API: counts and examples follow the conditions, a comment's rules read its record as it
-// is now, events carrying no field a rule reads are misses without their payload being read, only the caller's projects are read (another user's never appear, and naming one is
-// refused), the window and the 10,000-event bound hold, and bad input is refused naming the field.
+// is now, events carrying no field a rule reads are misses, only the caller's projects are read
+// (another user's never appear, and naming one is refused), the window and the 10,000-event bound
+// hold, and bad input is refused naming the field.
 // Then "send test" with a real recent event: its stored payload goes out, only if the webhook
 // would have sent it; other events are refused naming eventId.
 import { randomUUID } from "node:crypto";
