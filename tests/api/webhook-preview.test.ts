@@ -1,7 +1,8 @@
 // The preview of a webhook before it is saved (POST /webhooks/preview) over events made through
 // the real API: counts and examples follow the conditions, a comment's rules read its record as it
-// is now, only the caller's projects are read (another user's never appear, and naming one is
-// refused), the window and the 10,000-event bound hold, and bad input is refused naming the field.
+// is now, events carrying no field a rule reads are misses, only the caller's projects are read
+// (another user's never appear, and naming one is refused), the window and the 10,000-event bound
+// hold, and bad input is refused naming the field.
 // Then "send test" with a real recent event: its stored payload goes out, only if the webhook
 // would have sent it; other events are refused naming eventId.
 import { randomUUID } from "node:crypto";
@@ -118,6 +119,29 @@ describe("POST /webhooks/preview", () => {
     expect(res.json).toMatchObject({ considered: 2, matched: 1 });
     expect(res.json.examples.map((e: { record: { id: string } }) => e.record.id)).toEqual([myBoard.urgentOne.id]);
     expect(res.json.misses.map((e: { record: { id: string } }) => e.record.id)).toEqual([myBoard.stays.id]);
+  });
+
+  it("over every event type: events that carry no field a rule reads are misses, with the rule failing", async () => {
+    const res = await preview(mine.owner.cookie, {
+      projectIds: [mine.project.id],
+      conditions: { match: "all", rules: [{ field: "record.tags", operator: "$contains", value: myBoard.urgent.id }] },
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    // Two lists, a tag, three records, two moves, two comments; the urgent record's creation, move and comment match.
+    expect(res.json).toMatchObject({ considered: 10, matched: 3 });
+    expect(res.json.examples.map((e: { type: string }) => e.type)).toEqual([
+      "COMMENT_CREATED",
+      "TODO_MOVED",
+      "TODO_CREATED",
+    ]);
+    expect(res.json.misses.map((e: { type: string }) => e.type)).toEqual([
+      "COMMENT_CREATED",
+      "TODO_MOVED",
+      "TODO_CREATED",
+      "TODO_CREATED",
+      "TAG_CREATED",
+    ]);
+    expect(res.json.misses.at(-1)).toMatchObject({ record: null, results: [{ path: "rules[0]", passed: false }] });
   });
 
   it("without conditions counts every selected event of the caller's projects, and never another user's", async () => {
