@@ -123,6 +123,14 @@ describe("form errors as sentences", () => {
       "«Caduca tras (días)» debe ser de al menos 1 día.",
     );
     expect(formErrorSentence(en, "name", "something new")).toBe("Please check “Name”: its value is not valid.");
+    // A webhook condition's errors, by the API's path of the rule's part.
+    expect(formErrorSentence(en, "conditions.rules", "must have at most 20 rules in all (has 23)")).toBe(
+      "“Rules”: a webhook can have at most 20 rules in all, and this one has 23. Please remove some.",
+    );
+    expect(
+      formErrorSentence(en, "conditions.rules[1].operator", '"$nope" is not an operator; use one of $eq $ne'),
+    ).toBe("“Comparison” holds a choice we do not know; please choose again.");
+    expect(formErrorSentence(en, "conditions.rules[0].value", "is required for $in")).toBe("Please fill in “Value”.");
   });
 
   it("turns client-side validation into sentences, nested fields included", async () => {

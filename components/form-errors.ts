@@ -17,7 +17,11 @@ export type FormErrorsTranslator = {
  * the password and custom-field value schemas or the request reader that none of these match.)
  */
 export const FRAGMENTS: { pattern: RegExp; key: string }[] = [
-  { pattern: /^is required(?: \(.+\))?$/, key: "required" },
+  // The test send: an event type (a sample) or a recent event.
+  { pattern: /^is required, or eventId \(a recent event\)$/, key: "testEventRequired" },
+  { pattern: /^send eventType \(a sample\) or eventId, not both$/, key: "testEventBoth" },
+  // "is required for $in", "is required for a custom field rule": the rule's part it names.
+  { pattern: /^(?:is required(?: \(.+\)| for .+)?|must not be empty)$/, key: "required" },
   { pattern: /^must be at most (?<max>\d+) characters$/, key: "tooLong" },
   { pattern: /^must be at least (?<min>\d+) characters$/, key: "tooShort" },
   { pattern: /^must be at most (?<max>\d+) days$/, key: "atMostDays" },
@@ -58,7 +62,22 @@ export const FRAGMENTS: { pattern: RegExp; key: string }[] = [
   { pattern: /^only SELECT_SINGLE and SELECT_MULTI fields have options$/, key: "onlyChoiceOptions" },
   { pattern: /^only CURRENCY fields have a currency$/, key: "onlyCurrency" },
   { pattern: /^send at least one field to change$/, key: "nothingToChange" },
-  { pattern: /^Unrecognized keys?: /, key: "unknownField" },
+  { pattern: /^(?:Unrecognized keys?: |is not a known key$)/, key: "unknownField" },
+  // Webhook conditions (lib/validations/webhook-conditions.ts): a rule's part, named by the field label.
+  { pattern: /^"[^"]*" does not apply to .+$/, key: "operatorMismatch" },
+  { pattern: /^"[^"]*" is not (?:a condition field|an operator)\b/, key: "unknownChoice" },
+  { pattern: /^must be one of (?:[\w.]+, )+[\w.]+$|^must be one of \$\w+(?: \$\w+)+$/, key: "unknownChoice" },
+  { pattern: /^must be .+, as the custom field's type requires$/, key: "customFieldValue" },
+  { pattern: /^must be an? \w+ id$/, key: "chooseOne" },
+  { pattern: /^must list at least one \w+$/, key: "chooseAtLeastOne" },
+  { pattern: /^must have at most (?<max>\d+) rules in all \(has (?<count>\d+)\)$/, key: "tooManyRules" },
+  { pattern: /^groups nest one level only\b/, key: "nestOnce" },
+  { pattern: /^must be a group \{/, key: "group" },
+  { pattern: /^must be a rule \{field, operator, value\} or a group\b/, key: "ruleOrGroup" },
+  { pattern: /^must be left out for .+$/, key: "leaveOut" },
+  { pattern: /^must be true \(is set\) or false \(is empty\)$/, key: "setOrEmpty" },
+  { pattern: /^must have at least one rule$/, key: "atLeastOneRule" },
+  { pattern: /^only belongs to a record\.customField rule$/, key: "onlyCustomField" },
 ];
 
 /** The sentence key and values of a fragment; `invalid` for one no pattern knows. */
@@ -78,8 +97,11 @@ export function matchFragment(fragment: string): { key: string; values: Record<s
 
 /** The reader's name of a field path ("disablePolicy.count" → its `fields.count` label), or the path itself. */
 export function fieldLabel(t: FormErrorsTranslator, path: string) {
-  // react-hook-form's "events.root" and list indexes name no field of their own.
-  const named = path.split(".").filter((s) => s !== "root" && !/^\d+$/.test(s));
+  // react-hook-form's "events.root" and list indexes ("rules.0", the API's "rules[0]") name no field of their own.
+  const named = path
+    .replace(/\[\d+\]/g, "")
+    .split(".")
+    .filter((s) => s !== "root" && !/^\d+$/.test(s));
   const last = named.at(-1) ?? path;
   if (t.has(`fields.${named.join(".")}`)) return t(`fields.${named.join(".")}`);
   if (t.has(`fields.${last}`)) return t(`fields.${last}`);

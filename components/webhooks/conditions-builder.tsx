@@ -12,6 +12,7 @@ import {
   isGroup,
   MAX_RULES,
   newRule,
+  type RuleError,
   rulePaths,
 } from "./conditions-model";
 import { useConditionOptions } from "./conditions-queries";
@@ -70,7 +71,7 @@ export function ConditionsBuilder({
   projectIds: string[];
   references?: ConditionReference[];
   /** Messages by rule path ("rules[0]"; "" for the whole). */
-  errors: Record<string, string>;
+  errors: Record<string, RuleError>;
 }) {
   const t = useTranslations("conditions");
   const id = useId();
@@ -162,7 +163,7 @@ export function ConditionsBuilder({
           </p>
           {errors[""] ? (
             <p role="alert" className="text-xs text-red-700">
-              {errors[""]}
+              {errors[""].message}
             </p>
           ) : null}
         </div>
@@ -187,7 +188,7 @@ function RuleList({
   fields: FieldKey[];
   options: Parameters<typeof ConditionRuleRow>[0]["options"];
   ctx: SentenceContext;
-  errors: Record<string, string>;
+  errors: Record<string, RuleError>;
   /** Each rule's number in reading order, by path, so that "Rule 3" is one rule on the page. */
   numbers: Map<string, number>;
   full: boolean;
@@ -239,7 +240,7 @@ function RuleList({
                 </div>
                 {errors[path] ? (
                   <p role="alert" className="text-xs text-red-700">
-                    {errors[path]}
+                    {errors[path].message}
                   </p>
                 ) : null}
               </fieldset>
@@ -269,7 +270,7 @@ function RuleList({
 
 /** The rule's error: the plain "choose a value" when it is unfinished, else the API's message. */
 function errorFor(
-  errors: Record<string, string>,
+  errors: Record<string, RuleError>,
   path: string,
   rule: ConditionRule,
   ctx: SentenceContext,
@@ -278,7 +279,7 @@ function errorFor(
   const error = errors[path];
   if (!error) return undefined;
   const family = familyOf(rule.field, rule.customFieldId ? ctx.customFieldType(rule.customFieldId) : undefined);
-  return family && rule.value === undefined && !error.startsWith("operator") ? incomplete : error;
+  return family && rule.value === undefined && error.part !== "operator" ? incomplete : error.message;
 }
 
 function MatchSelect({

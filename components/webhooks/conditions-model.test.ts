@@ -242,8 +242,12 @@ describe("rule paths", () => {
     const formErrors = {
       rules: [undefined, { rules: [undefined, { value: { message: "must be true or false", type: "custom" } }] }],
     };
-    expect(conditionErrorsByPath(formErrors)).toEqual({ "rules[1].rules[1]": "value: must be true or false" });
-    expect(conditionErrorsByPath({ message: "at most 20 rules", type: "custom" })).toEqual({ "": "at most 20 rules" });
+    expect(conditionErrorsByPath(formErrors)).toEqual({
+      "rules[1].rules[1]": { part: "value", message: "must be true or false" },
+    });
+    expect(conditionErrorsByPath({ message: "at most 20 rules", type: "custom" })).toEqual({
+      "": { part: "", message: "at most 20 rules" },
+    });
     expect(
       apiConditionErrors({
         "conditions.rules[0].value": ["must be a list id of the webhook's projects"],
@@ -318,7 +322,49 @@ describe("the form's own validation", () => {
       { fields: {}, shouldUseNativeValidation: false },
     );
     expect(conditionErrorsByPath(result.errors.conditions)).toEqual({
-      "rules[1].rules[0]": 'operator: "$gt" does not apply to tags',
+      "rules[1].rules[0]": { part: "operator", message: '"$gt" does not apply to tags' },
     });
+  });
+
+  it("shows a rule's error as a sentence naming the rule's part, in the reader's language", async () => {
+    const { zodResolver } = await import("@hookform/resolvers/zod");
+    const { createWebhookSchema } = await import("@/lib/validations/webhook");
+    const { withSentences } = await import("../form-errors");
+    const { translatorFor } = await import("@/i18n/translator");
+    const body = {
+      name: "Urgent done",
+      url: "https://example.com/hook",
+      conditions: {
+        match: "all",
+        rules: [
+          { field: "record.title", operator: "$contains", value: "" },
+          { match: "any", rules: [{ field: "record.tags", operator: "$gt", value: "t-urgent" }] },
+          { field: "record.list", operator: "$eq", customFieldId: "cf1", value: "l1" },
+        ],
+      },
+    };
+    const options = { fields: {}, shouldUseNativeValidation: false };
+    const en = await withSentences(zodResolver(createWebhookSchema), translatorFor("en", "formErrors"))(
+      body as never,
+      undefined,
+      options,
+    );
+    expect(conditionErrorsByPath(en.errors.conditions)).toEqual({
+      "rules[0]": { part: "value", message: "Please fill in “Value”." },
+      "rules[1].rules[0]": {
+        part: "operator",
+        message: "“Comparison”: this comparison does not work for this kind of value; please choose another one.",
+      },
+      "rules[2]": {
+        part: "customFieldId",
+        message: "“Custom field” belongs only to a rule on a custom field; please remove it.",
+      },
+    });
+    const ru = await withSentences(zodResolver(createWebhookSchema), translatorFor("ru", "formErrors"))(
+      body as never,
+      undefined,
+      options,
+    );
+    expect(conditionErrorsByPath(ru.errors.conditions)["rules[0]"]?.message).toBe("Заполните поле «Значение».");
   });
 });

@@ -292,18 +292,23 @@ export function ruleAt(group: ConditionGroup | null, path: string): ConditionRul
   return rulePaths(group).find((r) => r.path === path)?.rule ?? null;
 }
 
+/** A rule's error: the part of the rule it is about ("value", "operator"; "" for the rule or group itself) and its text. */
+export type RuleError = { part: string; message: string };
+
 /**
  * Form errors under `conditions` (react-hook-form's nested objects, or the API's flat
- * "conditions.rules[0].value" names) as messages by rule path: "rules[0]" → "value: must be …".
+ * "conditions.rules[0].value" names) by rule path: "rules[0]" → { part: "value", message }. In the
+ * webhook form the message is already a sentence naming the part (withSentences, applyFieldErrors),
+ * so it is shown as it is.
  */
-export function conditionErrorsByPath(errors: unknown, prefix = ""): Record<string, string> {
-  const out: Record<string, string> = {};
+export function conditionErrorsByPath(errors: unknown, prefix = ""): Record<string, RuleError> {
+  const out: Record<string, RuleError> = {};
   if (!errors || typeof errors !== "object") return out;
   for (const [key, entry] of Object.entries(errors)) {
     if (key === "ref" || key === "type" || key === "types") continue;
     if (key === "message" && typeof entry === "string") {
       const { rulePath, part } = splitPath(prefix);
-      out[rulePath] ??= part ? `${part}: ${entry}` : entry;
+      out[rulePath] ??= { part, message: entry };
       continue;
     }
     const segment = /^\d+$/.test(key) ? `[${key}]` : prefix ? `.${key}` : key;
@@ -323,7 +328,7 @@ export function apiConditionErrors(fields: Record<string, string[]> | undefined)
   return out;
 }
 
-function withoutExisting(existing: Record<string, string>, next: Record<string, string>) {
+function withoutExisting<T>(existing: Record<string, T>, next: Record<string, T>) {
   return Object.fromEntries(Object.entries(next).filter(([k]) => !(k in existing)));
 }
 
