@@ -14,11 +14,12 @@ import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { applyConditions, type Judged } from "../conditions/apply-conditions";
 import { pool, sqlTransaction } from "../db";
+import { logger } from "../logger";
 import { releaseSlot, tryTakeSlot } from "./attempt-slots";
 import { holdInProcess, recordSoon, sendEmailsSoon, track } from "./background-sender";
 import { deliveryTimeoutMs, inlineBudgetMs, LEASE_MARGIN_MS, MAX_ATTEMPTS, retryPolicy } from "./config";
 import { decide } from "./decide";
-import { sendLaneWakes } from "./lanes";
+import { changeLanes, type LaneChange, sendLaneWakes } from "./lanes";
 import { type Candidate, type Match, matchWebhooks, type SendableMatch } from "./match-webhooks";
 import { bodyBuilder, eventMessageId, todoOf } from "./payload";
 import { type AttemptRecord, attemptEndedAt, type DeliveryToSend, performAttempt } from "./perform-attempt";
@@ -92,6 +93,13 @@ async function waitForInline(promises: Promise<unknown>[], started: number) {
   });
   clearTimeout(timer);
   clearTimeout(stragglers);
+}
+
+/** Apply the lane changes a fan-out left for after its commit, and send the wake-ups. */
+async function wakeQueuedLanes(changes: LaneChange[]) {
+  const now = Date.now();
+  const wakes = await sqlTransaction((client) => changeLanes(client, changes, now));
+  await sendLaneWakes(wakes);
 }
 
 /** What a fan-out did, and where its time went (ms: reading and matching, waiting for inline
@@ -294,19 +302,20 @@ export async function fanOutEvent(
       {
         now,
         written: inserted,
-        laneChanges: [
-          // A full lane is woken by its next finished attempt; waking it now would find no slot.
-          ...queued.map((r) => ({ webhookId: r.webhookId, wakeAt: now, unlessSaturated: true })),
-          // Inline attempts still running after the whole budget mark their lane slow, so the
-          // next events' attempts are not waited for; stragglers cut short by the rule above are
-          // judged when they end.
-          ...(now - started >= inlineBudgetMs()
-            ? leased.filter((e) => e.waited).map((e) => ({ webhookId: e.send.webhookId, slow: true }))
-            : []),
-        ],
+        // The queued deliveries' lanes are changed after the commit (below), not here.
       },
     );
     return {
+      laneChanges: [
+        // A full lane is woken by its next finished attempt; waking it now would find no slot.
+        ...queued.map((r) => ({ webhookId: r.webhookId, wakeAt: now, unlessSaturated: true })),
+        // Inline attempts still running after the whole budget mark their lane slow, so the
+        // next events' attempts are not waited for; stragglers cut short by the rule above are
+        // judged when they end.
+        ...(now - started >= inlineBudgetMs()
+          ? leased.filter((e) => e.waited).map((e) => ({ webhookId: e.send.webhookId, slow: true }))
+          : []),
+      ],
       wakes: recorded.wakes,
       emails: recorded.emails,
       held: recorded.held,
@@ -328,6 +337,16 @@ export async function fanOutEvent(
   holdInProcess(result.held);
   await sendLaneWakes(result.wakes);
   sendEmailsSoon(result.emails);
+  // The lanes of deliveries queued behind busy (often failing) webhooks are woken in a transaction
+  // of their own, after the call: their rows are locked by those lanes' pumps and recorders, and
+  // waiting for them held this fan-out's call slot (and so every other tenant's next event). A
+  // crash before it leaves the deliveries due and unleased: the relay wakes their lanes.
+  if (result.laneChanges.length > 0)
+    track(
+      wakeQueuedLanes(result.laneChanges).catch((error) =>
+        logger.warn({ err: error }, "queued lanes not woken; the relay will"),
+      ),
+    );
   return {
     matched: matches.filter((m) => m.outcome === "MATCHED").length,
     inline: finished.length,
