@@ -66,6 +66,22 @@ export async function updateHealthCounters(client: PoolClient, results: { webhoo
   );
 }
 
+/** A failure-rate policy's window: the webhook's event deliveries that ended in it, and how many failed. */
+export async function failureWindow(
+  client: PoolClient,
+  webhookId: string,
+  policy: { windowMinutes: number },
+): Promise<{ windowEnded: number; windowFailed: number }> {
+  const { rows } = await client.query<{ ended: number; failed: number }>(
+    `SELECT count(*)::int AS ended, count(*) FILTER (WHERE status = 'FAILED')::int AS failed
+       FROM deliveries
+      WHERE webhook_id = $1 AND kind = 'event' AND status IN ('DELIVERED', 'FAILED')
+        AND completed_at > (now() AT TIME ZONE 'UTC') - make_interval(mins => $2)`,
+    [webhookId, policy.windowMinutes],
+  );
+  return { windowEnded: rows[0].ended, windowFailed: rows[0].failed };
+}
+
 export type Exhaustion = { webhookId: string; eventType: string; attempts: number; lastError: string | null };
 
 /**
@@ -84,20 +100,8 @@ export async function recordExhaustions(client: PoolClient, items: Exhaustion[])
     );
     if (rows.length === 0) continue;
     const policy = disablePolicyOf({ disablePolicy: rows[0].policy });
-    let windowEnded: number | undefined;
-    let windowFailed: number | undefined;
-    if (policy.type === "failure_rate") {
-      const { rows: counts } = await client.query<{ ended: number; failed: number }>(
-        `SELECT count(*)::int AS ended, count(*) FILTER (WHERE status = 'FAILED')::int AS failed
-           FROM deliveries
-          WHERE webhook_id = $1 AND kind = 'event' AND status IN ('DELIVERED', 'FAILED')
-            AND completed_at > (now() AT TIME ZONE 'UTC') - make_interval(mins => $2)`,
-        [item.webhookId, policy.windowMinutes],
-      );
-      windowEnded = counts[0].ended;
-      windowFailed = counts[0].failed;
-    }
-    if (shouldDisable(policy, { streak: rows[0].streak, windowEnded, windowFailed })) {
+    const window = policy.type === "failure_rate" ? await failureWindow(client, item.webhookId, policy) : {};
+    if (shouldDisable(policy, { streak: rows[0].streak, ...window })) {
       const reason = disableReason(policy, item.eventType, item.attempts, item.lastError);
       const done = await disableInTransaction(client, item.webhookId, reason, "failures", { wakeLane: false });
       emails.push(...done.emails);

@@ -6,6 +6,7 @@ import {
   type ConditionGroup,
   type ConditionRule,
   countRules,
+  FIXED_FIELD_FAMILY,
   type FieldKey,
   familyOf,
   fieldsForEvents,
@@ -19,20 +20,9 @@ import { useConditionOptions } from "./conditions-queries";
 import { ConditionRuleRow } from "./conditions-rule-row";
 import { type ConditionReference, conditionsSentence, nameLookup, type SentenceContext } from "./conditions-sentence";
 
-const FIRST_FAMILY = {
-  "record.list": "list",
-  "record.tags": "tags",
-  "record.assignees": "assignees",
-  "record.done": "done",
-  "record.dueDate": "dueDate",
-  "record.title": "title",
-  "comment.author": "commentAuthor",
-  "checklistItem.done": "checklistItemDone",
-} as const;
-
 function firstRule(fields: FieldKey[]): ConditionRule {
-  const field = (fields.find((f) => f !== "record.customField") ?? "record.list") as keyof typeof FIRST_FAMILY;
-  return newRule(field, FIRST_FAMILY[field]);
+  const field = (fields.find((f) => f !== "record.customField") ?? "record.list") as keyof typeof FIXED_FIELD_FAMILY;
+  return newRule(field, FIXED_FIELD_FAMILY[field]);
 }
 
 /** The sentence context for the builder, the preview and the trace: names in the reader's language. */

@@ -157,7 +157,8 @@ const CHOICES: Record<Family, Choice[]> = {
   cfOptions: setChoices("option"),
 };
 
-const FAMILY_BY_FIELD: Record<Exclude<FieldKey, "record.customField">, Family> = {
+/** The family of each field that is not a custom field (its choices, value control and label). */
+export const FIXED_FIELD_FAMILY = {
   "record.list": "list",
   "record.tags": "tags",
   "record.assignees": "assignees",
@@ -166,7 +167,7 @@ const FAMILY_BY_FIELD: Record<Exclude<FieldKey, "record.customField">, Family> =
   "record.title": "title",
   "comment.author": "commentAuthor",
   "checklistItem.done": "checklistItemDone",
-};
+} as const satisfies Record<Exclude<FieldKey, "record.customField">, Family>;
 
 const FAMILY_BY_CUSTOM_TYPE: Record<CustomFieldType, Family> = {
   TEXT_SINGLE: "cfText",
@@ -186,7 +187,7 @@ const FAMILY_BY_CUSTOM_TYPE: Record<CustomFieldType, Family> = {
 /** The family of a rule's field; a custom field that no longer exists has none. */
 export function familyOf(field: FieldKey, customFieldType?: CustomFieldType): Family | null {
   if (field === "record.customField") return customFieldType ? FAMILY_BY_CUSTOM_TYPE[customFieldType] : null;
-  return FAMILY_BY_FIELD[field];
+  return FIXED_FIELD_FAMILY[field];
 }
 
 export function choicesFor(family: Family): Choice[] {

@@ -8,6 +8,7 @@ import {
   type ConditionRule,
   choiceOf,
   choicesFor,
+  FIXED_FIELD_FAMILY,
   type FieldKey,
   familyOf,
   newRule,
@@ -20,17 +21,6 @@ import { referenceText, ruleSentence, type SentenceContext } from "./conditions-
 
 const CONTROL =
   "w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30";
-
-const FIXED_FIELD_FAMILY = {
-  "record.list": "list",
-  "record.tags": "tags",
-  "record.assignees": "assignees",
-  "record.done": "done",
-  "record.dueDate": "dueDate",
-  "record.title": "title",
-  "comment.author": "commentAuthor",
-  "checklistItem.done": "checklistItemDone",
-} as const;
 
 const CUSTOM = "record.customField";
 

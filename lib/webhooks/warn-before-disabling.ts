@@ -15,7 +15,7 @@ import { MAX_ATTEMPTS } from "../delivery-engine/config";
 import { type Decision, shouldDisable } from "../delivery-engine/decide";
 import type { AttemptRecord } from "../delivery-engine/perform-attempt";
 import { queueEmail } from "../notify/email-outbox";
-import { disablePolicyOf } from "../webhook-health";
+import { disablePolicyOf, failureWindow } from "../webhook-health";
 
 export const WARNING_KINDS = { retrying: "webhook_retrying", lastChance: "webhook_last_chance" } as const;
 export type WarningKind = keyof typeof WARNING_KINDS;
@@ -72,19 +72,8 @@ async function warningKind(
   startsRetrying: boolean,
 ): Promise<WarningKind | null> {
   const policy = disablePolicyOf({ disablePolicy: row.policy });
-  let windowEnded = 0;
-  let windowFailed = 0;
-  if (policy.type === "failure_rate") {
-    const { rows } = await client.query<{ ended: number; failed: number }>(
-      `SELECT count(*)::int AS ended, count(*) FILTER (WHERE status = 'FAILED')::int AS failed
-         FROM deliveries
-        WHERE webhook_id = $1 AND kind = 'event' AND status IN ('DELIVERED', 'FAILED')
-          AND completed_at > (now() AT TIME ZONE 'UTC') - make_interval(mins => $2)`,
-      [row.id, policy.windowMinutes],
-    );
-    windowEnded = rows[0].ended;
-    windowFailed = rows[0].failed;
-  }
+  const { windowEnded, windowFailed } =
+    policy.type === "failure_rate" ? await failureWindow(client, row.id, policy) : { windowEnded: 0, windowFailed: 0 };
   const oneMoreFailure = { streak: row.streak + 1, windowEnded: windowEnded + 1, windowFailed: windowFailed + 1 };
   if (shouldDisable(policy, oneMoreFailure)) return "lastChance";
   return startsRetrying ? "retrying" : null;
