@@ -175,7 +175,16 @@ export async function fanOutEvent(
   for (const f of fresh) {
     const how = f.outcome === "MATCHED" ? firstAttempt(f.webhook, started) : "queued";
     if (how === "queued") continue;
-    const secrets = signingSecrets(f.webhook);
+    let secrets: string[];
+    try {
+      secrets = signingSecrets(f.webhook);
+    } catch (error) {
+      // A secret that cannot be decrypted (a changed WEBHOOK_SECRET_KEY, a damaged row) is this
+      // webhook's problem only: its delivery is queued in its own lane, the others go out now.
+      releaseSlot(f.webhook.id);
+      logger.error({ err: error, webhookId: f.webhook.id }, "webhook secret unreadable; delivery left to its lane");
+      continue;
+    }
     const entry: Inline = {
       send: f.send,
       secrets,

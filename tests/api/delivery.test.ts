@@ -272,6 +272,32 @@ describe("delivery", () => {
     expect(delivery.projectId).toBe(project.id);
     await receiver.close();
   });
+
+  it("a webhook whose secret cannot be read does not hold back the event's other webhooks", async () => {
+    const good = await startReceiver();
+    const broken = await startReceiver();
+    const project = await createProject("Unreadable", "Secrets");
+    await addMember(project.id, ws.owner.user.id, "OWNER");
+    const list = (
+      await call(createList, { cookie: ws.owner.cookie, params: { projectId: project.id }, body: { title: "L" } })
+    ).json.id;
+    const fine = await webhookTo(`${good.url}/fine`, { projectIds: [project.id] });
+    const damaged = await webhookTo(`${broken.url}/damaged`, { projectIds: [project.id] });
+    // As after a WEBHOOK_SECRET_KEY change or a damaged row: the stored secret no longer decrypts.
+    await db().webhook.update({ where: { id: damaged.id }, data: { secretEncrypted: "v1:x:y:z" } });
+    await newTodo("Still delivered", project.id, list);
+    await good.waitFor(1);
+    const [delivery] = await waitFor("the good webhook's delivery", async () => {
+      const d = await deliveriesOf(fine.id);
+      return d[0]?.status === "DELIVERED" ? d : undefined;
+    });
+    expect(delivery.attempts).toHaveLength(1);
+    // The damaged webhook's delivery was written and left to its lane; nothing reached its receiver.
+    expect((await deliveriesOf(damaged.id)).map((d) => d.status)).toEqual(["PENDING"]);
+    expect(broken.requests).toHaveLength(0);
+    await good.close();
+    await broken.close();
+  });
 });
 
 describe("re-enabling, testing, replaying and redelivering", () => {
