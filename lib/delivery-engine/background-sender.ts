@@ -19,6 +19,8 @@ export type Launch = {
   trigger: AttemptTrigger;
   /** Not before (a rate-limited lane spaces its attempts). */
   startAt?: number;
+  /** A rate-limited webhook's spacing between starts, in ms. */
+  spacingMs?: number;
 };
 
 const running = new Set<Promise<unknown>>();
@@ -70,13 +72,39 @@ export function sendEmailsSoon(ids: string[]) {
   track(sendQueuedEmails(ids).catch((error) => logger.warn({ err: error }, "e-mails not sent; the relay will retry")));
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The last attempt start of each rate-limited webhook in this process. */
+const lastStart = new Map<string, number>();
+
+/**
+ * Wait until the attempt may start: its planned time, and for a rate-limited webhook also one
+ * spacing after this process's previous start to it — timers that fire late (a busy event loop)
+ * would otherwise start several planned attempts at once, over the webhook's rate.
+ */
+async function untilStart(launch: Launch) {
+  const planned = (launch.startAt ?? 0) - Date.now();
+  if (planned > 0) await sleep(planned);
+  const spacing = launch.spacingMs ?? 0;
+  if (spacing <= 0) return;
+  const id = launch.delivery.webhookId;
+  for (;;) {
+    const wait = (lastStart.get(id) ?? 0) + spacing - Date.now();
+    if (wait <= 0) break;
+    await sleep(wait);
+  }
+  // Checked and set with no await in between: concurrent launches take turns.
+  const now = Date.now();
+  if (lastStart.size > 10_000) for (const [key, at] of lastStart) if (at < now - 60_000) lastStart.delete(key);
+  lastStart.set(id, now);
+}
+
 /** Make a lane's claimed attempts in the background (its pump committed their leases first). */
 export function launchAttempts(launches: Launch[]) {
   for (const launch of launches) {
     track(
       (async () => {
-        const wait = (launch.startAt ?? 0) - Date.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        await untilStart(launch);
         takeSlot(launch.delivery.webhookId);
         const record = await performAttempt(launch.delivery, launch.secrets, launch.number, launch.trigger).finally(
           () => releaseSlot(launch.delivery.webhookId),

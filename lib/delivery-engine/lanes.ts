@@ -258,6 +258,8 @@ export type Claimed = {
   trigger: AttemptTrigger;
   /** When the attempt may start (rate-limited lanes space their attempts out). */
   startAt: number;
+  /** A rate-limited lane's spacing between attempt starts, in ms (0: no rate). */
+  spacingMs: number;
 };
 
 export type PumpResult = {
@@ -473,6 +475,7 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
       number: c.attemptCount + 1,
       trigger: triggerOf(c),
       startAt,
+      spacingMs: spacing,
     }));
     return { claimed, wake };
   });
