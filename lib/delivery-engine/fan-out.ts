@@ -241,6 +241,9 @@ export async function fanOutEvent(
     return { ...base, leaseUntil: null };
   });
 
+  // A MATCHED webhook's delivery says so (traceEvent reads it): only the other outcomes need a
+  // trace row, so a delivered event writes its deliveries and nothing more.
+  const traced = matches.filter((m) => m.outcome !== "MATCHED");
   const commit = sqlTransaction(async (client) => {
     // One statement (one round trip): lock the webhooks against deletion for this transaction (a
     // webhook deleted just before is skipped, one deleted now waits for the commit, so the other
@@ -295,9 +298,9 @@ export async function fanOutEvent(
         rows.map((r) => r.state.next),
         rows.map((r) => r.leaseUntil),
         [...new Set(matches.map((m) => m.webhook.id))].sort(),
-        matches.map((m) => m.webhook.id),
-        matches.map((m) => m.outcome),
-        matches.map((m) => (m.failedRule ? JSON.stringify(m.failedRule) : null)),
+        traced.map((m) => m.webhook.id),
+        traced.map((m) => m.outcome),
+        traced.map((m) => (m.failedRule ? JSON.stringify(m.failedRule) : null)),
       ],
     );
     const inserted = new Set(written[0].inserted);

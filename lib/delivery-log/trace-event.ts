@@ -18,9 +18,10 @@ const EXPLANATIONS = {
 
 /**
  * "Why was this event (not) delivered?" for each of the caller's webhooks. The fan-out records
- * what became of the webhooks that selected the event (MATCHED, DISABLED, ACCESS_REVOKED, and
- * FILTERED with the condition rule that failed, explained in the reader's language); for the
- * others the webhook's current selection tells which part leaves the event out.
+ * what became of the webhooks that selected the event: MATCHED as the event's delivery to the
+ * webhook, and DISABLED, ACCESS_REVOKED and FILTERED (with the condition rule that failed,
+ * explained in the reader's language) as trace rows; for the others the webhook's current
+ * selection tells which part leaves the event out.
  */
 export async function traceEvent(userId: string, eventId: string) {
   // One snapshot: read while the fan-out commits, the event, its traces and its deliveries must
@@ -55,16 +56,16 @@ export async function traceEvent(userId: string, eventId: string) {
   );
   if (!member && traces.length === 0) throw ApiError.notFound("Event");
   // Before the event's fan-out ran, nothing is known yet.
-  const processed = event.fannedOutAt !== null || traces.length > 0;
+  const processed = event.fannedOutAt !== null || traces.length > 0 || deliveries.length > 0;
   return {
     event: { id: event.id, type: event.type, projectIds: event.projectIds, occurredAt: event.occurredAt },
     webhooks: webhooks.map((w) => {
       const trace = traces.find((t) => t.webhookId === w.id);
-      const recorded = trace?.outcome;
+      const delivery = deliveries.find((d) => d.webhookId === w.id);
+      const recorded = trace?.outcome ?? (delivery ? "MATCHED" : undefined);
       const failedRule = (trace?.failedRule ?? null) as FailedRule | null;
       const outcome: keyof typeof EXPLANATIONS =
         recorded ?? (processed ? (unselected(w, event.type, event.projectIds) ?? "NOT_CONSIDERED") : "PENDING");
-      const delivery = deliveries.find((d) => d.webhookId === w.id);
       return {
         webhookId: w.id,
         name: w.name,

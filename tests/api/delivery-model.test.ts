@@ -449,22 +449,24 @@ async function judge(run: Run): Promise<{ violations: string[]; story: string }>
   const traceOf = new Map(traces.map((t) => [t.eventId, t]));
   const name = new Map(deliveries.map((d, i) => [d.id, `delivery #${i + 1} (${d.id})`]));
 
-  // Events: each one fanned out, traced MATCHED or DISABLED as the webhook then was, one delivery.
+  // Events: each one fanned out, with one delivery, MATCHED (no trace row: the delivery says it)
+  // or traced DISABLED, as the webhook then was.
   if (events.length !== run.created) v.push(`${run.created} records created, ${events.length} TODO_CREATED events`);
   for (const e of events) {
     const trace = traceOf.get(e.id);
     const mine = deliveries.filter((d) => d.eventId === e.id);
     if (!e.fannedOutAt) v.push(`event ${e.id} was never fanned out`);
     if (mine.length !== 1) v.push(`event ${e.id} has ${mine.length} deliveries to the webhook`);
-    if (!trace || (trace.outcome !== "MATCHED" && trace.outcome !== "DISABLED")) {
-      v.push(`event ${e.id} is traced ${trace?.outcome ?? "nowhere"}`);
+    const outcome = trace?.outcome ?? (mine.length > 0 ? "MATCHED" : undefined);
+    if (outcome !== "MATCHED" && outcome !== "DISABLED") {
+      v.push(`event ${e.id} is traced ${outcome ?? "nowhere"}`);
       continue;
     }
-    const t = trace.createdAt.getTime();
+    const t = (trace?.createdAt ?? mine[0].createdAt).getTime();
     const states = possibleOver(changes, t - CLAIM_MS, t + EPS_MS);
-    if (!states.has(trace.outcome === "MATCHED")) v.push(`event ${e.id} traced ${trace.outcome}, the webhook was not`);
+    if (!states.has(outcome === "MATCHED")) v.push(`event ${e.id} traced ${outcome}, the webhook was not`);
     const d = mine[0];
-    if (d && trace.outcome === "DISABLED" && !run.chains.has(d.id) && (d.status !== "SKIPPED" || d.attemptCount > 0))
+    if (d && outcome === "DISABLED" && !run.chains.has(d.id) && (d.status !== "SKIPPED" || d.attemptCount > 0))
       v.push(`${name.get(d.id)} of an event that came while disabled is ${d.status} after ${d.attemptCount} attempts`);
   }
 
