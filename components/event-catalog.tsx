@@ -1,28 +1,19 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { eventTypeKeys } from "@/lib/client/query-keys";
-import type { groupedEventTypes } from "@/lib/events/catalog";
+import { type EventTypeGroups, useEventSample, useEventTypeGroups } from "./event-types/queries";
 import { useEventText } from "./i18n/use-event-text";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 import { CodeBox } from "./ui/code-box";
 import { useErrorMessage } from "./use-error-message";
 
-type Groups = ReturnType<typeof groupedEventTypes>;
-
 export function EventCatalog() {
   const t = useTranslations("eventTypes");
   const eventText = useEventText();
   const errorMessage = useErrorMessage();
-  const groups = useQuery({
-    queryKey: eventTypeKeys.list(),
-    queryFn: () => apiFetch<{ data: Groups }>("/api/v1/event-types").then((r) => r.data),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const groups = useEventTypeGroups();
   if (groups.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
   if (groups.error) return <Alert tone="error">{errorMessage(groups.error)}</Alert>;
   return (
@@ -41,16 +32,11 @@ export function EventCatalog() {
   );
 }
 
-function EventRow({ event }: { event: Groups[number]["events"][number] }) {
+function EventRow({ event }: { event: EventTypeGroups[number]["events"][number] }) {
   const t = useTranslations("eventTypes");
   const eventText = useEventText();
   const [open, setOpen] = useState(false);
-  const sample = useQuery({
-    queryKey: eventTypeKeys.detail(event.type),
-    queryFn: () => apiFetch<{ sample: unknown }>(`/api/v1/event-types/${event.type}`),
-    enabled: open,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const sample = useEventSample(event.type, open);
   return (
     <li className="py-3">
       <div className="flex items-baseline justify-between gap-4">

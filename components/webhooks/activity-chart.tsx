@@ -1,15 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import { webhookKeys } from "@/lib/client/query-keys";
-import type { activityResponse } from "@/lib/validations/webhook";
 import { Card } from "../ui/card";
-
-type Activity = z.output<typeof activityResponse>;
+import { type ActivityRange, useWebhookActivity } from "./queries";
 
 const W = 720;
 const H = 140;
@@ -26,12 +20,8 @@ export function ActivityChart({ webhookId }: { webhookId: string }) {
   const t = useTranslations("webhookPage");
   const tf = useTranslations("finish.chart");
   const format = useFormatter();
-  const [range, setRange] = useState<"24h" | "7d">("24h");
-  const activity = useQuery({
-    queryKey: [...webhookKeys.detail(webhookId), "activity", range],
-    queryFn: () => apiFetch<Activity>(`/api/v1/webhooks/${webhookId}/activity?range=${range}`),
-    refetchInterval: 10_000,
-  });
+  const [range, setRange] = useState<ActivityRange>("24h");
+  const activity = useWebhookActivity(webhookId, range);
   const buckets = activity.data?.buckets ?? [];
   const maxCount = Math.max(1, ...buckets.map((b) => b.ok + b.failed));
   const maxLatency = Math.max(1, ...buckets.map((b) => b.p50LatencyMs ?? 0));

@@ -1,15 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
-import type { webhookDetailResponse } from "@/lib/validations/webhook";
 import { useEventText } from "../i18n/use-event-text";
-import { useProjectGroups } from "../project-groups";
+import { useProjectGroups } from "../projects/queries";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -22,11 +17,10 @@ import { ActivityChart } from "./activity-chart";
 import { DeliveryLog } from "./delivery-log";
 import { DisabledBanner } from "./disabled-banner";
 import { HealthCard } from "./health-card";
+import { type WebhookDetail as Detail, useReplayDeliveries, useWebhook } from "./queries";
 import { ReplayProgress } from "./replay-progress";
 import { SecretDialog } from "./secret-dialog";
 import { useWebhookActions } from "./use-webhook-actions";
-
-type Detail = z.output<typeof webhookDetailResponse>;
 
 /** Project names listed on the configuration card before "and N more". */
 const SHOWN_PROJECTS = 10;
@@ -36,22 +30,10 @@ export function WebhookDetail({ id }: { id: string }) {
   const tw = useTranslations("webhooks");
   const toast = useToast();
   const errorMessage = useErrorMessage();
-  const queryClient = useQueryClient();
-  const webhook = useQuery({
-    queryKey: webhookKeys.detail(id),
-    queryFn: () => apiFetch<Detail>(`/api/v1/webhooks/${id}`),
-    refetchInterval: 3_000,
-  });
+  const webhook = useWebhook(id, { live: true });
   const [replayHours, setReplayHours] = useState(24);
-  const replay = useMutation({
-    mutationFn: () =>
-      apiFetch<{ id: string; total: number }>(`/api/v1/webhooks/${id}/replay`, {
-        body: { since: new Date(Date.now() - replayHours * 3_600_000).toISOString() },
-      }),
-    onSuccess: (r) => {
-      toast("success", t("replayed", { count: r.total }));
-      return queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
-    },
+  const replay = useReplayDeliveries(id, {
+    onSuccess: (r) => toast("success", t("replayed", { count: r.total })),
     onError: (error) => toast("error", errorMessage(error)),
   });
   if (webhook.isPending) return <WebhookDetailSkeleton />;
@@ -76,7 +58,7 @@ export function WebhookDetail({ id }: { id: string }) {
             <ReplayControls
               hours={replayHours}
               onHours={setReplayHours}
-              onReplay={() => replay.mutate()}
+              onReplay={() => replay.mutate(new Date(Date.now() - replayHours * 3_600_000))}
               pending={replay.isPending}
               enabled={w.enabled}
             />
@@ -185,10 +167,8 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
   const projects = useProjectGroups();
   const projectNames = new Map(projects.data?.flatMap((g) => g.projects.map((p) => [p.id, p.name] as const)));
   const [secret, setSecret] = useState<string | null>(null);
-  const { action, sendTest, enabled, setEnabled, testEvents, testEvent, setTestEvent } = useWebhookActions(
-    webhook,
-    setSecret,
-  );
+  const { toggle, rotate, sendTest, testing, error, enabled, setEnabled, testEvents, testEvent, setTestEvent } =
+    useWebhookActions(webhook, setSecret);
   return (
     <Card>
       <h2 className="mb-3 text-lg font-semibold">{t("configuration")}</h2>
@@ -237,7 +217,7 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
             role="switch"
             aria-checked={enabled}
             checked={enabled}
-            disabled={action.isPending}
+            disabled={toggle.isPending}
             onChange={(e) => setEnabled(e.target.checked)}
           />
           {t("enabled")}
@@ -255,7 +235,7 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
               </option>
             ))}
           </select>
-          <Button variant="secondary" onClick={() => sendTest.mutate()} disabled={sendTest.isPending}>
+          <Button variant="secondary" onClick={sendTest} disabled={testing}>
             {tw("sendTest")}
           </Button>
         </span>
@@ -264,14 +244,14 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
           title={tf("confirm.rotateTitle")}
           question={tw("rotateConfirm", { name: webhook.name })}
           confirmLabel={tw("rotate")}
-          onConfirm={() => action.mutate({ path: "/rotate-secret", method: "POST" })}
+          onConfirm={() => rotate.mutate()}
         >
           {tw("rotate")}
         </ConfirmButton>
       </div>
-      {action.error ? (
+      {error ? (
         <div className="mt-3" data-testid="action-error">
-          <Alert tone="error">{errorMessage(action.error)}</Alert>
+          <Alert tone="error">{errorMessage(error)}</Alert>
         </div>
       ) : null}
       <SecretDialog secret={secret} onDone={() => setSecret(null)} />
