@@ -7,6 +7,7 @@ import { useEventText } from "./i18n/use-event-text";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 import { CodeBox } from "./ui/code-box";
+import { SkeletonCards } from "./ui/skeleton";
 import { useErrorMessage } from "./use-error-message";
 
 export function EventCatalog() {
@@ -14,7 +15,7 @@ export function EventCatalog() {
   const eventText = useEventText();
   const errorMessage = useErrorMessage();
   const groups = useEventTypeGroups();
-  if (groups.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (groups.isPending) return <SkeletonCards label={t("loading")} cards={3} />;
   if (groups.error) return <Alert tone="error">{errorMessage(groups.error)}</Alert>;
   return (
     <div className="flex flex-col gap-6">

@@ -7,6 +7,7 @@ import { useProjectGroups } from "./projects/queries";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 import { LinkButton } from "./ui/link-button";
+import { SkeletonCards } from "./ui/skeleton";
 import { useErrorMessage } from "./use-error-message";
 
 // The project picker and the delivery log import the hook from here too.
@@ -17,7 +18,7 @@ export function ProjectGroups() {
   const roles = useTranslations("roles");
   const errorMessage = useErrorMessage();
   const { data, error, isPending } = useProjectGroups();
-  if (isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (isPending) return <SkeletonCards label={t("loading")} />;
   if (error) return <Alert tone="error">{errorMessage(error)}</Alert>;
   if (data.length === 0)
     return (

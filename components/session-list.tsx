@@ -7,6 +7,7 @@ import { useEndAllSessions, useEndSession, useSessions } from "./account/queries
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 import { ConfirmButton } from "./ui/confirm-button";
+import { SkeletonBar } from "./ui/skeleton";
 import { useErrorMessage } from "./use-error-message";
 
 export function SessionList() {
@@ -54,7 +55,14 @@ export function SessionList() {
       </div>
       {failure ? <Alert tone="error">{errorMessage(failure)}</Alert> : null}
       {sessions.isPending ? (
-        <p className="text-sm text-slate-500">{t("loading")}</p>
+        <div className="flex flex-col gap-2" aria-busy="true">
+          <p role="status" className="sr-only">
+            {t("loading")}
+          </p>
+          {[0, 1, 2].map((row) => (
+            <SkeletonBar key={row} className="h-8 w-full" />
+          ))}
+        </div>
       ) : sessions.error ? (
         <Alert tone="error">{errorMessage(sessions.error)}</Alert>
       ) : (

@@ -13,6 +13,7 @@ export function EventPicker(props: {
   error?: string;
 }) {
   const t = useTranslations("webhooks.form");
+  const tl = useTranslations("loading");
   const eventText = useEventText();
   const groups = useEventTypeGroups();
   return (
@@ -24,6 +25,7 @@ export function EventPicker(props: {
       chooseLabel={t("chooseEvents")}
       searchLabel={t("searchEvents")}
       loading={groups.isPending}
+      loadingLabel={tl("events")}
       groups={(groups.data ?? []).map((g) => ({
         id: g.id,
         title: eventText.group(g.id),

@@ -134,7 +134,7 @@ function ReplayControls({
 }
 
 /** The page's shape while the webhook loads, so it is not blank below the header. */
-function WebhookDetailSkeleton() {
+export function WebhookDetailSkeleton() {
   const t = useTranslations("webhookPage");
   return (
     <div className="flex flex-col gap-6" aria-busy="true">

@@ -10,6 +10,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmButton } from "../ui/confirm-button";
+import { SkeletonCards } from "../ui/skeleton";
 import { useErrorMessage } from "../use-error-message";
 import { HealthBadge } from "./health-badge";
 import { useWebhooks, type WebhookListItem } from "./queries";
@@ -24,7 +25,7 @@ export function WebhookList() {
   const webhooks = useWebhooks();
   const [secret, setSecret] = useState<string | null>(null);
 
-  if (webhooks.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (webhooks.isPending) return <SkeletonCards label={t("loading")} cards={1} lines={4} />;
   if (webhooks.error) return <Alert tone="error">{errorMessage(webhooks.error)}</Alert>;
   if (webhooks.data.length === 0) {
     return (
