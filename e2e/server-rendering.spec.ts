@@ -50,6 +50,7 @@ test("the webhook list, page and form are filled from the server, without asking
   await expect(page.getByRole("heading", { name: "Ledger sync", level: 1 })).toBeVisible();
   await expect(page.getByTestId("configured-projects")).toHaveText("TPS Reports");
   await expect(page.getByTestId("webhook-skeleton")).toHaveCount(0);
+  await expect(page.getByTestId("skeleton")).toHaveCount(0);
 
   await page.goto("/settings/webhooks/new");
   await page.getByRole("radio", { name: "Let me choose" }).first().check();
@@ -59,6 +60,7 @@ test("the webhook list, page and form are filled from the server, without asking
   await project.check();
   await expect(project).toBeChecked();
   await expect(page.getByText("Nothing matches your search.")).toHaveCount(0);
+  await expect(page.getByText("Loading your projects…")).toHaveCount(0);
 
   expect(asked).toEqual([]);
   await context.close();
