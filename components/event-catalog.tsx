@@ -7,7 +7,7 @@ import { useEventText } from "./i18n/use-event-text";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 import { CodeBox } from "./ui/code-box";
-import { SkeletonCards } from "./ui/skeleton";
+import { SkeletonBar, SkeletonCards } from "./ui/skeleton";
 import { useErrorMessage } from "./use-error-message";
 
 export function EventCatalog() {
@@ -35,6 +35,7 @@ export function EventCatalog() {
 
 function EventRow({ event }: { event: EventTypeGroups[number]["events"][number] }) {
   const t = useTranslations("eventTypes");
+  const tl = useTranslations("loading");
   const eventText = useEventText();
   const [open, setOpen] = useState(false);
   const sample = useEventSample(event.type, open);
@@ -59,6 +60,13 @@ function EventRow({ event }: { event: EventTypeGroups[number]["events"][number] 
         <CodeBox dark className="mt-2 max-h-80 p-3">
           {JSON.stringify(sample.data.sample, null, 2)}
         </CodeBox>
+      ) : open && sample.isPending ? (
+        <div className="mt-2 flex flex-col gap-2" aria-busy="true">
+          <p role="status" className="sr-only">
+            {tl("sample")}
+          </p>
+          <SkeletonBar className="h-24 w-full" />
+        </div>
       ) : null}
     </li>
   );

@@ -9,18 +9,20 @@ import { currentUser } from "@/lib/users/current-user";
 export type ServerQuery<T = unknown> = { queryKey: QueryKey; queryFn: () => Promise<T> };
 
 /**
- * Runs the signed-in person's queries and hands the answers to the client components below. A query
+ * Runs the queries and hands the answers to the client components below: a list of queries anyone
+ * may read, or a function of the signed-in person's id (nothing is run for a visitor). A query
  * that fails is left out: the client asks for it again and shows the API's error as it always does.
  */
 export async function Prefetch({
   queries,
   children,
 }: {
-  queries: (userId: string) => ServerQuery[];
+  queries: ServerQuery[] | ((userId: string) => ServerQuery[]);
   children: ReactNode;
 }) {
-  const user = await currentUser();
   const client = new QueryClient();
-  if (user) await Promise.all(queries(user.id).map((query) => client.prefetchQuery(query)));
+  const user = typeof queries === "function" ? await currentUser() : null;
+  const list = typeof queries === "function" ? (user ? queries(user.id) : []) : queries;
+  await Promise.all(list.map((query) => client.prefetchQuery(query)));
   return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
 }

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Card } from "../ui/card";
+import { SkeletonBar } from "../ui/skeleton";
 import { type ActivityRange, useWebhookActivity } from "./queries";
 
 const W = 720;
@@ -19,6 +20,7 @@ const TICK_FORMAT = {
 export function ActivityChart({ webhookId }: { webhookId: string }) {
   const t = useTranslations("webhookPage");
   const tf = useTranslations("finish.chart");
+  const tl = useTranslations("loading");
   const format = useFormatter();
   const [range, setRange] = useState<ActivityRange>("24h");
   const activity = useWebhookActivity(webhookId, range);
@@ -56,7 +58,14 @@ export function ActivityChart({ webhookId }: { webhookId: string }) {
           ))}
         </fieldset>
       </div>
-      {empty ? (
+      {activity.isPending ? (
+        <div aria-busy="true">
+          <p role="status" className="sr-only">
+            {tl("activity")}
+          </p>
+          <SkeletonBar className="h-36 w-full" />
+        </div>
+      ) : empty ? (
         <p
           data-testid="activity-empty"
           className="flex h-36 items-center justify-center rounded-md border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600"
@@ -114,7 +123,7 @@ export function ActivityChart({ webhookId }: { webhookId: string }) {
           </ol>
         </>
       )}
-      {empty ? null : <p className="mt-2 text-xs text-slate-600">{t("activityLegend")}</p>}
+      {empty || activity.isPending ? null : <p className="mt-2 text-xs text-slate-600">{t("activityLegend")}</p>}
     </Card>
   );
 }

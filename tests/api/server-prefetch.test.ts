@@ -2,8 +2,10 @@
 // would have read from the API: the same keys' data, to the byte, so that a hydrated page and a
 // refetched one never differ.
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as invite } from "@/app/api/v1/companies/[companyId]/invitations/route";
 import { GET as companies } from "@/app/api/v1/companies/route";
 import { GET as eventTypes } from "@/app/api/v1/event-types/route";
+import { GET as inviteLink } from "@/app/api/v1/invite-links/[token]/route";
 import { GET as notices } from "@/app/api/v1/notices/route";
 import { GET as projects } from "@/app/api/v1/projects/route";
 import { GET as activity } from "@/app/api/v1/webhooks/[id]/activity/route";
@@ -11,12 +13,20 @@ import { GET as read } from "@/app/api/v1/webhooks/[id]/route";
 import { POST as create, GET as list } from "@/app/api/v1/webhooks/route";
 import { companiesQuery } from "@/components/companies/prefetch";
 import { eventTypeGroupsQuery } from "@/components/event-types/prefetch";
+import { inviteLinkQuery } from "@/components/invitations/prefetch";
 import { noticesQuery } from "@/components/notices/prefetch";
 import { projectGroupsQuery } from "@/components/projects/prefetch";
 import { webhookActivityQuery, webhookQuery, webhooksQuery } from "@/components/webhooks/prefetch";
-import { companyKeys, eventTypeKeys, noticeKeys, projectKeys, webhookKeys } from "@/lib/client/query-keys";
+import {
+  companyKeys,
+  eventTypeKeys,
+  invitationKeys,
+  noticeKeys,
+  projectKeys,
+  webhookKeys,
+} from "@/lib/client/query-keys";
 import { db } from "@/lib/db";
-import { call } from "../helpers/http";
+import { call, uniqueEmail } from "../helpers/http";
 import { createWorkspace } from "../helpers/workspace";
 
 let ws: Awaited<ReturnType<typeof createWorkspace>>;
@@ -102,5 +112,20 @@ describe("server-rendered first data", () => {
       expect(api.length).toBeGreaterThan(0);
       expect(asJson(await query.queryFn())).toEqual(api);
     }
+  });
+
+  it("previews an invitation link as GET /api/v1/invite-links/{token} does, for anyone with the link", async () => {
+    const invited = await call(invite, {
+      cookie: ws.owner.cookie,
+      params: { companyId: ws.project.companyId },
+      body: { email: uniqueEmail("invitee"), role: "MEMBER", projects: [{ projectId: ws.project.id, role: "MEMBER" }] },
+    });
+    expect(invited.status, JSON.stringify(invited.json)).toBe(201);
+    const token = (invited.json.data.url as string).split("/invite/")[1];
+    const query = inviteLinkQuery(token);
+    expect(query.queryKey).toEqual(invitationKeys.link(token));
+    const api = await call(inviteLink, { params: { token } });
+    expect(api.json.data.company.name).toBe("Acme Test");
+    expect(asJson(await query.queryFn())).toEqual(api.json.data);
   });
 });

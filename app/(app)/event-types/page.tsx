@@ -16,7 +16,7 @@ export default async function EventTypesPage() {
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <Suspense fallback={<SkeletonCards label={t("loading")} cards={3} />}>
-        <Prefetch queries={() => [eventTypeGroupsQuery()]}>
+        <Prefetch queries={[eventTypeGroupsQuery()]}>
           <EventCatalog />
         </Prefetch>
       </Suspense>

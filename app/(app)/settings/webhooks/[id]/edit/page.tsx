@@ -26,7 +26,7 @@ export default async function EditWebhookPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={t("editTitle")} />
-      <Prefetch queries={() => [eventTypeGroupsQuery(), projectGroupsQuery(userId)]}>
+      <Prefetch queries={[eventTypeGroupsQuery(), projectGroupsQuery(userId)]}>
         <WebhookForm webhook={webhookResponse.parse(webhook)} />
       </Prefetch>
     </>
