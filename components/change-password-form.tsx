@@ -1,14 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import { sessionKeys } from "@/lib/client/query-keys";
 import { changePasswordSchema } from "@/lib/users/password-schema";
+import { useChangePassword } from "./account/queries";
 import { applyFieldErrors, withSentences } from "./form-errors";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
@@ -22,18 +20,13 @@ export function ChangePasswordForm() {
   const t = useTranslations("security");
   const errorMessage = useErrorMessage();
   const formErrors = useFormErrors();
-  const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof changePasswordSchema>, unknown, Values>({
     resolver: withSentences(zodResolver(changePasswordSchema), formErrors),
     defaultValues: { currentPassword: "", newPassword: "" },
   });
-  const change = useMutation({
-    mutationFn: (values: Values) => apiFetch("/api/v1/me/password", { body: values }),
-    onSuccess: () => {
-      form.reset();
-      return queryClient.invalidateQueries({ queryKey: sessionKeys.all });
-    },
+  const change = useChangePassword({
+    onSuccess: () => form.reset(),
     onError: (error) => {
       if (!applyFieldErrors(error, form.setError, ["currentPassword", "newPassword"], formErrors))
         setFormError(errorMessage(error));

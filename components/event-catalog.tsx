@@ -1,29 +1,21 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { eventTypeKeys } from "@/lib/client/query-keys";
-import type { groupedEventTypes } from "@/lib/events/catalog";
+import { type EventTypeGroups, useEventSample, useEventTypeGroups } from "./event-types/queries";
 import { useEventText } from "./i18n/use-event-text";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 import { CodeBox } from "./ui/code-box";
+import { SkeletonBar, SkeletonCards } from "./ui/skeleton";
 import { useErrorMessage } from "./use-error-message";
-
-type Groups = ReturnType<typeof groupedEventTypes>;
 
 export function EventCatalog() {
   const t = useTranslations("eventTypes");
   const eventText = useEventText();
   const errorMessage = useErrorMessage();
-  const groups = useQuery({
-    queryKey: eventTypeKeys.list(),
-    queryFn: () => apiFetch<{ data: Groups }>("/api/v1/event-types").then((r) => r.data),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  if (groups.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  const groups = useEventTypeGroups();
+  if (groups.isPending) return <SkeletonCards label={t("loading")} cards={3} />;
   if (groups.error) return <Alert tone="error">{errorMessage(groups.error)}</Alert>;
   return (
     <div className="flex flex-col gap-6">
@@ -41,16 +33,12 @@ export function EventCatalog() {
   );
 }
 
-function EventRow({ event }: { event: Groups[number]["events"][number] }) {
+function EventRow({ event }: { event: EventTypeGroups[number]["events"][number] }) {
   const t = useTranslations("eventTypes");
+  const tl = useTranslations("loading");
   const eventText = useEventText();
   const [open, setOpen] = useState(false);
-  const sample = useQuery({
-    queryKey: eventTypeKeys.detail(event.type),
-    queryFn: () => apiFetch<{ sample: unknown }>(`/api/v1/event-types/${event.type}`),
-    enabled: open,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const sample = useEventSample(event.type, open);
   return (
     <li className="py-3">
       <div className="flex items-baseline justify-between gap-4">
@@ -72,6 +60,13 @@ function EventRow({ event }: { event: Groups[number]["events"][number] }) {
         <CodeBox dark className="mt-2 max-h-80 p-3">
           {JSON.stringify(sample.data.sample, null, 2)}
         </CodeBox>
+      ) : open && sample.isPending ? (
+        <div className="mt-2 flex flex-col gap-2" aria-busy="true">
+          <p role="status" className="sr-only">
+            {tl("sample")}
+          </p>
+          <SkeletonBar className="h-24 w-full" />
+        </div>
       ) : null}
     </li>
   );

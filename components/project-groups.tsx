@@ -1,30 +1,24 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { apiFetch } from "@/lib/client/api-client";
-import { projectKeys } from "@/lib/client/query-keys";
-import type { ProjectGroups as Groups } from "@/lib/validations/project";
 import { PendingInvitations } from "./invitations/pending-invitations";
+import { useProjectGroups } from "./projects/queries";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 import { LinkButton } from "./ui/link-button";
+import { SkeletonCards } from "./ui/skeleton";
 import { useErrorMessage } from "./use-error-message";
 
-export function useProjectGroups() {
-  return useQuery({
-    queryKey: projectKeys.groups(),
-    queryFn: () => apiFetch<{ data: Groups }>("/api/v1/projects").then((r) => r.data),
-  });
-}
+// The project picker and the delivery log import the hook from here too.
+export { useProjectGroups };
 
 export function ProjectGroups() {
   const t = useTranslations("projects");
   const roles = useTranslations("roles");
   const errorMessage = useErrorMessage();
   const { data, error, isPending } = useProjectGroups();
-  if (isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (isPending) return <SkeletonCards label={t("loading")} />;
   if (error) return <Alert tone="error">{errorMessage(error)}</Alert>;
   if (data.length === 0)
     return (

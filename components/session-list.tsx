@@ -1,14 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type { SessionView } from "@/lib/auth/sessions/schema";
-import { apiFetch } from "@/lib/client/api-client";
-import { sessionKeys } from "@/lib/client/query-keys";
+import { useEndAllSessions, useEndSession, useSessions } from "./account/queries";
 import { Alert } from "./ui/alert";
 import { Card } from "./ui/card";
 import { ConfirmButton } from "./ui/confirm-button";
+import { SkeletonBar } from "./ui/skeleton";
 import { useErrorMessage } from "./use-error-message";
 
 export function SessionList() {
@@ -17,27 +16,14 @@ export function SessionList() {
   const format = useFormatter();
   const errorMessage = useErrorMessage();
   const router = useRouter();
-  const queryClient = useQueryClient();
-  const sessions = useQuery({
-    queryKey: sessionKeys.list(),
-    queryFn: () => apiFetch<{ data: SessionView[] }>("/api/v1/sessions").then((r) => r.data),
-  });
+  const sessions = useSessions();
   // Ending this device's own session signs it out: leave for the sign-in page.
   const signedOut = () => {
-    queryClient.clear();
     router.replace("/sign-in?signedOut=1");
     router.refresh();
   };
-  const end = useMutation({
-    mutationFn: (session: SessionView) =>
-      apiFetch(`/api/v1/sessions/${encodeURIComponent(session.id)}`, { method: "DELETE" }),
-    onSuccess: (_, session) =>
-      session.current ? signedOut() : queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
-  });
-  const endAll = useMutation({
-    mutationFn: () => apiFetch("/api/v1/sessions", { method: "DELETE" }),
-    onSuccess: signedOut,
-  });
+  const end = useEndSession({ onSuccess: (session) => (session.current ? signedOut() : undefined) });
+  const endAll = useEndAllSessions({ onSuccess: signedOut });
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const device = ({ device: { browser, os } }: SessionView) =>
     browser && os
@@ -69,7 +55,14 @@ export function SessionList() {
       </div>
       {failure ? <Alert tone="error">{errorMessage(failure)}</Alert> : null}
       {sessions.isPending ? (
-        <p className="text-sm text-slate-500">{t("loading")}</p>
+        <div className="flex flex-col gap-2" aria-busy="true">
+          <p role="status" className="sr-only">
+            {t("loading")}
+          </p>
+          {[0, 1, 2].map((row) => (
+            <SkeletonBar key={row} className="h-8 w-full" />
+          ))}
+        </div>
       ) : sessions.error ? (
         <Alert tone="error">{errorMessage(sessions.error)}</Alert>
       ) : (

@@ -6,7 +6,7 @@ import { CreateCompanyForm } from "../companies/company-list";
 import { CreateProjectForm } from "../companies/company-projects";
 import { canManage, useCompanies } from "../companies/queries";
 import { PendingInvitations } from "../invitations/pending-invitations";
-import { useProjectGroups } from "../project-groups";
+import { useProjectGroups } from "../projects/queries";
 import { Card } from "../ui/card";
 import { LinkButton } from "../ui/link-button";
 

@@ -1,18 +1,15 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { ApiClientError, apiFetch } from "@/lib/client/api-client";
-import type { InviteLinkView } from "@/lib/client/people-types";
-import { invitationKeys } from "@/lib/client/query-keys";
-import { useInvalidatePeople } from "../companies/queries";
+import { ApiClientError } from "@/lib/client/api-client";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { LinkButton } from "../ui/link-button";
 import { useErrorMessage } from "../use-error-message";
 import { InvitationStatusBadge } from "./invitation-status-badge";
+import { useAnswerInvitation, useInviteLink } from "./queries";
 
 /** What an invitation link offers, and the way in: sign in or up first, then accept or decline. */
 export function InvitationView({ token, signedIn }: { token: string; signedIn: boolean }) {
@@ -20,17 +17,9 @@ export function InvitationView({ token, signedIn }: { token: string; signedIn: b
   const format = useFormatter();
   const router = useRouter();
   const errorMessage = useErrorMessage();
-  const invalidate = useInvalidatePeople();
-  const link = `/api/v1/invite-links/${encodeURIComponent(token)}`;
-  const invitation = useQuery({
-    queryKey: invitationKeys.link(token),
-    queryFn: () => apiFetch<{ data: InviteLinkView }>(link).then((r) => r.data),
-    retry: false,
-  });
-  const answer = useMutation({
-    mutationFn: (choice: "accept" | "decline") => apiFetch(`${link}/${choice}`, { method: "POST" }),
-    onSuccess: async (_result, choice) => {
-      await invalidate();
+  const invitation = useInviteLink(token);
+  const answer = useAnswerInvitation(token, {
+    onSuccess: (choice) => {
       router.push(choice === "accept" ? "/projects" : "/start");
       router.refresh();
     },

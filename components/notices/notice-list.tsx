@@ -1,29 +1,22 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
-import { apiFetch } from "@/lib/client/api-client";
-import { noticeKeys } from "@/lib/client/query-keys";
 import { noticeText } from "@/lib/notices/notice-text";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { useErrorMessage } from "../use-error-message";
 import { DisableReason } from "../webhooks/disable-reason";
-import { useNotices } from "./queries";
+import { useMarkNoticeRead, useNotices } from "./queries";
 
 export function NoticeList() {
   const t = useTranslations("notices");
   const format = useFormatter();
   const showOriginal = useLocale() !== DEFAULT_LOCALE;
   const errorMessage = useErrorMessage();
-  const queryClient = useQueryClient();
   const notices = useNotices();
-  const markRead = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/v1/notices/${id}/read`, { method: "POST" }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: noticeKeys.all }),
-  });
+  const markRead = useMarkNoticeRead();
   if (notices.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
   if (notices.error) return <Alert tone="error">{errorMessage(notices.error)}</Alert>;
   if (notices.data.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-client";
 import type { NoticeView } from "@/lib/client/people-types";
 import { noticeKeys } from "@/lib/client/query-keys";
@@ -11,5 +11,14 @@ export function useNotices() {
     queryKey: noticeKeys.list(),
     queryFn: () => apiFetch<{ data: NoticeView[] }>("/api/v1/notices").then((r) => r.data),
     refetchInterval: 30_000,
+  });
+}
+
+/** Marks one notice read; the list and the header's count are read again either way. */
+export function useMarkNoticeRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<void>(`/api/v1/notices/${encodeURIComponent(id)}/read`, { method: "POST" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: noticeKeys.all }),
   });
 }

@@ -1,15 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import { webhookKeys } from "@/lib/client/query-keys";
-import type { activityResponse } from "@/lib/validations/webhook";
 import { Card } from "../ui/card";
-
-type Activity = z.output<typeof activityResponse>;
+import { SkeletonBar } from "../ui/skeleton";
+import { type ActivityRange, useWebhookActivity } from "./queries";
 
 const W = 720;
 const H = 140;
@@ -25,13 +20,10 @@ const TICK_FORMAT = {
 export function ActivityChart({ webhookId }: { webhookId: string }) {
   const t = useTranslations("webhookPage");
   const tf = useTranslations("finish.chart");
+  const tl = useTranslations("loading");
   const format = useFormatter();
-  const [range, setRange] = useState<"24h" | "7d">("24h");
-  const activity = useQuery({
-    queryKey: [...webhookKeys.detail(webhookId), "activity", range],
-    queryFn: () => apiFetch<Activity>(`/api/v1/webhooks/${webhookId}/activity?range=${range}`),
-    refetchInterval: 10_000,
-  });
+  const [range, setRange] = useState<ActivityRange>("24h");
+  const activity = useWebhookActivity(webhookId, range);
   const buckets = activity.data?.buckets ?? [];
   const maxCount = Math.max(1, ...buckets.map((b) => b.ok + b.failed));
   const maxLatency = Math.max(1, ...buckets.map((b) => b.p50LatencyMs ?? 0));
@@ -66,7 +58,14 @@ export function ActivityChart({ webhookId }: { webhookId: string }) {
           ))}
         </fieldset>
       </div>
-      {empty ? (
+      {activity.isPending ? (
+        <div aria-busy="true">
+          <p role="status" className="sr-only">
+            {tl("activity")}
+          </p>
+          <SkeletonBar className="h-36 w-full" />
+        </div>
+      ) : empty ? (
         <p
           data-testid="activity-empty"
           className="flex h-36 items-center justify-center rounded-md border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600"
@@ -124,7 +123,7 @@ export function ActivityChart({ webhookId }: { webhookId: string }) {
           </ol>
         </>
       )}
-      {empty ? null : <p className="mt-2 text-xs text-slate-600">{t("activityLegend")}</p>}
+      {empty || activity.isPending ? null : <p className="mt-2 text-xs text-slate-600">{t("activityLegend")}</p>}
     </Card>
   );
 }

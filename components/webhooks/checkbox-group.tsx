@@ -70,25 +70,30 @@ export function CheckboxGroup({
         ) : null}
       </div>
       {note ? <p className="mb-2 pl-6 text-xs text-slate-600">{note}</p> : null}
+      {/* A folded group's items are not rendered at all: 500 projects in folded companies cost nothing. */}
       <ul id={listId} hidden={!open} className="flex flex-col gap-1.5 pl-6">
-        {items.map((item) => (
-          <li key={item.id}>
-            <label className="flex items-start gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="mt-0.5"
-                checked={selected.includes(item.id)}
-                onChange={(e) =>
-                  onChange(e.target.checked ? [...selected, item.id] : selected.filter((id) => id !== item.id))
-                }
-              />
-              <span>
-                {item.label}
-                {item.detail ? <span className="block font-mono text-[11px] text-slate-500">{item.detail}</span> : null}
-              </span>
-            </label>
-          </li>
-        ))}
+        {open
+          ? items.map((item) => (
+              <li key={item.id}>
+                <label className="flex items-start gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    className="mt-0.5"
+                    checked={selected.includes(item.id)}
+                    onChange={(e) =>
+                      onChange(e.target.checked ? [...selected, item.id] : selected.filter((id) => id !== item.id))
+                    }
+                  />
+                  <span>
+                    {item.label}
+                    {item.detail ? (
+                      <span className="block font-mono text-[11px] text-slate-500">{item.detail}</span>
+                    ) : null}
+                  </span>
+                </label>
+              </li>
+            ))
+          : null}
       </ul>
     </fieldset>
   );

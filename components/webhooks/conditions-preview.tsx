@@ -1,10 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { deliveryKeys } from "@/lib/client/query-keys";
 import { DEFAULT_PREVIEW_DAYS, PREVIEW_EVENT_LIMIT } from "@/lib/validations/webhook-preview";
 import { useEventText } from "../i18n/use-event-text";
 import { useToast } from "../ui/toaster";
@@ -12,6 +9,7 @@ import { useErrorMessage } from "../use-error-message";
 import { type ConditionGroup, previewBody, rulePaths } from "./conditions-model";
 import { type PreviewBody, type PreviewExample, useDebounced, usePreview } from "./conditions-queries";
 import { ruleSentence, type SentenceContext } from "./conditions-sentence";
+import { useSendTestEvent } from "./queries";
 
 /** The preview asks again once the form has not changed for this long. */
 const DEBOUNCE_MS = 600;
@@ -221,25 +219,18 @@ function SendAsTest({ webhookId, example }: { webhookId: string; example: Previe
   const tw = useTranslations("webhooks");
   const toast = useToast();
   const errorMessage = useErrorMessage();
-  const queryClient = useQueryClient();
-  const send = useMutation({
-    mutationFn: () =>
-      apiFetch<{ ok: boolean; statusCode: number | null; latencyMs: number; errorMessage: string | null }>(
-        `/api/v1/webhooks/${webhookId}/test`,
-        { body: { eventId: example.eventId } },
-      ),
+  const send = useSendTestEvent(webhookId, {
     onSuccess: (r) =>
       r.ok
         ? toast("success", tw("testOk", { status: r.statusCode ?? 0, ms: r.latencyMs }))
         : toast("error", tw("testFailed", { error: r.errorMessage ?? "" })),
     onError: (error) => toast("error", errorMessage(error)),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
   });
   return (
     <button
       type="button"
       disabled={send.isPending}
-      onClick={() => send.mutate()}
+      onClick={() => send.mutate({ eventId: example.eventId })}
       aria-label={t("sendTestNamed", { record: example.record?.title ?? t("noRecord") })}
       className="mt-1 rounded-md px-2 py-1 text-xs text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-50"
     >

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
+import { conditionKeys } from "@/lib/client/query-keys";
 import type { PreviewEvent, WebhookPreview } from "@/lib/validations/webhook-preview";
 import type { ConditionGroup, CustomFieldType } from "./conditions-model";
 
@@ -32,13 +33,6 @@ export type PreviewBody = ProjectSelection & {
 export type PreviewExample = PreviewEvent;
 export type PreviewAnswer = WebhookPreview;
 
-// TanStack Query keys of the conditions builder and its preview.
-export const conditionKeys = {
-  all: ["webhook-conditions"] as const,
-  options: (selection: ProjectSelection) => [...conditionKeys.all, "options", selection] as const,
-  preview: (body: PreviewBody) => [...conditionKeys.all, "preview", body] as const,
-};
-
 /** The lists, tags, people and custom fields a rule can name, of the selected projects. */
 export function useConditionOptions(selection: ProjectSelection, enabled: boolean) {
   const query = selection.allProjects
@@ -56,7 +50,7 @@ export function useConditionOptions(selection: ProjectSelection, enabled: boolea
 /** What the webhook would have sent of the recent stored events (null body: nothing to ask yet). */
 export function usePreview(body: PreviewBody | null) {
   return useQuery({
-    queryKey: conditionKeys.preview(body as PreviewBody),
+    queryKey: conditionKeys.preview(body ?? {}),
     queryFn: () => apiFetch<PreviewAnswer>("/api/v1/webhooks/preview", { body }),
     enabled: body !== null,
     staleTime: 15_000,

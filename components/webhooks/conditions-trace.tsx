@@ -1,21 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { apiFetch } from "@/lib/client/api-client";
-import { webhookKeys } from "@/lib/client/query-keys";
 import { useSentenceContext } from "./conditions-builder";
-import type { ConditionGroup } from "./conditions-model";
 import { ruleAt } from "./conditions-model";
 import { useConditionOptions } from "./conditions-queries";
-import { type ConditionReference, ruleSentence } from "./conditions-sentence";
-
-type WebhookConditions = {
-  allProjects: boolean;
-  projectIds: string[];
-  conditions?: ConditionGroup | null;
-  conditionReferences?: ConditionReference[];
-};
+import { ruleSentence } from "./conditions-sentence";
+import { useWebhook } from "./queries";
 
 /**
  * "Not sent, because this condition was not met: the record moved into Done." The rule is read
@@ -29,10 +19,7 @@ export function FilteredExplanation({
   failedRule: { path: string; field: string; operator: string } | null;
 }) {
   const t = useTranslations("conditions.trace");
-  const webhook = useQuery({
-    queryKey: webhookKeys.detail(webhookId),
-    queryFn: () => apiFetch<WebhookConditions>(`/api/v1/webhooks/${webhookId}`),
-  });
+  const webhook = useWebhook(webhookId);
   const options = useConditionOptions(
     { allProjects: webhook.data?.allProjects ?? false, projectIds: webhook.data?.projectIds ?? [] },
     webhook.data !== undefined,

@@ -1,17 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
 import type { WebhookView } from "@/lib/validations/webhook";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
 import { DisableReason } from "./disable-reason";
+import { useSetWebhookEnabled } from "./queries";
 
 type Disabled = Pick<WebhookView, "id" | "enabled" | "state" | "disabledAt" | "disabledReason">;
 
@@ -25,17 +23,8 @@ export function DisabledBanner({ webhook }: { webhook: Disabled }) {
   const format = useFormatter();
   const toast = useToast();
   const errorMessage = useErrorMessage();
-  const queryClient = useQueryClient();
   const titleId = useId();
-  const enable = useMutation({
-    mutationFn: () => apiFetch<WebhookView>(`/api/v1/webhooks/${webhook.id}/enable`, { method: "POST" }),
-    onSuccess: () => toast("success", t("enabled")),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
-        queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
-      ]),
-  });
+  const enable = useSetWebhookEnabled(webhook.id, { onSuccess: () => toast("success", t("enabled")) });
   if (webhook.enabled) return null;
   const byFailures = webhook.state === "UNHEALTHY";
   const time = webhook.disabledAt ? format.relativeTime(new Date(webhook.disabledAt)) : null;
@@ -58,7 +47,7 @@ export function DisabledBanner({ webhook }: { webhook: Disabled }) {
       {byFailures ? <p>{t("fixHint")}</p> : null}
       {enable.error ? <Alert tone="error">{errorMessage(enable.error)}</Alert> : null}
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={() => enable.mutate()} disabled={enable.isPending}>
+        <Button onClick={() => enable.mutate(true)} disabled={enable.isPending}>
           {enable.isPending ? t("enabling") : byFailures ? t("fix") : t("enable")}
         </Button>
         <Link href={`/settings/webhooks/${webhook.id}/edit`} className="text-brand-700 underline">

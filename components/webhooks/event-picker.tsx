@@ -1,14 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { apiFetch } from "@/lib/client/api-client";
-import { eventTypeKeys } from "@/lib/client/query-keys";
-import type { groupedEventTypes } from "@/lib/events/catalog";
+import { useEventTypeGroups } from "../event-types/queries";
 import { useEventText } from "../i18n/use-event-text";
 import { GroupedPicker } from "./grouped-picker";
-
-type Groups = ReturnType<typeof groupedEventTypes>;
 
 /** "All events" or a hand-picked set, chosen from the catalog's groups. */
 export function EventPicker(props: {
@@ -18,12 +13,9 @@ export function EventPicker(props: {
   error?: string;
 }) {
   const t = useTranslations("webhooks.form");
+  const tl = useTranslations("loading");
   const eventText = useEventText();
-  const groups = useQuery({
-    queryKey: eventTypeKeys.list(),
-    queryFn: () => apiFetch<{ data: Groups }>("/api/v1/event-types").then((r) => r.data),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const groups = useEventTypeGroups();
   return (
     <GroupedPicker
       {...props}
@@ -33,6 +25,7 @@ export function EventPicker(props: {
       chooseLabel={t("chooseEvents")}
       searchLabel={t("searchEvents")}
       loading={groups.isPending}
+      loadingLabel={tl("events")}
       groups={(groups.data ?? []).map((g) => ({
         id: g.id,
         title: eventText.group(g.id),

@@ -1,15 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import { deliveryKeys, webhookKeys } from "@/lib/client/query-keys";
-import type { webhookDetailResponse } from "@/lib/validations/webhook";
 import { useEventText } from "../i18n/use-event-text";
-import { useProjectGroups } from "../project-groups";
+import { useProjectGroups } from "../projects/queries";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -23,11 +18,10 @@ import { ActivityChart } from "./activity-chart";
 import { DeliveryLog } from "./delivery-log";
 import { DisabledBanner } from "./disabled-banner";
 import { HealthCard } from "./health-card";
+import { type WebhookDetail as Detail, useReplayDeliveries, useWebhook } from "./queries";
 import { ReplayProgress } from "./replay-progress";
 import { SecretDialog } from "./secret-dialog";
 import { useWebhookActions } from "./use-webhook-actions";
-
-type Detail = z.output<typeof webhookDetailResponse>;
 
 /** Project names listed on the configuration card before "and N more". */
 const SHOWN_PROJECTS = 10;
@@ -37,22 +31,10 @@ export function WebhookDetail({ id }: { id: string }) {
   const tw = useTranslations("webhooks");
   const toast = useToast();
   const errorMessage = useErrorMessage();
-  const queryClient = useQueryClient();
-  const webhook = useQuery({
-    queryKey: webhookKeys.detail(id),
-    queryFn: () => apiFetch<Detail>(`/api/v1/webhooks/${id}`),
-    refetchInterval: 3_000,
-  });
+  const webhook = useWebhook(id, { live: true });
   const [replayHours, setReplayHours] = useState(24);
-  const replay = useMutation({
-    mutationFn: () =>
-      apiFetch<{ id: string; total: number }>(`/api/v1/webhooks/${id}/replay`, {
-        body: { since: new Date(Date.now() - replayHours * 3_600_000).toISOString() },
-      }),
-    onSuccess: (r) => {
-      toast("success", t("replayed", { count: r.total }));
-      return queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
-    },
+  const replay = useReplayDeliveries(id, {
+    onSuccess: (r) => toast("success", t("replayed", { count: r.total })),
     onError: (error) => toast("error", errorMessage(error)),
   });
   if (webhook.isPending) return <WebhookDetailSkeleton />;
@@ -77,7 +59,7 @@ export function WebhookDetail({ id }: { id: string }) {
             <ReplayControls
               hours={replayHours}
               onHours={setReplayHours}
-              onReplay={() => replay.mutate()}
+              onReplay={() => replay.mutate(new Date(Date.now() - replayHours * 3_600_000))}
               pending={replay.isPending}
               enabled={w.enabled}
             />
@@ -153,7 +135,7 @@ function ReplayControls({
 }
 
 /** The page's shape while the webhook loads, so it is not blank below the header. */
-function WebhookDetailSkeleton() {
+export function WebhookDetailSkeleton() {
   const t = useTranslations("webhookPage");
   return (
     <div className="flex flex-col gap-6" aria-busy="true">
@@ -186,10 +168,8 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
   const projects = useProjectGroups();
   const projectNames = new Map(projects.data?.flatMap((g) => g.projects.map((p) => [p.id, p.name] as const)));
   const [secret, setSecret] = useState<string | null>(null);
-  const { action, sendTest, enabled, setEnabled, testEvents, testEvent, setTestEvent } = useWebhookActions(
-    webhook,
-    setSecret,
-  );
+  const { toggle, rotate, sendTest, testing, error, enabled, setEnabled, testEvents, testEvent, setTestEvent } =
+    useWebhookActions(webhook, setSecret);
   return (
     <Card>
       <h2 className="mb-3 text-lg font-semibold">{t("configuration")}</h2>
@@ -232,7 +212,7 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
         </div>
       </dl>
       <div className="flex flex-wrap items-center gap-3">
-        <Switch label={t("enabled")} checked={enabled} disabled={action.isPending} onCheckedChange={setEnabled} />
+        <Switch label={t("enabled")} checked={enabled} disabled={toggle.isPending} onCheckedChange={setEnabled} />
         <span className="flex min-w-0 items-center gap-2">
           <select
             aria-label={t("testEvent")}
@@ -246,7 +226,7 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
               </option>
             ))}
           </select>
-          <Button variant="secondary" onClick={() => sendTest.mutate()} disabled={sendTest.isPending}>
+          <Button variant="secondary" onClick={sendTest} disabled={testing}>
             {tw("sendTest")}
           </Button>
         </span>
@@ -255,14 +235,14 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
           title={tf("confirm.rotateTitle")}
           question={tw("rotateConfirm", { name: webhook.name })}
           confirmLabel={tw("rotate")}
-          onConfirm={() => action.mutate({ path: "/rotate-secret", method: "POST" })}
+          onConfirm={() => rotate.mutate()}
         >
           {tw("rotate")}
         </ConfirmButton>
       </div>
-      {action.error ? (
+      {error ? (
         <div className="mt-3" data-testid="action-error">
-          <Alert tone="error">{errorMessage(action.error)}</Alert>
+          <Alert tone="error">{errorMessage(error)}</Alert>
         </div>
       ) : null}
       <SecretDialog secret={secret} onDone={() => setSecret(null)} />

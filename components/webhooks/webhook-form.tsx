@@ -1,14 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import { webhookKeys } from "@/lib/client/query-keys";
 import type { EventType } from "@/lib/events/catalog";
 import { createWebhookSchema, type WebhookView } from "@/lib/validations/webhook";
 import { applyFieldErrors, withSentences } from "../form-errors";
@@ -23,6 +20,7 @@ import { ConditionsSection, conditionFieldNames } from "./conditions-section";
 import { DeliverySettingsFields } from "./delivery-settings-fields";
 import { EventPicker } from "./event-picker";
 import { ProjectPicker } from "./project-picker";
+import { useCreateWebhook, useUpdateWebhook } from "./queries";
 import { SecretDialog } from "./secret-dialog";
 
 type FormInput = z.input<typeof createWebhookSchema>;
@@ -47,7 +45,6 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const formErrors = useFormErrors();
-  const queryClient = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: withSentences(zodResolver(createWebhookSchema), formErrors),
@@ -69,26 +66,25 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
   const { errors } = form.formState;
   const values = form.watch();
 
-  const save = useMutation({
-    mutationFn: (body: FormOutput) =>
-      webhook
-        ? apiFetch<WebhookView>(`/api/v1/webhooks/${webhook.id}`, { method: "PATCH", body })
-        : apiFetch<WebhookView & { secret: string }>("/api/v1/webhooks", { body }),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: webhookKeys.all });
-      if ("secret" in saved && typeof saved.secret === "string") {
-        toast("success", tw("created"));
-        setSecret(saved.secret);
-      } else {
-        toast("success", tw("saved"));
-        router.push("/settings/webhooks");
-      }
+  const onError = (error: Error) => {
+    const fields = [...FIELDS, ...conditionFieldNames(error)] as (typeof FIELDS)[number][];
+    if (!applyFieldErrors(error, form.setError, fields, formErrors)) toast("error", errorMessage(error));
+  };
+  const create = useCreateWebhook({
+    onSuccess: (created) => {
+      toast("success", tw("created"));
+      setSecret(created.secret);
     },
-    onError: (error) => {
-      const fields = [...FIELDS, ...conditionFieldNames(error)] as (typeof FIELDS)[number][];
-      if (!applyFieldErrors(error, form.setError, fields, formErrors)) toast("error", errorMessage(error));
-    },
+    onError,
   });
+  const update = useUpdateWebhook(webhook?.id ?? "", {
+    onSuccess: () => {
+      toast("success", tw("saved"));
+      router.push("/settings/webhooks");
+    },
+    onError,
+  });
+  const save = webhook ? update : create;
 
   const onSubmit = form.handleSubmit((body) =>
     save.mutate({

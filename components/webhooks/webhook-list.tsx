@@ -1,35 +1,24 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { webhookKeys } from "@/lib/client/query-keys";
-import type { WebhookView } from "@/lib/validations/webhook";
 import { GuideLink } from "../guide/guide-link";
 import { useEventText } from "../i18n/use-event-text";
-import { useProjectGroups } from "../project-groups";
+import { useProjectGroups } from "../projects/queries";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmButton } from "../ui/confirm-button";
+import { SkeletonCards } from "../ui/skeleton";
 import { Switch } from "../ui/switch";
 import { useErrorMessage } from "../use-error-message";
 import { HealthBadge } from "./health-badge";
+import { useWebhooks, type WebhookListItem } from "./queries";
 import { SecretDialog } from "./secret-dialog";
 import { ShortList } from "./short-list";
 import { TurnedOffWebhooks } from "./turned-off-webhooks";
 import { useWebhookActions } from "./use-webhook-actions";
-
-export function useWebhooks() {
-  return useQuery({
-    queryKey: webhookKeys.list(),
-    queryFn: () => apiFetch<{ data: WebhookView[] }>("/api/v1/webhooks").then((r) => r.data),
-    // Health changes as deliveries succeed and fail; keep the badges current while the page is open.
-    refetchInterval: 3_000,
-  });
-}
 
 export function WebhookList() {
   const t = useTranslations("webhooks");
@@ -37,7 +26,7 @@ export function WebhookList() {
   const webhooks = useWebhooks();
   const [secret, setSecret] = useState<string | null>(null);
 
-  if (webhooks.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
+  if (webhooks.isPending) return <SkeletonCards label={t("loading")} cards={1} lines={4} />;
   if (webhooks.error) return <Alert tone="error">{errorMessage(webhooks.error)}</Alert>;
   if (webhooks.data.length === 0) {
     return (
@@ -83,10 +72,10 @@ export function WebhookList() {
   );
 }
 
-function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (secret: string) => void }) {
+function WebhookRow({ webhook, onSecret }: { webhook: WebhookListItem; onSecret: (secret: string) => void }) {
   const t = useTranslations("webhooks");
   const tc = useTranslations("finish.confirm");
-  const { action, sendTest, enabled, setEnabled } = useWebhookActions(webhook, onSecret);
+  const { toggle, rotate, remove, sendTest, enabled, setEnabled } = useWebhookActions(webhook, onSecret);
   const eventText = useEventText();
   const projects = useProjectGroups();
   const projectNames = new Map(projects.data?.flatMap((g) => g.projects.map((p) => [p.id, p.name] as const)));
@@ -115,7 +104,7 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
         <Switch
           aria-label={t("enableLabel", { name: webhook.name })}
           checked={enabled}
-          disabled={action.isPending}
+          disabled={toggle.isPending}
           onCheckedChange={setEnabled}
         />
       </td>
@@ -128,7 +117,7 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
           >
             {t("edit")}
           </Link>
-          <Button variant="ghost" aria-label={`${t("sendTest")} ${webhook.name}`} onClick={() => sendTest.mutate()}>
+          <Button variant="ghost" aria-label={`${t("sendTest")} ${webhook.name}`} onClick={sendTest}>
             {t("sendTest")}
           </Button>
           <ConfirmButton
@@ -137,7 +126,7 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
             title={tc("rotateTitle")}
             question={t("rotateConfirm", { name: webhook.name })}
             confirmLabel={t("rotate")}
-            onConfirm={() => action.mutate({ path: "/rotate-secret", method: "POST" })}
+            onConfirm={() => rotate.mutate()}
           >
             {t("rotate")}
           </ConfirmButton>
@@ -148,7 +137,7 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
             question={t("deleteConfirm", { name: webhook.name })}
             confirmLabel={t("delete")}
             typeToConfirm={webhook.name}
-            onConfirm={() => action.mutate({ path: "", method: "DELETE" })}
+            onConfirm={() => remove.mutate()}
           >
             {t("delete")}
           </ConfirmButton>

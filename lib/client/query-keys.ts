@@ -39,6 +39,15 @@ export const webhookKeys = {
   all: ["webhooks"] as const,
   list: () => [...webhookKeys.all, "list"] as const,
   detail: (id: string) => [...webhookKeys.all, "detail", id] as const,
+  activity: (id: string, range: "24h" | "7d") => [...webhookKeys.detail(id), "activity", range] as const,
+};
+
+// The conditions builder's options and its preview, keyed by the selection and the draft they are for.
+export const conditionKeys = {
+  all: ["webhook-conditions"] as const,
+  options: (selection: { allProjects: boolean; projectIds: string[] }) =>
+    [...conditionKeys.all, "options", selection] as const,
+  preview: (draft: object) => [...conditionKeys.all, "preview", draft] as const,
 };
 
 export const deliveryKeys = {

@@ -1,6 +1,10 @@
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { Prefetch } from "@/components/prefetch";
 import { ProjectGroups } from "@/components/project-groups";
+import { projectGroupsQuery } from "@/components/projects/prefetch";
 import { PageHeader } from "@/components/ui/page-header";
+import { SkeletonCards } from "@/components/ui/skeleton";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("projects"))("title") };
@@ -11,7 +15,11 @@ export default async function ProjectsPage() {
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <ProjectGroups />
+      <Suspense fallback={<SkeletonCards label={t("loading")} cards={2} />}>
+        <Prefetch queries={(userId) => [projectGroupsQuery(userId)]}>
+          <ProjectGroups />
+        </Prefetch>
+      </Suspense>
     </>
   );
 }

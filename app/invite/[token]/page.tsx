@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth-card";
 import { InvitationView } from "@/components/invitations/invitation-view";
+import { inviteLinkQuery } from "@/components/invitations/prefetch";
+import { Prefetch } from "@/components/prefetch";
 import { currentUserId } from "@/lib/auth/auth";
 
 export async function generateMetadata() {
@@ -14,7 +16,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const signedIn = (await currentUserId()) !== null;
   return (
     <AuthCard title={t("title")} subtitle={t("subtitle")} signedIn={signedIn}>
-      <InvitationView token={token} signedIn={signedIn} />
+      <Prefetch queries={[inviteLinkQuery(token)]}>
+        <InvitationView token={token} signedIn={signedIn} />
+      </Prefetch>
     </AuthCard>
   );
 }

@@ -1,6 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { Prefetch } from "@/components/prefetch";
+import { projectGroupsQuery } from "@/components/projects/prefetch";
 import { PageHeader } from "@/components/ui/page-header";
+import { SkeletonCards } from "@/components/ui/skeleton";
+import { webhooksQuery } from "@/components/webhooks/prefetch";
 import { WebhookList } from "@/components/webhooks/webhook-list";
 
 export async function generateMetadata() {
@@ -23,7 +28,11 @@ export default async function WebhooksPage() {
           </Link>
         }
       />
-      <WebhookList />
+      <Suspense fallback={<SkeletonCards label={t("loading")} cards={1} lines={4} />}>
+        <Prefetch queries={(userId) => [webhooksQuery(userId), projectGroupsQuery(userId)]}>
+          <WebhookList />
+        </Prefetch>
+      </Suspense>
     </>
   );
 }

@@ -1,5 +1,8 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { eventTypeGroupsQuery } from "@/components/event-types/prefetch";
+import { Prefetch } from "@/components/prefetch";
+import { projectGroupsQuery } from "@/components/projects/prefetch";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
 import { ApiError } from "@/lib/api/errors";
@@ -23,7 +26,9 @@ export default async function EditWebhookPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={t("editTitle")} />
-      <WebhookForm webhook={webhookResponse.parse(webhook)} />
+      <Prefetch queries={[eventTypeGroupsQuery(), projectGroupsQuery(userId)]}>
+        <WebhookForm webhook={webhookResponse.parse(webhook)} />
+      </Prefetch>
     </>
   );
 }
