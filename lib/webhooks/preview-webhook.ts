@@ -33,7 +33,7 @@ type RecentEvent = {
  * all), at most $4, newest first, each shown under a selected project it happened in. Per project
  * through two indexes, so a busy project costs its most recent $4 events, never its whole history:
  * the events filed under it ((project_id, occurred_at)), and the few filed under another project
- * that also happened in it — a record moved out of it (the partial index of multi-project events).
+ * that also happened in it — a record moved out of it (the GIN index of other_project_ids).
  * The fan-out matches a webhook on any project an event happened in, and so does the preview. An
  * event filed under a selected project is read there; one filed elsewhere, under the first selected
  * project it happened in, so that each is read once.
@@ -48,9 +48,8 @@ const RECENT_EVENTS = `SELECT e.id, e.type, e.occurred_at AT TIME ZONE 'UTC' AS 
        ORDER BY occurred_at DESC, sequence DESC LIMIT $4)
      UNION ALL
      (SELECT id, type, occurred_at, sequence, todo_id FROM events
-       WHERE cardinality(project_ids) > 1 AND project_ids @> ARRAY[selected.project_id]
-         AND project_id <> ALL($1::text[])
-         AND selected.project_id = (SELECT s FROM unnest($1::text[]) s WHERE s = ANY(project_ids) LIMIT 1)
+       WHERE other_project_ids @> ARRAY[selected.project_id] AND project_id <> ALL($1::text[])
+         AND selected.project_id = (SELECT s FROM unnest($1::text[]) s WHERE s = ANY(other_project_ids) LIMIT 1)
          AND occurred_at >= $2::timestamptz AT TIME ZONE 'UTC'
          AND ($3::text[] IS NULL OR type = ANY($3::text[]))
        ORDER BY occurred_at DESC, sequence DESC LIMIT $4)
