@@ -116,7 +116,7 @@ describe("the matching statement's plan", () => {
         expect(scansOf("delivery_lanes").map((n) => n["Node Type"])).not.toContain("Seq Scan");
         const indexes = new Set(all.map((n) => n["Index Name"]));
         expect(indexes).toContain("webhooks_project_ids_idx");
-        expect(indexes).toContain("webhooks_created_by_id_created_at_idx");
+        expect(indexes).toContain("webhooks_created_by_id_all_projects_idx");
       }
     } finally {
       await client.query("ROLLBACK");
