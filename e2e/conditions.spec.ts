@@ -183,10 +183,21 @@ test("build “moved into Done and tagged Urgent” without code, preview it, sa
     const tested = JSON.parse(receiver.requests[1].body) as { event: string; currentValue: { id: string } };
     expect([tested.event, tested.currentValue.id]).toEqual(["TODO_MOVED", shipped]);
 
-    // A tag deleted since stays visible in the rule, named as deleted.
+    // The webhook's page reads the conditions back the same way, without the builder.
+    const editUrl = page.url();
+    await page.goto(editUrl.replace(/\/edit$/, ""));
+    await expect(page.getByTestId("configured-conditions")).toHaveText(
+      "Send only when the record moved into Done and the record is tagged Urgent.",
+    );
+
+    // A tag deleted since stays visible in the rule, named as deleted, on the page and in the form.
     const deleted = await api.delete(`/api/v1/tags/${board.urgent}`);
     expect(deleted.status(), await deleted.text()).toBe(204);
     await page.reload();
+    await expect(page.getByTestId("configured-conditions")).toHaveText(
+      "Send only when the record moved into Done and the record is tagged Urgent (deleted tag).",
+    );
+    await page.goto(editUrl);
     await expect(page.getByTestId("conditions-sentence")).toHaveText(
       "Send only when the record moved into Done and the record is tagged Urgent (deleted tag).",
     );

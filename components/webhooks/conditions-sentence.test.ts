@@ -128,6 +128,33 @@ describe("conditions read back in plain words", () => {
     ).toBe("a condition on Budget 2025 (deleted custom field) that can no longer be checked");
   });
 
+  it("names a deleted list, tag, field or person as such in every language", () => {
+    const references: ConditionReference[] = [
+      { id: "l-gone", kind: "list", name: "Archive", deleted: true },
+      { id: "t-gone", kind: "tag", name: null, deleted: true },
+      { id: "u-gone", kind: "user", name: null, deleted: true },
+      { id: "cf-gone", kind: "customField", name: "Budget 2025", deleted: true },
+    ];
+    const rules: ConditionRule[] = [
+      { field: "record.list", operator: "$changedTo", value: "l-gone" },
+      { field: "record.tags", operator: "$contains", value: "t-gone" },
+      { field: "comment.author", operator: "$eq", value: "u-gone" },
+      { field: "record.customField", customFieldId: "cf-gone", operator: "$eq", value: 1 },
+    ];
+    for (const locale of LOCALES) {
+      const t = translatorFor(locale, "conditions");
+      const ctx = context(locale, references);
+      const [list, tag, user, field] = rules.map((rule) => ruleSentence(rule, ctx));
+      expect(list, locale).toContain(t("deletedNamed", { name: "Archive", kind: "list" }));
+      expect(tag, locale).toContain(t("deletedUnnamed", { kind: "tag" }));
+      expect(user, locale).toContain(t("deletedUnnamed", { kind: "user" }));
+      expect(field, locale).toContain(t("deletedNamed", { name: "Budget 2025", kind: "customField" }));
+      // Deleted reads differently from existing, and from "outside the chosen projects".
+      expect(t("deletedNamed", { name: "Archive", kind: "list" }), locale).not.toBe("Archive");
+      expect(t("deletedUnnamed", { kind: "tag" }), locale).not.toBe(t("unknownReference", { kind: "tag" }));
+    }
+  });
+
   it("shows an unfinished rule with a gap, not a code", () => {
     expect(ruleSentence({ field: "record.list", operator: "$changedTo" }, en)).toBe("the record moved into …");
   });

@@ -15,6 +15,7 @@ import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
 import { AccessIssues } from "./access-issues";
 import { ActivityChart } from "./activity-chart";
+import { ConfiguredConditions } from "./configured-conditions";
 import { DeliveryLog } from "./delivery-log";
 import { DisabledBanner } from "./disabled-banner";
 import { HealthCard } from "./health-card";
@@ -210,6 +211,7 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
             )}
           </dd>
         </div>
+        <ConfiguredConditions webhook={webhook} />
       </dl>
       <div className="flex flex-wrap items-center gap-3">
         <Switch label={t("enabled")} checked={enabled} disabled={toggle.isPending} onCheckedChange={setEnabled} />

@@ -7,7 +7,7 @@
 // with the projects' members read once, and a webhook whose creator lost access comes back as its
 // id alone. Webhooks that do not select the event are told apart when a trace is read, from their
 // selection then (see lib/delivery-log/trace-event.ts).
-import { pool } from "../db";
+import { plannedOncePool } from "../db";
 import type { TraceOutcome } from "../generated/prisma/client";
 import type { Conditions } from "../validations/webhook-conditions";
 
@@ -125,7 +125,13 @@ type Row = (Candidate & { revokedIds: null }) | ({ [K in keyof Candidate]: null 
  * PROJECT_DELETED is fanned out: the members it had when it was deleted stand in for them.
  */
 export async function matchWebhooks(eventId: string, eventType: string, eventProjectIds: string[]): Promise<Match[]> {
-  const { rows } = await pool().query<Row>(MATCH_STATEMENT, [eventId, eventProjectIds, eventType]);
+  // Planned once per connection: its plan is the same for a project of 5 members or of 1,000 (each
+  // member's webhooks are looked up alone, OFFSET 0), and planning cost more than running it.
+  const { rows } = await plannedOncePool().query<Row>({
+    name: "match-webhooks",
+    text: MATCH_STATEMENT,
+    values: [eventId, eventProjectIds, eventType],
+  });
   return rows.flatMap((row): Match[] =>
     row.revokedIds !== null
       ? row.revokedIds.map((id) => ({ webhook: { id }, outcome: "ACCESS_REVOKED" }))

@@ -19,7 +19,7 @@ export type NewEvent = {
 
 export type Emit = (event: NewEvent) => void;
 
-/** Rows per INSERT: 10 parameters each, well under PostgreSQL's 65,535. */
+/** Rows per INSERT: 11 parameters each, well under PostgreSQL's 65,535. */
 const INSERT_BATCH = 1000;
 
 /** A value as a jsonb parameter; null (no value) stays SQL NULL. */
@@ -37,10 +37,11 @@ export async function withEvents<T>(actorId: string, fn: (tx: Tx, emit: Emit) =>
     // VALUES rows take their sequence numbers in order, so events keep the order they were emitted.
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       await tx.$executeRaw`
-        INSERT INTO events (id, type, company_id, project_id, project_ids, actor_id, occurred_at, previous_value, current_value, todo_id)
+        INSERT INTO events (id, type, company_id, project_id, project_ids, other_project_ids, actor_id, occurred_at, previous_value, current_value, todo_id)
         VALUES ${Prisma.join(
           rows.slice(i, i + INSERT_BATCH).map(
-            (r) => Prisma.sql`(${r.id}, ${r.type}, ${r.companyId}, ${r.projectId}, ${r.projectIds}::text[], ${actorId},
+            (r) => Prisma.sql`(${r.id}, ${r.type}, ${r.companyId}, ${r.projectId}, ${r.projectIds}::text[],
+              ${r.projectIds.filter((p) => p !== r.projectId)}::text[], ${actorId},
               ${occurredAt}::timestamptz AT TIME ZONE 'UTC', ${json(r.previousValue)}::jsonb, ${json(r.currentValue)}::jsonb,
               ${todoOf(r.currentValue ?? r.previousValue).id})`,
           ),

@@ -29,22 +29,32 @@ type RecentEvent = {
 };
 
 /**
- * The most recent events of these projects ($1) since $2, of these types ($3, null: all), at most
- * $4: per project newest first through the (project_id, occurred_at) index, so a busy project
- * costs its most recent $4 events and never its whole history. An event is read under its own
- * project: a record moved from a selected project into another one is not in the preview, though
- * the webhook would receive it.
+ * The most recent events that happened in these projects ($1) since $2, of these types ($3, null:
+ * all), at most $4, newest first, each shown under a selected project it happened in. Per project
+ * through two indexes, so a busy project costs its most recent $4 events, never its whole history:
+ * the events filed under it ((project_id, occurred_at)), and the few filed under another project
+ * that also happened in it — a record moved out of it (the GIN index of other_project_ids).
+ * The fan-out matches a webhook on any project an event happened in, and so does the preview. An
+ * event filed under a selected project is read there; one filed elsewhere, under the first selected
+ * project it happened in, so that each is read once.
  */
 const RECENT_EVENTS = `SELECT e.id, e.type, e.occurred_at AT TIME ZONE 'UTC' AS "occurredAt",
-        e.project_id AS "projectId", p.name AS "projectName", e.todo_id AS "todoId"
+        selected.project_id AS "projectId", p.name AS "projectName", e.todo_id AS "todoId"
    FROM unnest($1::text[]) AS selected(project_id)
    CROSS JOIN LATERAL (
-     SELECT id, type, occurred_at, sequence, project_id, todo_id FROM events
-      WHERE project_id = selected.project_id AND occurred_at >= $2::timestamptz AT TIME ZONE 'UTC'
-        AND ($3::text[] IS NULL OR type = ANY($3::text[]))
-      ORDER BY occurred_at DESC, sequence DESC LIMIT $4
+     (SELECT id, type, occurred_at, sequence, todo_id FROM events
+       WHERE project_id = selected.project_id AND occurred_at >= $2::timestamptz AT TIME ZONE 'UTC'
+         AND ($3::text[] IS NULL OR type = ANY($3::text[]))
+       ORDER BY occurred_at DESC, sequence DESC LIMIT $4)
+     UNION ALL
+     (SELECT id, type, occurred_at, sequence, todo_id FROM events
+       WHERE other_project_ids @> ARRAY[selected.project_id] AND project_id <> ALL($1::text[])
+         AND selected.project_id = (SELECT s FROM unnest($1::text[]) s WHERE s = ANY(other_project_ids) LIMIT 1)
+         AND occurred_at >= $2::timestamptz AT TIME ZONE 'UTC'
+         AND ($3::text[] IS NULL OR type = ANY($3::text[]))
+       ORDER BY occurred_at DESC, sequence DESC LIMIT $4)
    ) e
-   JOIN projects p ON p.id = e.project_id
+   JOIN projects p ON p.id = selected.project_id
   ORDER BY e.occurred_at DESC, e.sequence DESC
   LIMIT $4`;
 

@@ -2,7 +2,8 @@
 // the real API: counts and examples follow the conditions, a comment's rules read its record as it
 // is now, events carrying no field a rule reads are misses, only the caller's projects are read
 // (another user's never appear, and naming one is refused), the window and the 10,000-event bound
-// hold, and bad input is refused naming the field.
+// hold, a record moved out of a selected project still counts there, and bad input is refused
+// naming the field.
 // Then "send test" with a real recent event: its stored payload goes out, only if the webhook
 // would have sent it; other events are refused naming eventId.
 import { randomUUID } from "node:crypto";
@@ -12,6 +13,7 @@ import { POST as createTagRoute } from "@/app/api/v1/projects/[projectId]/tags/r
 import { POST as createTodoRoute } from "@/app/api/v1/projects/[projectId]/todos/route";
 import { POST as commentRoute } from "@/app/api/v1/todos/[id]/comments/route";
 import { POST as moveRoute } from "@/app/api/v1/todos/[id]/move/route";
+import { PATCH as updateTodoRoute } from "@/app/api/v1/todos/[id]/route";
 import { POST as testRoute } from "@/app/api/v1/webhooks/[id]/test/route";
 import { POST as previewRoute } from "@/app/api/v1/webhooks/preview/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
@@ -160,6 +162,47 @@ describe("POST /webhooks/preview", () => {
     // Most recent first.
     const times = res.json.examples.map((e: { occurredAt: string }) => Date.parse(e.occurredAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it("reads a record's move out of a selected project into another one (once), but not what happens to it there", async () => {
+    const ws = await createWorkspace("preview-moved-out");
+    const { cookie } = ws.owner;
+    const here = await post(cookie, createListRoute, { projectId: ws.project.id }, { title: "Here" });
+    const there = await post(cookie, createListRoute, { projectId: ws.otherProject.id }, { title: "There" });
+    const leaving = await post(
+      cookie,
+      createTodoRoute,
+      { projectId: ws.project.id },
+      { todoListId: here.id, title: "Leaving" },
+    );
+    await post(cookie, moveRoute, { id: leaving.id }, { todoListId: there.id });
+    const renamed = await call(updateTodoRoute, { cookie, params: { id: leaving.id }, body: { title: "Gone" } });
+    expect(renamed.status, JSON.stringify(renamed.json)).toBe(200);
+    const movedOut = {
+      events: ["TODO_MOVED"],
+      conditions: { match: "all", rules: [{ field: "record.list", operator: "$changedFrom", value: here.id }] },
+    };
+
+    // The webhook of the first project alone would receive the move (it happened in both projects).
+    const res = await preview(cookie, { ...movedOut, projectIds: [ws.project.id] });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json).toMatchObject({ considered: 1, matched: 1 });
+    expect(res.json.examples).toEqual([
+      expect.objectContaining({
+        type: "TODO_MOVED",
+        projectId: ws.project.id,
+        projectName: ws.project.name,
+        record: { id: leaving.id, title: "Leaving" },
+        results: [{ path: "rules[0]", passed: true }],
+      }),
+    ]);
+    const both = await preview(cookie, { ...movedOut, projectIds: [ws.project.id, ws.otherProject.id] });
+    expect(both.json).toMatchObject({ considered: 1, matched: 1 });
+
+    // Of every event type: its creation and its move happened in the first project, its rename in the other.
+    const all = await preview(cookie, { projectIds: [ws.project.id], conditions: null });
+    const types = all.json.examples.map((e: { type: string }) => e.type);
+    expect(types).toEqual(["TODO_MOVED", "TODO_CREATED", "TODO_LIST_CREATED"]);
   });
 
   it("refuses another user's project, naming the field and revealing nothing of it", async () => {
