@@ -166,8 +166,10 @@ for (const locale of ["en", "es"] as const) {
 
         // Fixed: re-enabling checks the receiver first, then the webhook is on again.
         receiver.reply({ status: 200, body: "ok" });
+        sent = receiver.requests.length;
         await disabledBanner.getByRole("button", { name: banner("fix") }).click();
         await expect(page.getByText(banner("enabled"))).toBeVisible();
+        expect(receiver.requests.slice(sent).map((r) => r.headers["x-blue-event"])).toEqual(["WEBHOOK_HEALTH_CHECK"]);
         await expect(disabledBanner).toBeHidden();
         await expect(page.getByRole("switch", { name: page_("enabled") })).toBeChecked();
         await step("re-enabled");
