@@ -4,19 +4,18 @@ import { useTranslations } from "next-intl";
 import type { TodoDetail } from "@/lib/validations/board";
 import { Button } from "../ui/button";
 import { InlineAdd } from "./inline-add";
-
-type Mutate = (call: { path: string; method?: string; body?: unknown }) => Promise<unknown>;
+import type { BoardActions } from "./use-board";
 
 export function ChecklistSection({
   todoId,
   checklists,
   canEdit,
-  mutate,
+  actions,
 }: {
   todoId: string;
   checklists: TodoDetail["checklists"];
   canEdit: boolean;
-  mutate: Mutate;
+  actions: BoardActions;
 }) {
   const t = useTranslations("record");
   return (
@@ -29,18 +28,17 @@ export function ChecklistSection({
               aria-label={t("title")}
               defaultValue={c.title}
               readOnly={!canEdit}
-              onBlur={(e) =>
-                e.target.value.trim() &&
-                e.target.value.trim() !== c.title &&
-                mutate({ path: `/api/v1/checklists/${c.id}`, method: "PATCH", body: { title: e.target.value.trim() } })
-              }
+              onBlur={(e) => {
+                const title = e.target.value.trim();
+                if (title && title !== c.title) void actions.renameChecklist(c.id, title);
+              }}
               className="flex-1 rounded px-1 font-medium"
             />
             {canEdit ? (
               <Button
                 variant="ghost"
                 aria-label={t("deleteChecklist", { title: c.title })}
-                onClick={() => mutate({ path: `/api/v1/checklists/${c.id}`, method: "DELETE" })}
+                onClick={() => actions.deleteChecklist(c.id)}
               >
                 ✕
               </Button>
@@ -54,20 +52,14 @@ export function ChecklistSection({
                   aria-label={item.title}
                   checked={item.done}
                   disabled={!canEdit}
-                  onChange={(e) =>
-                    mutate({
-                      path: `/api/v1/checklist-items/${item.id}`,
-                      method: "PATCH",
-                      body: { done: e.target.checked },
-                    })
-                  }
+                  onChange={(e) => actions.updateChecklistItem(item.id, { done: e.target.checked })}
                 />
                 <span className={`flex-1 ${item.done ? "text-slate-500 line-through" : ""}`}>{item.title}</span>
                 {canEdit ? (
                   <Button
                     variant="ghost"
                     aria-label={t("deleteItem", { title: item.title })}
-                    onClick={() => mutate({ path: `/api/v1/checklist-items/${item.id}`, method: "DELETE" })}
+                    onClick={() => actions.deleteChecklistItem(item.id)}
                   >
                     ✕
                   </Button>
@@ -79,7 +71,7 @@ export function ChecklistSection({
             <InlineAdd
               label={t("newItemTitle", { checklist: c.title })}
               buttonLabel={t("addItem")}
-              onAdd={(title) => mutate({ path: `/api/v1/checklists/${c.id}/items`, body: { title } })}
+              onAdd={(title) => actions.addChecklistItem(c.id, title)}
             />
           ) : null}
         </div>
@@ -88,7 +80,7 @@ export function ChecklistSection({
         <InlineAdd
           label={t("newChecklistTitle")}
           buttonLabel={t("addChecklist")}
-          onAdd={(title) => mutate({ path: `/api/v1/todos/${todoId}/checklists`, body: { title } })}
+          onAdd={(title) => actions.addChecklist(todoId, title)}
         />
       ) : null}
     </section>

@@ -4,17 +4,16 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import type { TodoDetail } from "@/lib/validations/board";
 import { Button } from "../ui/button";
-
-type Mutate = (call: { path: string; method?: string; body?: unknown }) => Promise<unknown>;
+import type { BoardActions } from "./use-board";
 
 export function CommentSection({
   todoId,
   comments,
-  mutate,
+  actions,
 }: {
   todoId: string;
   comments: TodoDetail["comments"];
-  mutate: Mutate;
+  actions: BoardActions;
 }) {
   const t = useTranslations("record");
   const format = useFormatter();
@@ -22,7 +21,7 @@ export function CommentSection({
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!text.trim()) return;
-    await mutate({ path: `/api/v1/todos/${todoId}/comments`, body: { text: text.trim() } });
+    await actions.addComment(todoId, text.trim());
     setText("");
   }
   return (
@@ -36,11 +35,7 @@ export function CommentSection({
               <span>
                 {c.author.name} · {format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}
               </span>
-              <Button
-                variant="ghost"
-                aria-label={t("deleteComment")}
-                onClick={() => mutate({ path: `/api/v1/comments/${c.id}`, method: "DELETE" })}
-              >
+              <Button variant="ghost" aria-label={t("deleteComment")} onClick={() => actions.deleteComment(c.id)}>
                 ✕
               </Button>
             </div>

@@ -6,6 +6,7 @@ import type { Board } from "@/lib/validations/board";
 import { ConfirmButton } from "../ui/confirm-button";
 import { InlineAdd } from "./inline-add";
 import { TodoCard } from "./todo-card";
+import type { BoardActions } from "./use-board";
 
 type List = Board["lists"][number];
 
@@ -14,17 +15,15 @@ export function ListColumn({
   lists,
   canEditRecords,
   canManageLists,
-  mutate,
+  actions,
   onOpenTodo,
-  projectId,
 }: {
   list: List;
   lists: { id: string; title: string }[];
   canEditRecords: boolean;
   canManageLists: boolean;
-  mutate: (call: { path: string; method?: string; body?: unknown }) => Promise<unknown>;
+  actions: BoardActions;
   onOpenTodo: (id: string) => void;
-  projectId: string;
 }) {
   const t = useTranslations("board");
   const tc = useTranslations("finish.confirm");
@@ -38,8 +37,7 @@ export function ListColumn({
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             onBlur={() => {
-              if (title.trim() && title.trim() !== list.title)
-                void mutate({ path: `/api/v1/lists/${list.id}`, method: "PATCH", body: { title: title.trim() } });
+              if (title.trim() && title.trim() !== list.title) void actions.renameList(list.id, title.trim());
             }}
             className="min-w-0 flex-1 rounded bg-transparent px-1 py-0.5 font-semibold focus:bg-white"
           />
@@ -54,7 +52,7 @@ export function ListColumn({
             title={tc("deleteListTitle")}
             question={t("deleteListConfirm", { title: list.title, count: list.todos.length })}
             confirmLabel={tc("delete")}
-            onConfirm={() => void mutate({ path: `/api/v1/lists/${list.id}`, method: "DELETE" })}
+            onConfirm={() => void actions.deleteList(list.id)}
           >
             ✕
           </ConfirmButton>
@@ -69,7 +67,7 @@ export function ListColumn({
             lists={lists}
             canEdit={canEditRecords}
             onOpen={() => onOpenTodo(todo.id)}
-            onMove={(todoListId) => void mutate({ path: `/api/v1/todos/${todo.id}/move`, body: { todoListId } })}
+            onMove={(todoListId) => void actions.moveTodo(todo.id, todoListId)}
           />
         ))}
       </ul>
@@ -77,9 +75,7 @@ export function ListColumn({
         <InlineAdd
           label={t("newRecordTitle", { list: list.title })}
           buttonLabel={t("addRecord")}
-          onAdd={(newTitle) =>
-            mutate({ path: `/api/v1/projects/${projectId}/todos`, body: { todoListId: list.id, title: newTitle } })
-          }
+          onAdd={(newTitle) => actions.addTodo(list.id, newTitle)}
         />
       ) : null}
     </section>

@@ -8,7 +8,7 @@ import { useErrorMessage } from "../use-error-message";
 import { InlineAdd } from "./inline-add";
 import { ListColumn } from "./list-column";
 import { TodoPanel } from "./todo-panel";
-import { useBoard, useBoardMutation } from "./use-board";
+import { useBoard, useBoardActions } from "./use-board";
 
 const EDIT_RECORDS = ["OWNER", "ADMIN", "MEMBER", "CLIENT"];
 const MANAGE_LISTS = ["OWNER", "ADMIN", "MEMBER"];
@@ -18,7 +18,7 @@ export function ProjectBoard({ projectId }: { projectId: string }) {
   const roles = useTranslations("roles");
   const errorMessage = useErrorMessage();
   const board = useBoard(projectId);
-  const mutation = useBoardMutation(projectId);
+  const actions = useBoardActions(projectId);
   const [openTodo, setOpenTodo] = useState<string | null>(null);
 
   if (board.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
@@ -26,8 +26,6 @@ export function ProjectBoard({ projectId }: { projectId: string }) {
   const { project, lists } = board.data;
   const canEditRecords = EDIT_RECORDS.includes(project.role);
   const canManageLists = MANAGE_LISTS.includes(project.role);
-  const mutate = (call: { path: string; method?: string; body?: unknown }) =>
-    mutation.mutateAsync(call).catch(() => {});
   const listOptions = lists.map((l) => ({ id: l.id, title: l.title }));
 
   return (
@@ -45,20 +43,15 @@ export function ProjectBoard({ projectId }: { projectId: string }) {
             key={`${list.id}:${list.title}`}
             list={list}
             lists={listOptions}
-            projectId={projectId}
             canEditRecords={canEditRecords}
             canManageLists={canManageLists}
-            mutate={mutate}
+            actions={actions}
             onOpenTodo={setOpenTodo}
           />
         ))}
         {canManageLists ? (
           <div className="w-72 shrink-0 rounded-lg border border-dashed border-slate-300 p-3">
-            <InlineAdd
-              label={t("newListTitle")}
-              buttonLabel={t("addList")}
-              onAdd={(title) => mutate({ path: `/api/v1/projects/${projectId}/lists`, body: { title } })}
-            />
+            <InlineAdd label={t("newListTitle")} buttonLabel={t("addList")} onAdd={actions.addList} />
           </div>
         ) : null}
       </div>
@@ -66,7 +59,7 @@ export function ProjectBoard({ projectId }: { projectId: string }) {
         todoId={openTodo}
         board={board.data}
         canEdit={canEditRecords}
-        mutate={mutate}
+        actions={actions}
         onClose={() => setOpenTodo(null)}
       />
     </>

@@ -1,13 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { todoKeys } from "@/lib/client/query-keys";
 import { TraceDialog } from "../webhooks/trace-dialog";
-
-type HistoryEvent = { id: string; type: string; occurredAt: string; actor: { name: string } | null };
+import { useTodoHistory } from "./use-board";
 
 /** A record's events, each with its "why (not) delivered?" trace. */
 export function TodoHistory({ todoId }: { todoId: string }) {
@@ -15,10 +11,7 @@ export function TodoHistory({ todoId }: { todoId: string }) {
   const tt = useTranslations("trace");
   const format = useFormatter();
   const [traced, setTraced] = useState<string | null>(null);
-  const history = useQuery({
-    queryKey: [...todoKeys.detail(todoId), "events"],
-    queryFn: () => apiFetch<{ data: HistoryEvent[] }>(`/api/v1/todos/${todoId}/events`).then((r) => r.data),
-  });
+  const history = useTodoHistory(todoId);
   return (
     <section className="flex flex-col gap-2 text-sm">
       <h3 className="font-medium text-slate-700">{t("history")}</h3>

@@ -15,6 +15,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmButton } from "../ui/confirm-button";
 import { PageHeader } from "../ui/page-header";
+import { Switch } from "../ui/switch";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
 import { AccessIssues } from "./access-issues";
@@ -231,17 +232,7 @@ function ConfigurationCard({ webhook }: { webhook: Detail }) {
         </div>
       </dl>
       <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            role="switch"
-            aria-checked={enabled}
-            checked={enabled}
-            disabled={action.isPending}
-            onChange={(e) => setEnabled(e.target.checked)}
-          />
-          {t("enabled")}
-        </label>
+        <Switch label={t("enabled")} checked={enabled} disabled={action.isPending} onCheckedChange={setEnabled} />
         <span className="flex min-w-0 items-center gap-2">
           <select
             aria-label={t("testEvent")}

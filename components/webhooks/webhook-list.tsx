@@ -14,6 +14,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmButton } from "../ui/confirm-button";
+import { Switch } from "../ui/switch";
 import { useErrorMessage } from "../use-error-message";
 import { HealthBadge } from "./health-badge";
 import { SecretDialog } from "./secret-dialog";
@@ -111,15 +112,11 @@ function WebhookRow({ webhook, onSecret }: { webhook: WebhookView; onSecret: (se
         <HealthBadge state={webhook.state} />
       </td>
       <td className="py-3" data-label={t("columnEnabled")}>
-        <input
-          type="checkbox"
-          role="switch"
-          aria-checked={enabled}
+        <Switch
           aria-label={t("enableLabel", { name: webhook.name })}
           checked={enabled}
           disabled={action.isPending}
-          onChange={(e) => setEnabled(e.target.checked)}
-          className="h-4 w-4"
+          onCheckedChange={setEnabled}
         />
       </td>
       <td className="py-3">

@@ -26,6 +26,7 @@ export const boardKeys = {
 export const todoKeys = {
   all: ["todos"] as const,
   detail: (todoId: string) => [...todoKeys.all, todoId] as const,
+  events: (todoId: string) => [...todoKeys.detail(todoId), "events"] as const,
 };
 
 export const eventTypeKeys = {

@@ -213,6 +213,8 @@ type Run = {
   chains: Map<string, Chain[]>;
   log: string[];
   violations: string[];
+  /** Deliveries seen with no run scheduled, and since when (see checkWakes). */
+  unscheduledSince: Map<string, number>;
 };
 
 const ended = (res: CallResult, ...allowed: number[]) => {
@@ -318,6 +320,8 @@ async function execute(run: Run, command: Command, app: AppChild) {
   }
 }
 
+const UNSCHEDULED_GRACE_MS = 3_000;
+
 /**
  * Every waiting delivery has its lane's run scheduled: the lane wakes no later than the delivery is
  * due (or its lane's pause ends), or its wake-up is due already, or the lane is full and the end of
@@ -325,6 +329,11 @@ async function execute(run: Run, command: Command, app: AppChild) {
  * whose own attempt is in flight waits for its outcome.
  * (An attempt whose process died is the relay's to make again.) Read in one statement, so it sees
  * one committed state. Whether the run of a due wake-up really comes is for `settle` to find out.
+ *
+ * A fan-out wakes the lanes of the deliveries it queued just after its commit, in a transaction of
+ * its own (lib/delivery-engine/fan-out.ts): between the two such a delivery has no run yet. So a
+ * delivery counts as stuck once it has been seen without one for UNSCHEDULED_GRACE_MS — far longer
+ * than that gap even on a loaded machine, far shorter than the relay's minute.
  */
 async function checkWakes(run: Run, when: string) {
   const { rows } = await pool().query<{ id: string; status: string; next: Date | null; lane: string | null }>(
@@ -346,11 +355,19 @@ async function checkWakes(run: Run, when: string) {
               false)`,
     [run.hookId],
   );
+  const now = Date.now();
+  const unscheduled = new Set(rows.map((r) => r.id));
+  for (const id of run.unscheduledSince.keys()) if (!unscheduled.has(id)) run.unscheduledSince.delete(id);
+  let stuck = false;
   for (const r of rows) {
-    const message = `${when}: delivery ${r.id} is ${r.status} (due ${r.next?.toISOString()}), no run is scheduled for it: lane ${r.lane}`;
-    if (!run.violations.includes(message)) run.violations.push(message);
+    const since = run.unscheduledSince.get(r.id) ?? now;
+    run.unscheduledSince.set(r.id, since);
+    if (now - since < UNSCHEDULED_GRACE_MS) continue;
+    stuck = true;
+    const message = `${when}: delivery ${r.id} is ${r.status} (due ${r.next?.toISOString()}), no run is scheduled for it (for ${now - since} ms): lane ${r.lane}`;
+    if (!run.violations.some((v) => v.includes(`delivery ${r.id} `))) run.violations.push(message);
   }
-  return rows.length > 0;
+  return stuck;
 }
 
 /**
@@ -651,6 +668,7 @@ async function runSequence(sequence: Sequence, index: number) {
     chains: new Map(),
     log: [`+0ms width ${sequence.width}, receiver: ${sequence.receiver}`],
     violations: [],
+    unscheduledSince: new Map(),
   };
   try {
     for (const command of sequence.commands) {

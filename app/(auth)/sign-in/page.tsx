@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth-card";
-import { SignInForm } from "@/components/sign-in-form";
+import { AuthForm } from "@/components/auth-form";
 import { currentUserId } from "@/lib/auth/auth";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 
@@ -20,7 +20,7 @@ export default async function SignInPage({
   const t = await getTranslations("signIn");
   return (
     <AuthCard title={t("title")} subtitle={t("subtitle")}>
-      <SignInForm next={next} signedOut={params.signedOut === "1"} />
+      <AuthForm mode="signIn" next={next} notice={params.signedOut === "1" ? t("signedOut") : undefined} />
     </AuthCard>
   );
 }

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth-card";
-import { SignUpForm } from "@/components/sign-up-form";
+import { AuthForm } from "@/components/auth-form";
 import { currentUserId } from "@/lib/auth/auth";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 
@@ -22,7 +22,7 @@ export default async function SignUpPage({
   const t = await getTranslations("signUp");
   return (
     <AuthCard title={t("title")} subtitle={t("subtitle")}>
-      <SignUpForm next={next} email={typeof params.email === "string" ? params.email : ""} />
+      <AuthForm mode="signUp" next={next} email={typeof params.email === "string" ? params.email : ""} />
     </AuthCard>
   );
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ApiTokenManager } from "@/components/api-token-manager";
+import { ApiTokenManager } from "@/components/api-tokens/api-token-manager";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata() {
