@@ -1,9 +1,8 @@
 // Every page, signed in and signed out, in the light and the dark theme: axe finds no violation of
-// any impact. Beside it, what makes the pages usable without a mouse or in the dark: the skip link,
+// any impact; on a phone (390×844) the main pages too, none wider than the screen. Beside it, what makes the pages usable without a mouse or in the dark: the skip link,
 // the current page in the menu, the theme menu that is remembered without a flash of the wrong
 // theme, and the activity chart's axis and empty state.
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import {
   type APIRequestContext,
   type APIResponse,
@@ -16,6 +15,7 @@ import {
 } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiRecord, apiUser, apiWorkspace, expectData } from "./fixtures";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./page-checks";
 
 type Scheme = "light" | "dark";
 
@@ -28,22 +28,15 @@ async function created(res: Promise<APIResponse>): Promise<{ id: string }> {
 
 type Check = { name: string; path: string; ready: (p: Page) => Locator; open?: (p: Page) => Promise<Locator> };
 
-/** axe's findings, as one line per violation and element, so a failure says what to fix. */
-async function expectNoViolations(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n").join(" ")}`),
-  );
-  expect.soft(found, `${name}: axe violations`).toEqual([]);
-}
-
-async function checkPages(page: Page, checks: Check[]) {
+/** axe on each page (after `open` when given); on a phone also that the page is no wider than the screen. */
+async function checkPages(page: Page, checks: Check[], { phone = false } = {}) {
   for (const { name, path, ready, open } of checks) {
     await test.step(name, async () => {
       await page.goto(path);
       await expect(ready(page), name).toBeVisible({ timeout: 20_000 });
       if (open) await expect(await open(page), `${name}: opened`).toBeVisible();
-      await expectNoViolations(page, name);
+      await expectNoAxeViolations(page, name);
+      if (phone) await expectNoHorizontalScroll(page, name);
     });
   }
 }
@@ -85,8 +78,16 @@ async function seed(playwright: PlaywrightWorkerArgs["playwright"], baseURL: str
 
 type StorageState = Awaited<ReturnType<APIRequestContext["storageState"]>>;
 
-async function signedInPage(browser: Browser, baseURL: string, scheme: Scheme, storageState: StorageState) {
-  const context = await browser.newContext({ baseURL, colorScheme: scheme, storageState });
+const PHONE = { width: 390, height: 844 };
+
+async function signedInPage(
+  browser: Browser,
+  baseURL: string,
+  scheme: Scheme,
+  storageState: StorageState,
+  viewport?: typeof PHONE,
+) {
+  const context = await browser.newContext({ baseURL, colorScheme: scheme, storageState, viewport });
   return { context, page: await context.newPage() };
 }
 
@@ -229,6 +230,91 @@ for (const scheme of ["light", "dark"] as const) {
     }
   });
 }
+
+// The main pages on a phone, in the light theme. The webhook list, form, page and attempt dialog,
+// the record panel and the notices are checked on a phone at every step of the core journey
+// (core-journey.spec.ts), in two languages; here are the others, and the header's open menu.
+test("axe finds no violation on the main pages on a phone, and none is wider than the screen", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const receiver = await startReceiver({ status: 200, body: "ok" });
+  try {
+    const data = await seed(playwright, baseURL!, receiver.url);
+    const storageState = await data.owner.api.storageState();
+    const { context, page } = await signedInPage(browser, baseURL!, "light", storageState, PHONE);
+    try {
+      await checkPages(
+        page,
+        [
+          {
+            name: "projects (phone)",
+            path: "/projects",
+            ready: (p) => p.getByRole("link", { name: new RegExp(data.names.project) }),
+          },
+          {
+            name: "header menu open (phone)",
+            path: "/projects",
+            ready: (p) => p.getByRole("button", { name: "Menu" }),
+            open: async (p) => {
+              await p.getByRole("button", { name: "Menu" }).click();
+              return p.getByRole("navigation", { name: "Main navigation" });
+            },
+          },
+          { name: "start (phone)", path: "/start", ready: (p) => p.getByRole("heading", { name: "Get started" }) },
+          {
+            name: "board (phone)",
+            path: `/projects/${data.projectId}`,
+            ready: (p) => p.getByText("Pale", { exact: true }).first(),
+          },
+          {
+            name: "companies (phone)",
+            path: "/companies",
+            ready: (p) => p.getByRole("link", { name: new RegExp(data.names.company) }),
+          },
+          {
+            name: "company detail (phone)",
+            path: `/companies/${data.companyId}`,
+            ready: (p) => p.getByRole("heading", { name: "Invitations" }),
+          },
+          { name: "event types (phone)", path: "/event-types", ready: (p) => p.getByText("Record created").first() },
+          {
+            name: "API tokens (phone)",
+            path: "/settings/api-tokens",
+            ready: (p) => p.getByText(`A11y token ${data.suffix}`),
+          },
+          { name: "security (phone)", path: "/settings/security", ready: (p) => p.getByText("This device") },
+          { name: "API docs (phone)", path: "/docs/api", ready: (p) => p.getByRole("heading", { name: "REST API" }) },
+        ],
+        { phone: true },
+      );
+    } finally {
+      await context.close();
+    }
+    const visitor = await browser.newContext({ baseURL, viewport: PHONE });
+    try {
+      await checkPages(
+        await visitor.newPage(),
+        [
+          { name: "sign in (phone)", path: "/sign-in", ready: (p) => p.getByRole("heading", { name: "Sign in" }) },
+          {
+            name: "sign up (phone)",
+            path: "/sign-up",
+            ready: (p) => p.getByRole("heading", { name: "Create your account" }),
+          },
+        ],
+        { phone: true },
+      );
+    } finally {
+      await visitor.close();
+    }
+    await data.owner.api.dispose();
+  } finally {
+    await receiver.close();
+  }
+});
 
 test("the theme follows the device until chosen, is remembered, and is rendered by the server (no flash)", async ({
   browser,

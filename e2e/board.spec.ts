@@ -1,11 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./fixtures";
+import { expect, expectCreated, test } from "./fixtures";
 
-test("create a record on the board, move it to another list, complete it and comment", async ({ page }) => {
+test("create a record on the board, move it to another list, complete it and comment", async ({
+  page,
+  account,
+  workspace,
+}) => {
   const title = `E2E record ${randomUUID().slice(0, 6)}`;
-  await signIn(page, DEMO);
-  await page.getByRole("link", { name: /Website Relaunch/ }).click();
+  await expectCreated(
+    account.api.post(`/api/v1/projects/${workspace.projectId}/lists`, { data: { title: "In progress" } }),
+  );
+  await page.goto("/projects");
+  await page.getByRole("link", { name: new RegExp(workspace.project) }).click();
 
   const todo = page.getByRole("region", { name: "To do" });
   const inProgress = page.getByRole("region", { name: "In progress" });

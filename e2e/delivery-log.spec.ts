@@ -1,27 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
-import { DEMO, signIn } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 test("the delivery log shows failed attempts with their response bodies, and Redeliver keeps the webhook-id", async ({
   page,
+  account,
+  workspace,
 }) => {
   test.setTimeout(90_000);
   const receiver = await startReceiver({ status: 500, body: "receiver says nope" });
   const name = `Log ${randomUUID().slice(0, 6)}`;
   try {
-    await signIn(page, DEMO);
-    const api = page.request;
-    const projects = (await (await api.get("/api/v1/projects")).json()).data;
-    const project = projects
-      .flatMap((g: { projects: { id: string; name: string }[] }) => g.projects)
-      .find((p: { name: string }) => p.name === "Website Relaunch");
-    const board = await (await api.get(`/api/v1/projects/${project.id}/board`)).json();
+    const api = account.api;
+    const project = { id: workspace.projectId, name: workspace.project };
     await api.post("/api/v1/webhooks", {
       data: { name, url: `${receiver.url}/log`, events: ["TODO_CREATED", "COMMENT_CREATED"], projectIds: [project.id] },
     });
     await api.post(`/api/v1/projects/${project.id}/todos`, {
-      data: { todoListId: board.lists[0].id, title: `Logged ${name}` },
+      data: { todoListId: workspace.listId, title: `Logged ${name}` },
     });
 
     await page.goto("/settings/webhooks");
@@ -31,14 +27,14 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     const row = page.getByTestId("delivery-row").filter({ hasText: `Logged ${name}` });
     await expect(row).toContainText("Failed", { timeout: 30_000 });
     await expect(row).toContainText(`Logged ${name}`);
-    await expect(row).toContainText("Website Relaunch");
+    await expect(row).toContainText(project.name);
     await expect(row.getByRole("button", { name: "View Record created delivery" })).toHaveText("Record created");
     await expect(page.getByTestId("configured-events")).toHaveText(
       "Record createdTODO_CREATEDComment addedCOMMENT_CREATED",
     );
-    await expect(page.getByTestId("configured-projects")).toHaveText("Website Relaunch");
+    await expect(page.getByTestId("configured-projects")).toHaveText(project.name);
     await expect(page.getByTestId("health-state")).toHaveText("Unhealthy");
-    await page.getByLabel("Project", { exact: true }).selectOption({ label: "Website Relaunch" });
+    await page.getByLabel("Project", { exact: true }).selectOption({ label: project.name });
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Failed" });
     await expect(page).toHaveURL(
       new RegExp(`projectId=${project.id}.*status=FAILED|status=FAILED.*projectId=${project.id}`),
@@ -90,7 +86,7 @@ test("the delivery log shows failed attempts with their response bodies, and Red
     await api.post(`/api/v1/webhooks/${hookId}/disable`);
     for (const n of [1, 2]) {
       await api.post(`/api/v1/projects/${project.id}/todos`, {
-        data: { todoListId: board.lists[0].id, title: `Missed ${n} ${name}` },
+        data: { todoListId: workspace.listId, title: `Missed ${n} ${name}` },
       });
     }
     await expect(page.getByTestId("delivery-row").filter({ hasText: "Skipped" })).toHaveCount(2, { timeout: 15_000 });

@@ -1,9 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { DEMO } from "./fixtures";
+import { expect, test } from "./fixtures";
 
-test("a ping sent through Inngest is completed by the app's smoke function", async ({ request }) => {
-  const signIn = await request.post("/api/v1/auth/sign-in", { data: DEMO });
-  expect(signIn.status()).toBe(200);
+test("a ping sent through Inngest is completed by the app's smoke function", async ({ account }) => {
+  const request = account.api;
   const sent = await request.post("/api/health/inngest");
   expect(sent.status()).toBe(202);
   const { id } = await sent.json();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { DEMO, signIn } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** Press Tab until `target` has focus (fails if it is not reachable within `max` presses). */
 async function tabTo(page: Page, target: Locator, max = 80) {
@@ -11,9 +11,8 @@ async function tabTo(page: Page, target: Locator, max = 80) {
   throw new Error(`not reachable with Tab: ${target}`);
 }
 
-test("a webhook can be created with the keyboard alone", async ({ page }) => {
+test("a webhook can be created with the keyboard alone", async ({ page, account: _ }) => {
   const name = `Keyboard ${randomUUID().slice(0, 6)}`;
-  await signIn(page, DEMO);
   await page.goto("/settings/webhooks/new");
   await tabTo(page, page.getByLabel("Name"));
   await page.keyboard.type(name);

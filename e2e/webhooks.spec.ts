@@ -1,11 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, expectData, newAccount, signIn } from "./fixtures";
+import { expect, expectData, test } from "./fixtures";
 
 test("create a webhook with chosen events and cross-company projects, see the secret once, edit, disable, delete", async ({
   page,
+  twoCompanies: _,
 }) => {
   const name = `CRM sync ${Date.now()}`;
-  await signIn(page, DEMO);
+  await page.goto("/projects");
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Webhooks" }).click();
   await page.getByRole("link", { name: "New webhook" }).click();
 
@@ -92,9 +92,11 @@ test("create a webhook with chosen events and cross-company projects, see the se
   await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(0);
 });
 
-test("with many projects, companies start folded and the log's project filter can be searched", async ({ page }) => {
-  const api = page.request;
-  await expectData(await api.post("/api/v1/auth/sign-up", { data: newAccount("many") }), 201);
+test("with many projects, companies start folded and the log's project filter can be searched", async ({
+  page,
+  account,
+}) => {
+  const api = account.api;
   const company = await expectData(await api.post("/api/v1/companies", { data: { name: "Many Projects Inc" } }), 201);
   for (let n = 1; n <= 35; n++) {
     const name = `Project ${String(n).padStart(2, "0")}`;

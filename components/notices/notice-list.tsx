@@ -39,7 +39,7 @@ export function NoticeList() {
                     {text.title}
                     {unread ? <span className="ml-2 text-xs font-semibold text-brand-700">{t("new")}</span> : null}
                   </p>
-                  <p className="text-xs text-slate-500">{format.relativeTime(new Date(notice.createdAt))}</p>
+                  <p className="text-xs text-slate-600">{format.relativeTime(new Date(notice.createdAt))}</p>
                 </div>
                 {unread ? (
                   <Button variant="secondary" disabled={markRead.isPending} onClick={() => markRead.mutate(notice.id)}>

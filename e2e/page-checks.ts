@@ -1,0 +1,40 @@
+// Checks every e2e test can run on the page it is showing: axe finds no violation of any impact,
+// and nothing makes the page wider than the screen.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** axe's findings, one line per violation and element, so that a failure says what to fix. */
+export async function expectNoAxeViolations(page: Page, name: string, within?: string) {
+  // Details of the rules that passed are not needed: leaving them out makes axe faster on big pages.
+  const axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
+  if (within) axe.include(within);
+  const { violations } = await axe.analyze();
+  const found = violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n").join(" ")}`),
+  );
+  expect.soft(found, `${name}: axe violations`).toEqual([]);
+}
+
+/** The page scrolls only up and down: `scrollWidth <= innerWidth`; a failure names the widest offenders. */
+export async function expectNoHorizontalScroll(page: Page, name: string) {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: window.innerWidth,
+    wide: [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`.slice(0, 120)),
+  }));
+  expect
+    .soft(widths.page, `${name}: wider than the screen: ${widths.wide.join(" | ")}`)
+    .toBeLessThanOrEqual(widths.screen);
+}
+
+/**
+ * Both checks. `within` limits axe to what a step opened (an open dialog: the page beneath it is
+ * inert and was checked before it opened).
+ */
+export async function expectAccessibleAndFitting(page: Page, name: string, within?: string) {
+  await expectNoAxeViolations(page, name, within);
+  await expectNoHorizontalScroll(page, name);
+}
