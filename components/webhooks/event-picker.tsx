@@ -6,7 +6,7 @@ import { apiFetch } from "@/lib/client/api-client";
 import { eventTypeKeys } from "@/lib/client/query-keys";
 import type { groupedEventTypes } from "@/lib/events/catalog";
 import { useEventText } from "../i18n/use-event-text";
-import { GroupedPicker } from "./grouped-picker";
+import { GroupedPicker } from "../ui/grouped-picker";
 
 type Groups = ReturnType<typeof groupedEventTypes>;
 
@@ -18,6 +18,7 @@ export function EventPicker(props: {
   error?: string;
 }) {
   const t = useTranslations("webhooks.form");
+  const tp = useTranslations("pickerScale");
   const eventText = useEventText();
   const groups = useQuery({
     queryKey: eventTypeKeys.list(),
@@ -38,6 +39,7 @@ export function EventPicker(props: {
         title: eventText.group(g.id),
         toggleLabel: eventText.group(g.id),
         selectAllLabel: t("selectAll", { group: eventText.group(g.id) }),
+        selectMatchingLabel: (count: number) => tp("selectMatchingEvents", { count, group: eventText.group(g.id) }),
         items: g.events.map((e) => ({ id: e.type, label: eventText.label(e.type), detail: e.type })),
       }))}
     />
