@@ -121,8 +121,10 @@ export function GroupedPicker({
           ) : filtered.length === 0 ? (
             <p className="text-sm text-slate-500">{t("noMatches")}</p>
           ) : null}
+          {/* Relative, so that the groups' visually hidden legends (absolutely positioned) stay inside
+              the scrolled area instead of lengthening the page. */}
           <div
-            className={`grid gap-3 md:grid-cols-2 ${large ? "max-h-[28rem] overflow-y-auto overscroll-contain" : ""}`}
+            className={`grid gap-3 md:grid-cols-2 ${large ? "relative max-h-[28rem] overflow-y-auto overscroll-contain" : ""}`}
             data-testid="picker-groups"
           >
             {filtered.map(({ narrowed, ...group }) => {
