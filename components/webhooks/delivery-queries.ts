@@ -27,7 +27,9 @@ export function deliveryListQuery(filters: DeliveryFilters, cursor: string, now 
   if (filters.status) q.set("status", filters.status);
   if (filters.eventType) q.set("eventType", filters.eventType);
   if (filters.projectId) q.set("projectId", filters.projectId);
-  if (filters.range in TIME_RANGES) q.set("since", new Date(now - TIME_RANGES[filters.range]).toISOString());
+  // Own keys only: "toString" from an edited address is no range.
+  if (Object.hasOwn(TIME_RANGES, filters.range))
+    q.set("since", new Date(now - TIME_RANGES[filters.range]).toISOString());
   if (cursor) q.set("cursor", cursor);
   return q;
 }
