@@ -34,6 +34,7 @@ export function GroupedPicker({
   loadingLabel,
   collapseAbove = Number.POSITIVE_INFINITY,
   allTickedHint,
+  unknownItemLabel,
   all,
   selected,
   onChange,
@@ -51,6 +52,8 @@ export function GroupedPicker({
   collapseAbove?: number;
   /** Shown when every item is ticked: what "all" would add; comes with a button that switches to it. */
   allTickedHint?: string;
+  /** A chip's name for a chosen item the groups do not hold (e.g. a project one can no longer see). */
+  unknownItemLabel?: string;
   all: boolean;
   selected: string[];
   onChange: (value: { all: boolean; selected: string[] }) => void;
@@ -82,7 +85,7 @@ export function GroupedPicker({
         <div className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
           {loading ? null : (
             <SelectedChips
-              items={selected.map((id) => ({ id, label: labels.get(id) ?? id }))}
+              items={selected.map((id) => ({ id, label: labels.get(id) ?? unknownItemLabel ?? id }))}
               onRemove={(id) => choose(selected.filter((s) => s !== id))}
             />
           )}

@@ -17,6 +17,7 @@ export function ProjectPicker(props: {
 }) {
   const t = useTranslations("webhooks.form");
   const tp = useTranslations("pickerScale");
+  const tw = useTranslations("webhookPage");
   const projects = useProjectGroups();
   const groups = useMemo(
     () =>
@@ -42,6 +43,7 @@ export function ProjectPicker(props: {
       collapseAbove={COLLAPSE_ABOVE}
       loadingLabel={t("loadingProjects")}
       allTickedHint={t("allTickedHint")}
+      unknownItemLabel={tw("unknownProject")}
       groups={groups}
     />
   );
