@@ -41,9 +41,10 @@ export function SearchSelect({
   const listed: SearchOption[] = query.trim() ? shown : [{ value: "", label: emptyLabel }, ...shown];
   const optionId = (index: number) => `${id}-option-${index}`;
 
+  // The active option stays in view while the arrow keys move through a long list.
   useEffect(() => {
-    if (open && active >= 0) document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });
-  });
+    if (open && active >= 0) document.getElementById(`${id}-option-${active}`)?.scrollIntoView({ block: "nearest" });
+  }, [open, active, id]);
 
   const close = () => {
     setOpen(false);
