@@ -1,12 +1,7 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import { deliveryKeys } from "@/lib/client/query-keys";
-import type { deliveryDetailResponse } from "@/lib/validations/delivery";
 import { useEventText } from "../i18n/use-event-text";
 import { Button } from "../ui/button";
 import { CodeBox } from "../ui/code-box";
@@ -15,9 +10,8 @@ import { Dialog } from "../ui/dialog";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
 import { AttemptOutcome } from "./attempt-outcome";
+import { type DeliveryDetail, useDeliveryDetail, useRedeliver } from "./delivery-queries";
 import { TraceDialog } from "./trace-dialog";
-
-type Detail = z.output<typeof deliveryDetailResponse>;
 
 function pretty(text: string | null) {
   if (!text) return "";
@@ -37,21 +31,8 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
   const eventText = useEventText();
   const toast = useToast();
   const errorMessage = useErrorMessage();
-  const queryClient = useQueryClient();
-  const detail = useQuery({
-    queryKey: deliveryKeys.detail(deliveryId ?? ""),
-    queryFn: () => apiFetch<Detail>(`/api/v1/deliveries/${deliveryId}`),
-    enabled: deliveryId !== null,
-    refetchInterval: (q) => (q.state.data?.waiting ? 2_000 : false),
-  });
-  const redeliver = useMutation({
-    mutationFn: () => apiFetch(`/api/v1/deliveries/${deliveryId}/redeliver`, { method: "POST" }),
-    onSuccess: () => {
-      toast("success", t("redelivered"));
-      return queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
-    },
-    onError: (error) => toast("error", errorMessage(error)),
-  });
+  const detail = useDeliveryDetail(deliveryId);
+  const redeliver = useRedeliver(deliveryId);
   const d = detail.data;
   const [traced, setTraced] = useState<string | null>(null);
   return (
@@ -79,7 +60,15 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
                 </Button>
               ) : null}
               {d.kind === "event" && d.status !== "RETRYING" && d.status !== "PENDING" ? (
-                <Button onClick={() => redeliver.mutate()} disabled={redeliver.isPending}>
+                <Button
+                  onClick={() =>
+                    redeliver.mutate(undefined, {
+                      onSuccess: () => toast("success", t("redelivered")),
+                      onError: (error) => toast("error", errorMessage(error)),
+                    })
+                  }
+                  disabled={redeliver.isPending}
+                >
                   {t("redeliver")}
                 </Button>
               ) : null}
@@ -98,42 +87,51 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
             </CodeBox>
           </section>
           {d.attempts.map((a) => (
-            <section key={a.id} className="rounded-md border border-slate-200 p-3" data-testid="attempt">
-              <AttemptOutcome attempt={a} />
-              <h3 className="mb-2 font-semibold">
-                {t("attempt", {
-                  number: a.number,
-                  trigger: t.has(`trigger.${a.trigger}`) ? t(`trigger.${a.trigger}`) : a.trigger,
-                })}{" "}
-                · {format.dateTime(new Date(a.startedAt), { timeStyle: "medium" })} · {a.latencyMs} ms
-              </h3>
-              <div className="grid gap-3 md:grid-cols-2">
-                <div className="min-w-0">
-                  <h4 className="text-xs font-semibold text-slate-500">{t("request")}</h4>
-                  <CodeBox className="bg-slate-50 p-2">
-                    {Object.entries(a.requestHeaders)
-                      .map(([k, v]) => `${k}: ${v}`)
-                      .join("\n")}
-                  </CodeBox>
-                </div>
-                <div className="min-w-0">
-                  <h4 className="text-xs font-semibold text-slate-500">{t("response")}</h4>
-                  {a.responseStatus === null ? (
-                    <p className="text-red-700">{t("noResponse", { error: a.errorMessage ?? a.errorClass ?? "" })}</p>
-                  ) : (
-                    <CodeBox className="max-h-48 bg-slate-50 p-2" data-testid="response">
-                      {`HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {})
-                        .map(([k, v]) => `${k}: ${v}`)
-                        .join("\n")}\n\n${pretty(a.responseBody)}`}
-                    </CodeBox>
-                  )}
-                </div>
-              </div>
-            </section>
+            <AttemptSection key={a.id} attempt={a} />
           ))}
         </div>
       ) : null}
       <TraceDialog eventId={traced} onClose={() => setTraced(null)} />
     </Dialog>
+  );
+}
+
+/** One attempt: how it ended in words, then the request's headers and the response as received. */
+function AttemptSection({ attempt: a }: { attempt: DeliveryDetail["attempts"][number] }) {
+  const t = useTranslations("webhookPage");
+  const format = useFormatter();
+  return (
+    <section className="rounded-md border border-slate-200 p-3" data-testid="attempt">
+      <AttemptOutcome attempt={a} />
+      <h3 className="mb-2 font-semibold">
+        {t("attempt", {
+          number: a.number,
+          trigger: t.has(`trigger.${a.trigger}`) ? t(`trigger.${a.trigger}`) : a.trigger,
+        })}{" "}
+        · {format.dateTime(new Date(a.startedAt), { timeStyle: "medium" })} · {a.latencyMs} ms
+      </h3>
+      <div className="grid gap-3 md:grid-cols-2">
+        <div className="min-w-0">
+          <h4 className="text-xs font-semibold text-slate-500">{t("request")}</h4>
+          <CodeBox className="bg-slate-50 p-2">
+            {Object.entries(a.requestHeaders)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join("\n")}
+          </CodeBox>
+        </div>
+        <div className="min-w-0">
+          <h4 className="text-xs font-semibold text-slate-500">{t("response")}</h4>
+          {a.responseStatus === null ? (
+            <p className="text-red-700">{t("noResponse", { error: a.errorMessage ?? a.errorClass ?? "" })}</p>
+          ) : (
+            <CodeBox className="max-h-48 bg-slate-50 p-2" data-testid="response">
+              {`HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {})
+                .map(([k, v]) => `${k}: ${v}`)
+                .join("\n")}\n\n${pretty(a.responseBody)}`}
+            </CodeBox>
+          )}
+        </div>
+      </div>
+    </section>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEventTypeGroups } from "../event-types/queries";
 import { useEventText } from "../i18n/use-event-text";
-import { GroupedPicker } from "./grouped-picker";
+import { GroupedPicker } from "../ui/grouped-picker";
 
 /** "All events" or a hand-picked set, chosen from the catalog's groups. */
 export function EventPicker(props: {
@@ -14,6 +14,7 @@ export function EventPicker(props: {
 }) {
   const t = useTranslations("webhooks.form");
   const tl = useTranslations("loading");
+  const tp = useTranslations("pickerScale");
   const eventText = useEventText();
   const groups = useEventTypeGroups();
   return (
@@ -31,6 +32,7 @@ export function EventPicker(props: {
         title: eventText.group(g.id),
         toggleLabel: eventText.group(g.id),
         selectAllLabel: t("selectAll", { group: eventText.group(g.id) }),
+        selectMatchingLabel: (count: number) => tp("selectMatchingEvents", { count, group: eventText.group(g.id) }),
         items: g.events.map((e) => ({ id: e.type, label: eventText.label(e.type), detail: e.type })),
       }))}
     />

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { useProjectGroups } from "../project-groups";
-import { GroupedPicker } from "./grouped-picker";
+import { GroupedPicker } from "../ui/grouped-picker";
 
 /** Projects in all above which the companies start collapsed (a 500-project form stays short). */
 const COLLAPSE_ABOVE = 30;
@@ -15,7 +16,21 @@ export function ProjectPicker(props: {
   error?: string;
 }) {
   const t = useTranslations("webhooks.form");
-  const groups = useProjectGroups();
+  const tp = useTranslations("pickerScale");
+  const tw = useTranslations("webhookPage");
+  const projects = useProjectGroups();
+  const groups = useMemo(
+    () =>
+      (projects.data ?? []).map((g) => ({
+        id: g.company.id,
+        title: g.company.name,
+        selectAllLabel: t("selectAllCompany", { company: g.company.name }),
+        selectMatchingLabel: (count: number) => tp("selectMatchingProjects", { count, company: g.company.name }),
+        toggleLabel: t("groupToggle", { company: g.company.name }),
+        items: g.projects.map((p) => ({ id: p.id, label: p.name })),
+      })),
+    [projects.data, t, tp],
+  );
   return (
     <GroupedPicker
       {...props}
@@ -24,18 +39,12 @@ export function ProjectPicker(props: {
       allLabel={t("allProjects")}
       chooseLabel={t("chooseProjects")}
       searchLabel={t("searchProjects")}
-      loading={groups.isPending}
+      loading={projects.isPending}
       collapseAbove={COLLAPSE_ABOVE}
       loadingLabel={t("loadingProjects")}
       allTickedHint={t("allTickedHint")}
-      groups={(groups.data ?? []).map((g) => ({
-        id: g.company.id,
-        title: g.company.name,
-        selectAllLabel: t("selectAllCompany", { company: g.company.name }),
-        selectMatchingLabel: (count) => t("selectAllMatching", { count, company: g.company.name }),
-        toggleLabel: t("groupToggle", { company: g.company.name }),
-        items: g.projects.map((p) => ({ id: p.id, label: p.name })),
-      }))}
+      unknownItemLabel={tw("unknownProject")}
+      groups={groups}
     />
   );
 }

@@ -1,28 +1,14 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import { deliveryKeys } from "@/lib/client/query-keys";
-import type { replayProgressResponse } from "@/lib/validations/webhook";
 import { Button } from "../ui/button";
-
-type Progress = z.output<typeof replayProgressResponse>;
+import { useCancelReplay, useReplayProgress } from "./delivery-queries";
 
 /** A running replay: a progress bar that follows it, and a way to stop it. */
 export function ReplayProgress({ jobId }: { jobId: string }) {
   const t = useTranslations("webhookPage");
-  const queryClient = useQueryClient();
-  const progress = useQuery({
-    queryKey: [...deliveryKeys.all, "replay", jobId],
-    queryFn: () => apiFetch<Progress>(`/api/v1/replays/${jobId}`),
-    refetchInterval: (q) => (q.state.data?.state === "running" ? 1_000 : false),
-  });
-  const cancel = useMutation({
-    mutationFn: () => apiFetch<Progress>(`/api/v1/replays/${jobId}/cancel`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
-  });
+  const progress = useReplayProgress(jobId);
+  const cancel = useCancelReplay(jobId);
   const p = progress.data;
   if (!p) return null;
   const done = p.delivered + p.failed;

@@ -1,16 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import { deliveryKeys } from "@/lib/client/query-keys";
-import type { eventTraceResponse } from "@/lib/validations/delivery";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { FilteredExplanation } from "./conditions-trace";
-
-type Trace = z.output<typeof eventTraceResponse>;
+import { useEventTrace } from "./delivery-queries";
 
 const OUTCOME_STYLES: Record<string, string> = {
   MATCHED: "text-emerald-700",
@@ -22,18 +16,15 @@ const OUTCOME_STYLES: Record<string, string> = {
 /** "Why was this event (not) delivered?" for each of the caller's webhooks. */
 export function TraceDialog({ eventId, onClose }: { eventId: string | null; onClose: () => void }) {
   const t = useTranslations("trace");
+  const tc = useTranslations("common");
   const statuses = useTranslations("deliveryStatus");
-  const trace = useQuery({
-    queryKey: [...deliveryKeys.all, "trace", eventId],
-    queryFn: () => apiFetch<Trace>(`/api/v1/events/${eventId}/trace`),
-    enabled: eventId !== null,
-  });
+  const trace = useEventTrace(eventId);
   return (
     <Dialog open={eventId !== null} onClose={onClose} title={t("title")}>
       <div className="flex flex-col gap-3 text-sm">
         <div className="flex items-center justify-between">
           <h2 className="font-semibold">{t("title")}</h2>
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" aria-label={tc("close")} onClick={onClose}>
             ✕
           </Button>
         </div>

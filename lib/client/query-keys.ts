@@ -55,6 +55,8 @@ export const deliveryKeys = {
   list: (webhookId: string, filters: { status?: string; eventType?: string; range?: string; projectId?: string }) =>
     [...deliveryKeys.all, "list", webhookId, filters] as const,
   detail: (id: string) => [...deliveryKeys.all, "detail", id] as const,
+  trace: (eventId: string) => [...deliveryKeys.all, "trace", eventId] as const,
+  replay: (jobId: string) => [...deliveryKeys.all, "replay", jobId] as const,
 };
 
 export const companyKeys = {

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { everyItemSelected, isGroupOpen, searchGroups } from "./picker-search";
+import { countChosen, everyItemSelected, isGroupOpen, searchGroups, toggleShown } from "./picker-search";
 
 const groups = [
   {
@@ -73,5 +74,63 @@ describe("everyItemSelected", () => {
 
   it("is false for a picker without items", () => {
     expect(everyItemSelected([], [])).toBe(false);
+  });
+});
+
+describe("toggleShown", () => {
+  const ids = fc.uniqueArray(fc.constantFrom(...Array.from({ length: 40 }, (_, i) => `p${i}`)), { maxLength: 40 });
+
+  it("ticking adds exactly the shown items, once each, after the ones already chosen", () => {
+    fc.assert(
+      fc.property(ids, ids, (selected, shown) => {
+        const next = toggleShown(selected, shown, true);
+        expect(next.slice(0, selected.length)).toEqual(selected);
+        expect(new Set(next)).toEqual(new Set([...selected, ...shown]));
+        expect(next.length).toBe(new Set(next).size);
+      }),
+    );
+  });
+
+  it("unticking removes exactly the shown items and keeps the others in order", () => {
+    fc.assert(
+      fc.property(ids, ids, (selected, shown) => {
+        expect(toggleShown(selected, shown, false)).toEqual(selected.filter((id) => !shown.includes(id)));
+      }),
+    );
+  });
+
+  it("a group's select-all during a search takes exactly its matches, not the rest of the company", () => {
+    const company = fc.record({
+      id: fc.uuid(),
+      title: fc.constantFrom("Acme", "Globex", "Initech"),
+      items: fc.uniqueArray(
+        fc.record({ id: fc.uuid(), label: fc.constantFrom("Alpha", "Beta", "Gamma", "alphabet", "Delta") }),
+        { selector: (i) => i.id, maxLength: 30 },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(company, { maxLength: 5 }), fc.constantFrom("alpha", "ta", "GAM", "x"), (groups, query) => {
+        for (const group of searchGroups(groups, query)) {
+          const picked = toggleShown(
+            [],
+            group.items.map((i) => i.id),
+            true,
+          );
+          const original = groups.find((g) => g.id === group.id)!;
+          const q = query.toLowerCase();
+          const expected = original.items.filter(
+            (i) => i.label.toLowerCase().includes(q) || original.title.toLowerCase().includes(q),
+          );
+          expect(picked).toEqual(expected.map((i) => i.id));
+        }
+      }),
+    );
+  });
+});
+
+describe("countChosen", () => {
+  it("counts the ids that are selected", () => {
+    expect(countChosen(["p1", "p2", "p3"], new Set(["p2", "p3", "p9"]))).toBe(2);
+    expect(countChosen([], new Set(["p1"]))).toBe(0);
   });
 });

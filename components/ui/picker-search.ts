@@ -31,3 +31,28 @@ export function everyItemSelected(groups: SearchableGroup[], selected: string[])
   const ids = groups.flatMap((g) => g.items.map((i) => i.id));
   return ids.length > 0 && ids.every((id) => chosen.has(id));
 }
+
+/**
+ * A group's select-all applied to the items it shows: ticking adds exactly those (a search's
+ * matches, not the rest of the group), unticking removes exactly those; everything else chosen
+ * stays, in its order.
+ */
+export function toggleShown(selected: string[], shown: string[], tick: boolean) {
+  if (tick) {
+    const chosen = new Set(selected);
+    const result = [...selected];
+    for (const id of shown) {
+      if (chosen.has(id)) continue;
+      chosen.add(id);
+      result.push(id);
+    }
+    return result;
+  }
+  const hidden = new Set(shown);
+  return selected.filter((id) => !hidden.has(id));
+}
+
+/** How many of `ids` are chosen: a group's "3/100" and the state of its select-all box. */
+export function countChosen(ids: string[], selected: ReadonlySet<string>) {
+  return ids.reduce((n, id) => (selected.has(id) ? n + 1 : n), 0);
+}
