@@ -10,9 +10,6 @@ import { LinkButton } from "./ui/link-button";
 import { SkeletonCards } from "./ui/skeleton";
 import { useErrorMessage } from "./use-error-message";
 
-// The project picker and the delivery log import the hook from here too.
-export { useProjectGroups };
-
 export function ProjectGroups() {
   const t = useTranslations("projects");
   const roles = useTranslations("roles");

@@ -10,20 +10,13 @@ const AD_HOC = /\b(useQuery|useInfiniteQuery|useMutation|apiFetch)[<(]|\bqueryKe
 
 /** Not converted yet (each owned by other work in progress); remove a file once it is converted. */
 const NOT_YET = new Set([
-  "api-token-manager.tsx",
-  "board/todo-history.tsx",
-  "board/use-board.ts",
+  // Sign-in and sign-up post a form and navigate: no cached resource behind them.
+  "auth-form.tsx",
   "companies/company-detail.tsx",
   "companies/company-invitations.tsx",
   "companies/company-list.tsx",
   "companies/company-projects.tsx",
   "i18n/language-menu.tsx",
-  "sign-in-form.tsx",
-  "sign-up-form.tsx",
-  "webhooks/delivery-log.tsx",
-  "webhooks/delivery-panel.tsx",
-  "webhooks/replay-progress.tsx",
-  "webhooks/trace-dialog.tsx",
 ]);
 
 function sources(dir: string): string[] {

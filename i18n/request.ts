@@ -9,5 +9,7 @@ export default getRequestConfig(async () => {
   const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   const user = await currentUser();
   const locale = pickLocale([user?.locale, cookieLocale], (await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
-  return { locale, messages: (await import(`../messages/${locale}.json`)).default };
+  // `now`: the moment relative times are rendered against on the server and in the first browser
+  // render, so server-rendered "3 minutes ago" hydrates unchanged (components/i18n/use-relative-time.ts).
+  return { locale, messages: (await import(`../messages/${locale}.json`)).default, now: new Date() };
 });

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { TodoDetail } from "@/lib/validations/board";
 import { Button } from "../ui/button";
 import { InlineAdd } from "./inline-add";
-import type { BoardActions } from "./use-board";
+import type { BoardActions } from "./queries";
 
 export function ChecklistSection({
   todoId,

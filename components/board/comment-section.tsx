@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import type { TodoDetail } from "@/lib/validations/board";
 import { Button } from "../ui/button";
-import type { BoardActions } from "./use-board";
+import type { BoardActions } from "./queries";
 
 export function CommentSection({
   todoId,

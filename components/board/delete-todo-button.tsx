@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { TodoDetail } from "@/lib/validations/board";
 import { ConfirmButton } from "../ui/confirm-button";
-import type { BoardActions } from "./use-board";
+import type { BoardActions } from "./queries";
 
 /** Delete the record after an in-app confirmation, then close the panel. */
 export function DeleteTodoButton({

@@ -5,8 +5,8 @@ import { useState } from "react";
 import type { Board } from "@/lib/validations/board";
 import { ConfirmButton } from "../ui/confirm-button";
 import { InlineAdd } from "./inline-add";
+import type { BoardActions } from "./queries";
 import { TodoCard } from "./todo-card";
-import type { BoardActions } from "./use-board";
 
 type List = Board["lists"][number];
 

@@ -7,8 +7,8 @@ import { PageHeader } from "../ui/page-header";
 import { useErrorMessage } from "../use-error-message";
 import { InlineAdd } from "./inline-add";
 import { ListColumn } from "./list-column";
+import { useBoard, useBoardActions } from "./queries";
 import { TodoPanel } from "./todo-panel";
-import { useBoard, useBoardActions } from "./use-board";
 
 const EDIT_RECORDS = ["OWNER", "ADMIN", "MEMBER", "CLIENT"];
 const MANAGE_LISTS = ["OWNER", "ADMIN", "MEMBER"];

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { Board, TodoDetail } from "@/lib/validations/board";
 import { CustomFieldInput } from "./custom-field-input";
-import type { BoardActions } from "./use-board";
+import type { BoardActions } from "./queries";
 
 /** One input per custom field of the project, holding the record's value. */
 export function TodoCustomFields({

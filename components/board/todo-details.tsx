@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { TodoDetail } from "@/lib/validations/board";
-import type { BoardActions } from "./use-board";
+import type { BoardActions } from "./queries";
 
 type Props = { todo: TodoDetail["todo"]; canEdit: boolean; actions: BoardActions };
 

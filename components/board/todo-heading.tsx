@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { TodoDetail } from "@/lib/validations/board";
 import { Button } from "../ui/button";
-import type { BoardActions } from "./use-board";
+import type { BoardActions } from "./queries";
 
 /** The record's "done" box, its title (saved when the field is left) and Close. */
 export function TodoHeading({

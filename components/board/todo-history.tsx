@@ -1,15 +1,16 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useRelativeTime } from "../i18n/use-relative-time";
 import { TraceDialog } from "../webhooks/trace-dialog";
-import { useTodoHistory } from "./use-board";
+import { useTodoHistory } from "./queries";
 
 /** A record's events, each with its "why (not) delivered?" trace. */
 export function TodoHistory({ todoId }: { todoId: string }) {
   const t = useTranslations("record");
   const tt = useTranslations("trace");
-  const format = useFormatter();
+  const relative = useRelativeTime();
   const [traced, setTraced] = useState<string | null>(null);
   const history = useTodoHistory(todoId);
   return (
@@ -22,7 +23,7 @@ export function TodoHistory({ todoId }: { todoId: string }) {
             <span>
               <span className="font-mono text-xs">{e.type}</span>{" "}
               <span className="text-xs text-slate-500">
-                {e.actor?.name} · {format.relativeTime(new Date(e.occurredAt))}
+                {e.actor?.name} · {relative.ago(new Date(e.occurredAt))}
               </span>
             </span>
             <button type="button" className="text-xs text-brand-700 underline" onClick={() => setTraced(e.id)}>

@@ -7,12 +7,12 @@ import { tagChipStyle } from "../ui/tag-chip";
 import { ChecklistSection } from "./checklist-section";
 import { CommentSection } from "./comment-section";
 import { DeleteTodoButton } from "./delete-todo-button";
+import { type BoardActions, useTodoDetail } from "./queries";
 import { TodoChoiceSet } from "./todo-choice-set";
 import { TodoCustomFields } from "./todo-custom-fields";
 import { TodoDates, TodoDescription } from "./todo-details";
 import { TodoHeading } from "./todo-heading";
 import { TodoHistory } from "./todo-history";
-import { type BoardActions, useTodoDetail } from "./use-board";
 
 /** The open record, in a dialog: loading first, then its editor. */
 export function TodoPanel({

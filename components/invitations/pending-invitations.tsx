@@ -1,13 +1,14 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useMyInvitations } from "../companies/queries";
+import { useRelativeTime } from "../i18n/use-relative-time";
 import { LinkButton } from "../ui/link-button";
 
 /** The signed-in user's open invitations, each a link to its page (accept or decline there). */
 export function PendingInvitations() {
   const t = useTranslations("pendingInvitations");
-  const format = useFormatter();
+  const relative = useRelativeTime();
   const invitations = useMyInvitations();
   const pending = (invitations.data ?? []).filter((i) => i.status === "PENDING");
   if (pending.length === 0) return null;
@@ -21,7 +22,7 @@ export function PendingInvitations() {
               {t("from", {
                 inviter: invitation.invitedBy.name,
                 company: invitation.company.name,
-                expires: format.relativeTime(new Date(invitation.expiresAt)),
+                expires: relative.until(new Date(invitation.expiresAt)),
               })}
             </span>
             <LinkButton href={invitation.url.replace(/^https?:\/\/[^/]+/, "")}>{t("open")}</LinkButton>

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
 import { noticeText } from "@/lib/notices/notice-text";
+import { useRelativeTime } from "../i18n/use-relative-time";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { useErrorMessage } from "../use-error-message";
@@ -12,7 +13,7 @@ import { useMarkNoticeRead, useNotices } from "./queries";
 
 export function NoticeList() {
   const t = useTranslations("notices");
-  const format = useFormatter();
+  const relative = useRelativeTime();
   const showOriginal = useLocale() !== DEFAULT_LOCALE;
   const errorMessage = useErrorMessage();
   const notices = useNotices();
@@ -39,7 +40,7 @@ export function NoticeList() {
                     {text.title}
                     {unread ? <span className="ml-2 text-xs font-semibold text-brand-700">{t("new")}</span> : null}
                   </p>
-                  <p className="text-xs text-slate-600">{format.relativeTime(new Date(notice.createdAt))}</p>
+                  <p className="text-xs text-slate-600">{relative.ago(new Date(notice.createdAt))}</p>
                 </div>
                 {unread ? (
                   <Button variant="secondary" disabled={markRead.isPending} onClick={() => markRead.mutate(notice.id)}>

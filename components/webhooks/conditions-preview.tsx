@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { DEFAULT_PREVIEW_DAYS, PREVIEW_EVENT_LIMIT } from "@/lib/validations/webhook-preview";
 import { useEventText } from "../i18n/use-event-text";
+import { useRelativeTime } from "../i18n/use-relative-time";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
 import { type ConditionGroup, previewBody, rulePaths } from "./conditions-model";
@@ -149,6 +150,7 @@ function ExampleButton({
 }) {
   const t = useTranslations("conditions.preview");
   const format = useFormatter();
+  const relative = useRelativeTime();
   const eventText = useEventText();
   const when = new Date(example.occurredAt);
   const body = (
@@ -158,7 +160,7 @@ function ExampleButton({
       <span className="text-xs text-slate-500">
         {example.projectName} ·{" "}
         <time dateTime={example.occurredAt} title={format.dateTime(when, { dateStyle: "medium", timeStyle: "short" })}>
-          {format.relativeTime(when)}
+          {relative.ago(when)}
         </time>
       </span>
     </>

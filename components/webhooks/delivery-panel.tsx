@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useEventText } from "../i18n/use-event-text";
+import { useRelativeTime } from "../i18n/use-relative-time";
 import { Button } from "../ui/button";
 import { CodeBox } from "../ui/code-box";
 import { CopyButton } from "../ui/copy-button";
@@ -27,7 +28,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
   const t = useTranslations("webhookPage");
   const tt = useTranslations("trace");
   const tc = useTranslations("common");
-  const format = useFormatter();
+  const relative = useRelativeTime();
   const eventText = useEventText();
   const toast = useToast();
   const errorMessage = useErrorMessage();
@@ -48,7 +49,7 @@ export function DeliveryPanel({ deliveryId, onClose }: { deliveryId: string | nu
               {d.waiting ? (
                 <p className="text-xs text-amber-700" data-testid="waiting-reason">
                   {t(`waiting.${d.waiting.reason}`, {
-                    time: d.waiting.until ? format.relativeTime(new Date(d.waiting.until)) : "",
+                    time: d.waiting.until ? relative.until(new Date(d.waiting.until)) : "",
                   })}
                 </p>
               ) : null}

@@ -3,7 +3,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useEventText } from "../i18n/use-event-text";
-import { useProjectGroups } from "../project-groups";
+import { useRelativeTime } from "../i18n/use-relative-time";
+import { useProjectGroups } from "../projects/queries";
 import type { DeliveryRow } from "./delivery-queries";
 
 const STATUS_STYLES: Record<string, string> = {
@@ -70,6 +71,7 @@ function DeliveryTableRow({
   const t = useTranslations("webhookPage");
   const statuses = useTranslations("deliveryStatus");
   const format = useFormatter();
+  const relative = useRelativeTime();
   const eventText = useEventText();
   return (
     <tr
@@ -102,7 +104,7 @@ function DeliveryTableRow({
         <span className="block font-mono text-[11px] text-slate-500">{d.eventType}</span>
         {d.nextAttemptAt && d.status === "RETRYING" ? (
           <span className="block text-xs text-slate-500">
-            {t("nextRetry", { time: format.relativeTime(new Date(d.nextAttemptAt)) })}
+            {t("nextRetry", { time: relative.until(new Date(d.nextAttemptAt)) })}
           </span>
         ) : null}
       </td>

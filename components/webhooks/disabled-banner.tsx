@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import type { WebhookView } from "@/lib/validations/webhook";
+import { useRelativeTime } from "../i18n/use-relative-time";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { useToast } from "../ui/toaster";
@@ -20,14 +21,14 @@ type Disabled = Pick<WebhookView, "id" | "enabled" | "state" | "disabledAt" | "d
 export function DisabledBanner({ webhook }: { webhook: Disabled }) {
   const t = useTranslations("disabledBanner");
   const tw = useTranslations("webhooks");
-  const format = useFormatter();
+  const relative = useRelativeTime();
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const titleId = useId();
   const enable = useSetWebhookEnabled(webhook.id, { onSuccess: () => toast("success", t("enabled")) });
   if (webhook.enabled) return null;
   const byFailures = webhook.state === "UNHEALTHY";
-  const time = webhook.disabledAt ? format.relativeTime(new Date(webhook.disabledAt)) : null;
+  const time = webhook.disabledAt ? relative.ago(new Date(webhook.disabledAt)) : null;
   return (
     <section
       aria-labelledby={titleId}

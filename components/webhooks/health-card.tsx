@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { z } from "zod";
 import type { webhookHealthResponse } from "@/lib/validations/webhook";
+import { useRelativeTime } from "../i18n/use-relative-time";
 import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
 import { HealthLegend } from "./health-legend";
@@ -21,7 +22,8 @@ export function HealthCard({ health }: { health: Health }) {
   const t = useTranslations("webhookPage");
   const states = useTranslations("webhooks.health");
   const format = useFormatter();
-  const when = (iso: string | null) => (iso ? format.relativeTime(new Date(iso)) : t("never"));
+  const relative = useRelativeTime();
+  const when = (iso: string | null) => (iso ? relative.ago(new Date(iso)) : t("never"));
   const ms = (v: number | null) => (v === null ? t("none") : `${v} ms`);
   const facts: [string, string][] = [
     [

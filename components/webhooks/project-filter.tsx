@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { useProjectGroups } from "../project-groups";
+import { useProjectGroups } from "../projects/queries";
 import { SearchSelect } from "../ui/search-select";
 
 /** The log's project filter: a search over the user's projects (hundreds, across companies). */

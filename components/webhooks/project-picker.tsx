@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { useProjectGroups } from "../project-groups";
+import { useProjectGroups } from "../projects/queries";
 import { GroupedPicker } from "../ui/grouped-picker";
 
 /** Projects in all above which the companies start collapsed (a 500-project form stays short). */
