@@ -40,8 +40,11 @@ export function pool(): pg.Pool {
   return globalForPrisma.pgPool;
 }
 
-/** Connections of the planned-once pool: a fan-out holds one for one statement of milliseconds. */
-const PLANNED_POOL_SIZE = 4;
+/**
+ * Connections of the planned-once pool: a fan-out holds one for one statement of milliseconds, and
+ * as many fan-outs as Inngest calls the worker with at once (8 on the local server) never wait for one.
+ */
+const PLANNED_POOL_SIZE = 8;
 
 /**
  * A small pool whose sessions plan each named statement once and keep that plan
