@@ -71,6 +71,11 @@ export function unselected(
  * them (a project named by former members) cost a few milliseconds as ids and tens as full rows.
  * Exported for the test that checks its plan on a large table.
  */
+/** The webhook columns a match carries (not every column: rows are copied through each step). */
+const CANDIDATE_COLUMNS = `id, uid, name, url, status, enabled, all_events, events, all_projects, project_ids,
+  secret_encrypted, conditions, previous_secret_encrypted, previous_secret_expires_at, max_concurrency,
+  max_per_second, ordered_delivery`;
+
 export const MATCH_STATEMENT = `WITH access AS (
    SELECT user_id, project_id FROM project_members WHERE project_id = ANY($2::text[])
    UNION
@@ -81,11 +86,12 @@ export const MATCH_STATEMENT = `WITH access AS (
    -- Each member's own webhooks through the index (OFFSET 0 keeps the look-up per member: the
    -- planner, counting an average person's webhooks, would otherwise scan them all for a big team).
    SELECT w.*, m.projects AS member_of FROM members m CROSS JOIN LATERAL (
-     SELECT * FROM webhooks WHERE created_by_id = m.user_id AND all_projects
+     SELECT ${CANDIDATE_COLUMNS} FROM webhooks WHERE created_by_id = m.user_id AND all_projects
         AND (all_events OR $3::text = ANY(events)) OFFSET 0
    ) w
    UNION ALL
-   SELECT w.*, m.projects FROM webhooks w LEFT JOIN members m ON m.user_id = w.created_by_id
+   SELECT ${CANDIDATE_COLUMNS.split(",").map((column) => `w.${column.trim()}`)}, m.projects
+     FROM webhooks w LEFT JOIN members m ON m.user_id = w.created_by_id
     WHERE w.project_ids && $2::text[] AND (w.all_events OR $3::text = ANY(w.events))
       AND NOT (w.all_projects AND m.user_id IS NOT NULL)
  ), checked AS (
