@@ -1,7 +1,8 @@
 // The work of one event's fan-out: match, make the first attempt inline to every matching webhook
 // whose lane is clear (fast, nothing due, not paused, no rate limit, not ordered, a free slot),
 // wait for them at most a small fixed budget, then write the traces, every delivery and the
-// finished attempts in one transaction. A slow receiver's first attempt, if its lane is otherwise
+// successful attempts in one transaction (failed ones are recorded just after it: a failing
+// webhook's health row must not hold the event's commit). A slow receiver's first attempt, if its lane is otherwise
 // clear, starts too but is never waited for; attempts still running at the budget go on in the
 // background as well, leased, and are recorded when they end; deliveries to busy lanes are queued
 // there. So one slow receiver never holds a fan-out, and costs no lane run while it has slots.
@@ -206,10 +207,16 @@ export async function fanOutEvent(
   const now = Date.now();
   const policy = retryPolicy();
   const lease = now + deliveryTimeoutMs() + LEASE_MARGIN_MS;
+  // Only successes are recorded in this transaction. A failed attempt moves its webhook's health
+  // row (every failure counts) — a row the failing webhook's other recorders hold too; waiting for
+  // them here held the whole event's commit, and the call slot, on a failing receiver. It is
+  // recorded just after the commit instead, like an attempt still running (leased until then).
   // A background attempt is recorded after the commit even if it ended already: as a lane's
   // attempt, its latency says whether its receiver is fast again.
-  const finished = waited.filter((e) => e.record).map((e) => e.record!);
-  const running = [...inline.values()].filter((e) => !e.waited || !e.record);
+  const succeeded = (e: Inline) => e.record?.outcome.ok === true;
+  const finished = waited.filter(succeeded).map((e) => e.record!);
+  const running = [...inline.values()].filter((e) => !e.waited || !succeeded(e));
+  const unfinished = new Set(running.filter((e) => !e.record));
   const rows = fresh.map(({ webhook, outcome, send }) => {
     const entry = inline.get(send.id);
     const base = {
@@ -228,7 +235,7 @@ export async function fanOutEvent(
         next: outcome === "MATCHED" ? new Date(now).toISOString() : null,
       },
     };
-    if (entry?.record && entry.waited) {
+    if (entry?.record && entry.waited && entry.record.outcome.ok) {
       const decision = decide(
         { outcome: entry.record.outcome, number: 1, chainLast: MAX_ATTEMPTS },
         attemptEndedAt(entry.record),
@@ -325,7 +332,9 @@ export async function fanOutEvent(
         // next events' attempts are not waited for; stragglers cut short by the rule above are
         // judged when they end.
         ...(now - started >= inlineBudgetMs()
-          ? leased.filter((e) => e.waited).map((e) => ({ webhookId: e.send.webhookId, slow: true }))
+          ? leased
+              .filter((e) => e.waited && unfinished.has(e))
+              .map((e) => ({ webhookId: e.send.webhookId, slow: true }))
           : []),
       ],
       wakes: recorded.wakes,
