@@ -6,12 +6,14 @@ import { sessionClaims } from "./session";
 
 /**
  * The id of the session the request's cookie names, when it is the signed-in user's; otherwise
- * null. Next.js sets x-forwarded-proto on every request it serves, which tells the cookie's name
- * (the __Secure- one over https); the host does not matter to it.
+ * null. Next.js sets x-forwarded-proto on every request it serves: it tells which cookie name to
+ * read (the __Secure- one over https), as it does for the API.
  */
 export async function currentSessionId(userId: string): Promise<string | null> {
-  const requestHeaders = await headers();
-  const protocol = requestHeaders.get("x-forwarded-proto") === "https" ? "https" : "http";
-  const claims = await sessionClaims(new Request(`${protocol}://localhost/`, { headers: requestHeaders }));
+  const incoming = await headers();
+  const request = new Request("http://localhost/", {
+    headers: { cookie: incoming.get("cookie") ?? "", "x-forwarded-proto": incoming.get("x-forwarded-proto") ?? "http" },
+  });
+  const claims = await sessionClaims(request);
   return claims?.userId === userId ? claims.sessionId : null;
 }
