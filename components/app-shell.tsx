@@ -3,15 +3,20 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "./app-header";
 import { LanguageMenu } from "./i18n/language-menu";
+import { noticesQuery } from "./notices/prefetch";
+import { Prefetch } from "./prefetch";
 import { MAIN_ID } from "./ui/skip-link";
 import { ThemeButton } from "./ui/theme-menu";
 
 const MAIN_CLASS = "mx-auto max-w-6xl px-4 py-6 outline-none sm:px-6 sm:py-8";
 
+/** The frame of a signed-in page: the header, its bell's unread count already counted on the server. */
 export function AppShell({ userName, children }: { userName: string; children: ReactNode }) {
   return (
     <div className="min-h-screen">
-      <AppHeader userName={userName} />
+      <Prefetch queries={(userId) => [noticesQuery(userId)]}>
+        <AppHeader userName={userName} />
+      </Prefetch>
       <main id={MAIN_ID} tabIndex={-1} className={MAIN_CLASS}>
         {children}
       </main>

@@ -10,19 +10,20 @@ export type ServerQuery<T = unknown> = { queryKey: QueryKey; queryFn: () => Prom
 
 /**
  * Runs the queries and hands the answers to the client components below: a list of queries anyone
- * may read, or a function of the signed-in person's id (nothing is run for a visitor). A query
- * that fails is left out: the client asks for it again and shows the API's error as it always does.
+ * may read, or a function of the signed-in person's id (nothing is run for a visitor), which may
+ * first look up what the queries need (the session the request carries). A query that fails is
+ * left out: the client asks for it again and shows the API's error as it always does.
  */
 export async function Prefetch({
   queries,
   children,
 }: {
-  queries: ServerQuery[] | ((userId: string) => ServerQuery[]);
+  queries: ServerQuery[] | ((userId: string) => ServerQuery[] | Promise<ServerQuery[]>);
   children: ReactNode;
 }) {
   const client = new QueryClient();
   const user = typeof queries === "function" ? await currentUser() : null;
-  const list = typeof queries === "function" ? (user ? queries(user.id) : []) : queries;
+  const list = typeof queries === "function" ? (user ? await queries(user.id) : []) : queries;
   await Promise.all(list.map((query) => client.prefetchQuery(query)));
   return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
 }

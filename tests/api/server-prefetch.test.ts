@@ -2,27 +2,34 @@
 // would have read from the API: the same keys' data, to the byte, so that a hydrated page and a
 // refetched one never differ.
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as createToken, GET as tokens } from "@/app/api/v1/api-tokens/route";
 import { POST as invite } from "@/app/api/v1/companies/[companyId]/invitations/route";
 import { GET as companies } from "@/app/api/v1/companies/route";
 import { GET as eventTypes } from "@/app/api/v1/event-types/route";
 import { GET as inviteLink } from "@/app/api/v1/invite-links/[token]/route";
 import { GET as notices } from "@/app/api/v1/notices/route";
 import { GET as projects } from "@/app/api/v1/projects/route";
+import { GET as sessions } from "@/app/api/v1/sessions/route";
 import { GET as activity } from "@/app/api/v1/webhooks/[id]/activity/route";
 import { GET as read } from "@/app/api/v1/webhooks/[id]/route";
 import { POST as create, GET as list } from "@/app/api/v1/webhooks/route";
+import { sessionsQuery } from "@/components/account/prefetch";
+import { apiTokensQuery } from "@/components/api-tokens/prefetch";
 import { companiesQuery } from "@/components/companies/prefetch";
 import { eventTypeGroupsQuery } from "@/components/event-types/prefetch";
 import { inviteLinkQuery } from "@/components/invitations/prefetch";
 import { noticesQuery } from "@/components/notices/prefetch";
 import { projectGroupsQuery } from "@/components/projects/prefetch";
 import { webhookActivityQuery, webhookQuery, webhooksQuery } from "@/components/webhooks/prefetch";
+import { sessionClaims } from "@/lib/auth/session";
 import {
+  apiTokenKeys,
   companyKeys,
   eventTypeKeys,
   invitationKeys,
   noticeKeys,
   projectKeys,
+  sessionKeys,
   webhookKeys,
 } from "@/lib/client/query-keys";
 import { db } from "@/lib/db";
@@ -127,5 +134,40 @@ describe("server-rendered first data", () => {
     const api = await call(inviteLink, { params: { token } });
     expect(api.json.data.company.name).toBe("Acme Test");
     expect(asJson(await query.queryFn())).toEqual(api.json.data);
+  });
+
+  it("lists the API tokens as GET /api/v1/api-tokens does, and none of them to another person", async () => {
+    const made = await call(createToken, { cookie: ws.owner.cookie, body: { name: "Reporting", expiresInDays: 30 } });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const query = apiTokensQuery(ws.owner.user.id);
+    expect(query.queryKey).toEqual(apiTokenKeys.list());
+    const api = await call(tokens, { cookie: ws.owner.cookie });
+    expect(api.json.data.map((t: { id: string }) => t.id)).toContain(made.json.id);
+    const server = asJson(await query.queryFn());
+    expect(server).toEqual(api.json.data);
+    expect(JSON.stringify(server)).not.toContain(made.json.token);
+
+    const stranger = await createWorkspace("prefetch-token-stranger");
+    expect(await apiTokensQuery(stranger.owner.user.id).queryFn()).toEqual([]);
+  });
+
+  it("lists the sessions as GET /api/v1/sessions does, the cookie's own marked current, and none to another person", async () => {
+    const claims = await sessionClaims(new Request("http://localhost/", { headers: { cookie: ws.owner.cookie } }));
+    expect(claims?.userId).toBe(ws.owner.user.id);
+    const sessionId = claims?.sessionId ?? null;
+    const query = sessionsQuery(ws.owner.user.id, sessionId);
+    expect(query.queryKey).toEqual(sessionKeys.list());
+    // The route first (reading the session may note "last seen"), then the server's query.
+    const api = await call(sessions, { cookie: ws.owner.cookie });
+    const server = asJson(await query.queryFn());
+    expect(server).toEqual(api.json.data);
+    expect(server.filter((s: { current: boolean }) => s.current).map((s: { id: string }) => s.id)).toEqual([sessionId]);
+
+    // Another person, even handed this session's id, sees only their own sessions, none of them this one.
+    const stranger = await createWorkspace("prefetch-session-stranger");
+    const theirs = asJson(await sessionsQuery(stranger.owner.user.id, sessionId).queryFn());
+    expect(theirs).toHaveLength(1);
+    expect(theirs[0]).toMatchObject({ current: false });
+    expect(theirs[0].id).not.toBe(sessionId);
   });
 });

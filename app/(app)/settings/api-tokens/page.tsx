@@ -1,6 +1,10 @@
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { ApiTokenManager } from "@/components/api-tokens/api-token-manager";
+import { apiTokensQuery } from "@/components/api-tokens/prefetch";
+import { Prefetch } from "@/components/prefetch";
 import { PageHeader } from "@/components/ui/page-header";
+import { SkeletonCards } from "@/components/ui/skeleton";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("apiTokens"))("title") };
@@ -11,7 +15,11 @@ export default async function ApiTokensPage() {
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <ApiTokenManager />
+      <Suspense fallback={<SkeletonCards label={t("loading")} cards={2} />}>
+        <Prefetch queries={(userId) => [apiTokensQuery(userId)]}>
+          <ApiTokenManager />
+        </Prefetch>
+      </Suspense>
     </>
   );
 }
