@@ -66,7 +66,7 @@ function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () =
       defaultValue={company.name}
       onCancel={onDone}
       onSubmit={async (name) => {
-        await renameCompany.mutateAsync({ companyId: company.id, name });
+        await renameCompany({ companyId: company.id, name });
         onDone();
       }}
     />

@@ -59,7 +59,7 @@ function InviteForm({ company }: { company: CompanyView }) {
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await invite.mutateAsync({ companyId: company.id, ...values });
+      await invite({ companyId: company.id, ...values });
       toast("success", t("sent", { email: values.email }));
       form.reset();
     } catch (error) {

@@ -19,7 +19,7 @@ export function CreateCompanyForm({ onCreated }: { onCreated?: (company: Company
       schema={companyNameSchema}
       label={t("nameLabel")}
       submitLabel={t("create")}
-      onSubmit={async (name) => onCreated?.(await createCompany.mutateAsync({ name }))}
+      onSubmit={async (name) => onCreated?.(await createCompany({ name }))}
     />
   );
 }

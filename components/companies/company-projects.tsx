@@ -36,7 +36,7 @@ export function CreateProjectForm({
       schema={createProjectSchema}
       label={t("nameLabel")}
       submitLabel={t("create")}
-      onSubmit={async (name) => onCreated?.(await createProject.mutateAsync({ companyId, name }))}
+      onSubmit={async (name) => onCreated?.(await createProject({ companyId, name }))}
     />
   );
 }
@@ -152,7 +152,7 @@ function ProjectRow({
           defaultValue={project.name}
           onCancel={() => setRenaming(false)}
           onSubmit={async (name) => {
-            await renameProject.mutateAsync({ projectId: project.id, name });
+            await renameProject({ projectId: project.id, name });
             setRenaming(false);
           }}
         />

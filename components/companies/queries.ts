@@ -82,12 +82,16 @@ export function useInvalidatePeople() {
 export const canManage = (role: string | null | undefined) => role === "OWNER" || role === "ADMIN";
 
 /**
- * A change sent from a form, which shows a refusal under its fields itself: `mutateAsync` answers
- * once companies, projects and invitations have been read again.
+ * A change sent from a form, which shows its progress and a refusal under its fields itself: a
+ * plain call that answers once companies, projects and invitations have been read again.
  */
 function useFormChange<V, T>(request: (input: V) => Promise<T>) {
   const invalidate = useInvalidatePeople();
-  return useMutation({ mutationFn: request, onSuccess: () => invalidate() });
+  return async (input: V) => {
+    const result = await request(input);
+    await invalidate();
+    return result;
+  };
 }
 
 /** Creates a company (the caller becomes its owner) and answers with it. */
