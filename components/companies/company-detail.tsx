@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyView } from "@/lib/client/people-types";
 import { companyNameSchema } from "@/lib/validations/company";
 import { NameForm } from "../name-form";
@@ -15,7 +14,7 @@ import { useErrorMessage } from "../use-error-message";
 import { CompanyInvitations } from "./company-invitations";
 import { CompanyMembers } from "./company-members";
 import { CompanyProjects } from "./company-projects";
-import { canManage, useCompany, useInvalidatePeople, usePeopleAction } from "./queries";
+import { canManage, useCompany, useDeleteCompany, useRenameCompany } from "./queries";
 
 export function CompanyDetail({ companyId, currentUserId }: { companyId: string; currentUserId: string }) {
   const t = useTranslations("companies");
@@ -58,7 +57,7 @@ export function CompanyDetail({ companyId, currentUserId }: { companyId: string;
 
 function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () => void }) {
   const t = useTranslations("companies");
-  const invalidate = useInvalidatePeople();
+  const renameCompany = useRenameCompany();
   return (
     <NameForm
       schema={companyNameSchema}
@@ -67,8 +66,7 @@ function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () =
       defaultValue={company.name}
       onCancel={onDone}
       onSubmit={async (name) => {
-        await apiFetch(`/api/v1/companies/${company.id}`, { method: "PATCH", body: { name } });
-        await invalidate();
+        await renameCompany({ companyId: company.id, name });
         onDone();
       }}
     />
@@ -78,7 +76,7 @@ function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () =
 function DeleteCompanyDialog({ company, open, onClose }: { company: CompanyView; open: boolean; onClose: () => void }) {
   const t = useTranslations("companies");
   const router = useRouter();
-  const action = usePeopleAction();
+  const deleteCompany = useDeleteCompany();
   return (
     <ConfirmDialog
       open={open}
@@ -86,12 +84,11 @@ function DeleteCompanyDialog({ company, open, onClose }: { company: CompanyView;
       confirmLabel={t("deleteConfirm")}
       typeToConfirm={company.name}
       typeLabel={t("deleteTypeName")}
-      pending={action.isPending}
+      pending={deleteCompany.isPending}
       onClose={onClose}
       onConfirm={() =>
-        action.mutate({
-          path: `/api/v1/companies/${company.id}`,
-          method: "DELETE",
+        deleteCompany.mutate({
+          companyId: company.id,
           success: t("deleted", { name: company.name }),
           onDone: () => {
             onClose();

@@ -5,7 +5,6 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
 import { COMPANY_ROLES, type CompanyView, type InvitationView, PROJECT_ROLES } from "@/lib/client/people-types";
 import { createInvitationSchema } from "@/lib/validations/invitation";
 import { applyFieldErrors, withSentences } from "../form-errors";
@@ -18,7 +17,13 @@ import { CopyButton } from "../ui/copy-button";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage, useFormErrors } from "../use-error-message";
-import { useCompanyInvitations, useCompanyProjects, useInvalidatePeople, usePeopleAction } from "./queries";
+import {
+  useCompanyInvitations,
+  useCompanyProjects,
+  useInvite,
+  useResendInvitation,
+  useRevokeInvitation,
+} from "./queries";
 import { RoleSelect } from "./role-select";
 
 export function CompanyInvitations({ company }: { company: CompanyView }) {
@@ -40,7 +45,7 @@ function InviteForm({ company }: { company: CompanyView }) {
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const formErrors = useFormErrors();
-  const invalidate = useInvalidatePeople();
+  const invite = useInvite();
   const projects = useCompanyProjects(company.id);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<InviteInput, unknown, InviteOutput>({
@@ -54,8 +59,7 @@ function InviteForm({ company }: { company: CompanyView }) {
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await apiFetch(`/api/v1/companies/${company.id}/invitations`, { body: values });
-      await invalidate();
+      await invite({ companyId: company.id, ...values });
       toast("success", t("sent", { email: values.email }));
       form.reset();
     } catch (error) {
@@ -150,7 +154,9 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
   const t = useTranslations("invitations");
   const roles = useTranslations("roles");
   const format = useFormatter();
-  const action = usePeopleAction();
+  const resend = useResendInvitation();
+  const revoke = useRevokeInvitation();
+  const pending = resend.isPending || revoke.isPending;
   const [revoking, setRevoking] = useState(false);
   const { email } = invitation;
   const open = invitation.status === "PENDING";
@@ -180,10 +186,8 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
           {open || invitation.status === "EXPIRED" ? (
             <Button
               variant="secondary"
-              disabled={action.isPending}
-              onClick={() =>
-                action.mutate({ path: `/api/v1/invitations/${invitation.id}/resend`, success: t("resent", { email }) })
-              }
+              disabled={pending}
+              onClick={() => resend.mutate({ invitationId: invitation.id, success: t("resent", { email }) })}
             >
               {t("resend")}
             </Button>
@@ -211,12 +215,11 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
         open={revoking}
         title={t("revokeTitle", { email })}
         confirmLabel={t("revoke")}
-        pending={action.isPending}
+        pending={pending}
         onClose={() => setRevoking(false)}
         onConfirm={() =>
-          action.mutate({
-            path: `/api/v1/invitations/${invitation.id}`,
-            method: "DELETE",
+          revoke.mutate({
+            invitationId: invitation.id,
             success: t("revoked", { email }),
             onDone: () => setRevoking(false),
           })

@@ -15,7 +15,16 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useErrorMessage } from "../use-error-message";
-import { canManage, useCompanyMembers, useCompanyProjects, usePeopleAction } from "./queries";
+import {
+  canManage,
+  useAddProjectMember,
+  useChangeCompanyRole,
+  useChangeProjectRole,
+  useCompanyMembers,
+  useCompanyProjects,
+  useRemoveCompanyMember,
+  useRemoveProjectMember,
+} from "./queries";
 import { RoleSelect } from "./role-select";
 
 export function CompanyMembers({ company, currentUserId }: { company: CompanyView; currentUserId: string }) {
@@ -56,13 +65,21 @@ function MemberRow({
 }) {
   const t = useTranslations("members");
   const roles = useTranslations("roles");
-  const action = usePeopleAction();
+  const changeCompanyRole = useChangeCompanyRole();
+  const removeFromCompany = useRemoveCompanyMember();
+  const changeProjectRole = useChangeProjectRole();
+  const removeFromProject = useRemoveProjectMember();
+  const pending =
+    changeCompanyRole.isPending ||
+    removeFromCompany.isPending ||
+    changeProjectRole.isPending ||
+    removeFromProject.isPending;
   const [confirming, setConfirming] = useState(false);
   const manageCompany = canManage(company.role);
   const manageProject = (projectId: string) =>
     manageCompany || canManage(projects.find((p) => p.id === projectId)?.role);
   const name = member.user.name;
-  const memberPath = `/api/v1/companies/${company.id}/members/${member.user.id}`;
+  const companyMember = { companyId: company.id, userId: member.user.id };
   const addable = projects.filter(
     (p) => !p.archivedAt && manageProject(p.id) && !member.projects.some((mp) => mp.id === p.id),
   );
@@ -82,14 +99,9 @@ function MemberRow({
               label={t("companyRoleOf", { name })}
               roles={COMPANY_ROLES}
               value={member.role}
-              disabled={action.isPending}
+              disabled={pending}
               onChange={(role) =>
-                action.mutate({
-                  path: memberPath,
-                  method: "PATCH",
-                  body: { role },
-                  success: t("roleChanged", { name }),
-                })
+                changeCompanyRole.mutate({ ...companyMember, role, success: t("roleChanged", { name }) })
               }
             />
           ) : (
@@ -105,7 +117,7 @@ function MemberRow({
       {member.projects.length > 0 ? (
         <ul className="flex flex-col gap-2 pl-4">
           {member.projects.map((project) => {
-            const path = `/api/v1/projects/${project.id}/members/${member.user.id}`;
+            const projectMember = { projectId: project.id, userId: member.user.id };
             return (
               <li key={project.id} className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="min-w-40">{project.name}</span>
@@ -115,19 +127,18 @@ function MemberRow({
                       label={t("projectRoleOf", { name, project: project.name })}
                       roles={PROJECT_ROLES}
                       value={project.role}
-                      disabled={action.isPending}
+                      disabled={pending}
                       onChange={(role) =>
-                        action.mutate({ path, method: "PATCH", body: { role }, success: t("roleChanged", { name }) })
+                        changeProjectRole.mutate({ ...projectMember, role, success: t("roleChanged", { name }) })
                       }
                     />
                     <Button
                       variant="ghost"
                       aria-label={t("removeFromProjectLabel", { name, project: project.name })}
-                      disabled={action.isPending}
+                      disabled={pending}
                       onClick={() =>
-                        action.mutate({
-                          path,
-                          method: "DELETE",
+                        removeFromProject.mutate({
+                          ...projectMember,
                           success: t("removedFromProject", { name, project: project.name }),
                         })
                       }
@@ -150,12 +161,11 @@ function MemberRow({
         open={confirming}
         title={isSelf ? t("leaveTitle", { company: company.name }) : t("removeTitle", { name, company: company.name })}
         confirmLabel={isSelf ? t("leaveCompany") : t("removeFromCompany")}
-        pending={action.isPending}
+        pending={pending}
         onClose={() => setConfirming(false)}
         onConfirm={() =>
-          action.mutate({
-            path: memberPath,
-            method: "DELETE",
+          removeFromCompany.mutate({
+            ...companyMember,
             success: isSelf ? t("left", { company: company.name }) : t("removed", { name }),
             onDone: () => {
               setConfirming(false);
@@ -172,7 +182,7 @@ function MemberRow({
 
 function AddToProject({ name, userId, projects }: { name: string; userId: string; projects: CompanyProjectView[] }) {
   const t = useTranslations("members");
-  const action = usePeopleAction();
+  const addToProject = useAddProjectMember();
   const [projectId, setProjectId] = useState(projects[0].id);
   const [role, setRole] = useState<ProjectRole>("MEMBER");
   const chosen = projects.some((p) => p.id === projectId) ? projectId : projects[0].id;
@@ -194,11 +204,12 @@ function AddToProject({ name, userId, projects }: { name: string; userId: string
       <RoleSelect label={t("roleToAdd", { name })} roles={PROJECT_ROLES} value={role} onChange={setRole} />
       <Button
         variant="secondary"
-        disabled={action.isPending}
+        disabled={addToProject.isPending}
         onClick={() =>
-          action.mutate({
-            path: `/api/v1/projects/${chosen}/members`,
-            body: { userId, role },
+          addToProject.mutate({
+            projectId: chosen,
+            userId,
+            role,
             success: t("addedToProject", { name, project: projectName }),
           })
         }

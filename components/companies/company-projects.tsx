@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyProjectView, CompanyView } from "@/lib/client/people-types";
 import { createProjectSchema } from "@/lib/validations/project";
 import { NameForm } from "../name-form";
@@ -12,7 +11,15 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useErrorMessage } from "../use-error-message";
-import { canManage, useCompanyProjects, useInvalidatePeople, usePeopleAction } from "./queries";
+import {
+  canManage,
+  useCompanyProjects,
+  useCreateProject,
+  useDeleteProject,
+  useRemoveProjectMember,
+  useRenameProject,
+  useSetProjectArchived,
+} from "./queries";
 
 /** Creates a project in a company (the caller becomes its owner) and hands it back. */
 export function CreateProjectForm({
@@ -23,19 +30,13 @@ export function CreateProjectForm({
   onCreated?: (project: CompanyProjectView) => void;
 }) {
   const t = useTranslations("companyProjects");
-  const invalidate = useInvalidatePeople();
+  const createProject = useCreateProject();
   return (
     <NameForm
       schema={createProjectSchema}
       label={t("nameLabel")}
       submitLabel={t("create")}
-      onSubmit={async (name) => {
-        const { data } = await apiFetch<{ data: CompanyProjectView }>(`/api/v1/companies/${companyId}/projects`, {
-          body: { name },
-        });
-        await invalidate();
-        onCreated?.(data);
-      }}
+      onSubmit={async (name) => onCreated?.(await createProject({ companyId, name }))}
     />
   );
 }
@@ -80,12 +81,14 @@ function ProjectRow({
 }) {
   const t = useTranslations("companyProjects");
   const roles = useTranslations("roles");
-  const invalidate = useInvalidatePeople();
-  const action = usePeopleAction();
+  const renameProject = useRenameProject();
+  const setArchived = useSetProjectArchived();
+  const deleteProject = useDeleteProject();
+  const leaveProject = useRemoveProjectMember();
+  const pending = setArchived.isPending || deleteProject.isPending || leaveProject.isPending;
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const archived = project.archivedAt !== null;
-  const path = `/api/v1/projects/${project.id}`;
   return (
     <li aria-label={project.name} className="flex flex-col gap-2 py-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -116,12 +119,11 @@ function ProjectRow({
               </Button>
               <Button
                 variant="secondary"
-                disabled={action.isPending}
+                disabled={pending}
                 onClick={() =>
-                  action.mutate({
-                    path,
-                    method: "PATCH",
-                    body: { archived: !archived },
+                  setArchived.mutate({
+                    projectId: project.id,
+                    archived: !archived,
                     success: archived
                       ? t("unarchived", { name: project.name })
                       : t("archivedToast", { name: project.name }),
@@ -150,8 +152,7 @@ function ProjectRow({
           defaultValue={project.name}
           onCancel={() => setRenaming(false)}
           onSubmit={async (name) => {
-            await apiFetch(path, { method: "PATCH", body: { name } });
-            await invalidate();
+            await renameProject({ projectId: project.id, name });
             setRenaming(false);
           }}
         />
@@ -160,12 +161,11 @@ function ProjectRow({
         open={confirming === "delete"}
         title={t("deleteTitle", { name: project.name })}
         confirmLabel={t("deleteConfirm")}
-        pending={action.isPending}
+        pending={pending}
         onClose={() => setConfirming(null)}
         onConfirm={() =>
-          action.mutate({
-            path,
-            method: "DELETE",
+          deleteProject.mutate({
+            projectId: project.id,
             success: t("deleted", { name: project.name }),
             onDone: () => setConfirming(null),
           })
@@ -178,12 +178,12 @@ function ProjectRow({
         open={confirming === "leave"}
         title={t("leaveTitle", { name: project.name })}
         confirmLabel={t("leaveConfirm")}
-        pending={action.isPending}
+        pending={pending}
         onClose={() => setConfirming(null)}
         onConfirm={() =>
-          action.mutate({
-            path: `${path}/members/${currentUserId}`,
-            method: "DELETE",
+          leaveProject.mutate({
+            projectId: project.id,
+            userId: currentUserId,
             success: t("left", { name: project.name }),
             onDone: () => setConfirming(null),
           })
