@@ -1,10 +1,8 @@
 "use client";
 
-// The browser's typed hooks for the signed-in person's own account: sessions, password, language,
-// signing out.
+// The browser's typed hooks for the signed-in person's own account: sessions, password, signing out.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { Locale } from "@/i18n/locales";
 import type { SessionView } from "@/lib/auth/sessions/schema";
 import { apiFetch } from "@/lib/client/api-client";
 import { sessionKeys } from "@/lib/client/query-keys";
@@ -62,15 +60,6 @@ export function useChangePassword({ onSuccess, onError }: Callbacks<PasswordChan
       await onSuccess?.(values);
       await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
     },
-    onError,
-  });
-}
-
-/** Saves the app's language on the account, so that every device the person signs in on follows it. */
-export function useSaveLanguage({ onSuccess, onError }: Callbacks<Locale> = {}) {
-  return useMutation({
-    mutationFn: (locale: Locale) => apiFetch<unknown>("/api/v1/me", { method: "PATCH", body: { locale } }),
-    onSuccess: (_result, locale) => onSuccess?.(locale),
     onError,
   });
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyView } from "@/lib/client/people-types";
 import { companyNameSchema } from "@/lib/validations/company";
 import { NameForm } from "../name-form";
@@ -14,7 +15,7 @@ import { useErrorMessage } from "../use-error-message";
 import { CompanyInvitations } from "./company-invitations";
 import { CompanyMembers } from "./company-members";
 import { CompanyProjects } from "./company-projects";
-import { canManage, useCompany, useDeleteCompany, useRenameCompany } from "./queries";
+import { canManage, useCompany, useInvalidatePeople, usePeopleAction } from "./queries";
 
 export function CompanyDetail({ companyId, currentUserId }: { companyId: string; currentUserId: string }) {
   const t = useTranslations("companies");
@@ -57,7 +58,7 @@ export function CompanyDetail({ companyId, currentUserId }: { companyId: string;
 
 function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () => void }) {
   const t = useTranslations("companies");
-  const renameCompany = useRenameCompany();
+  const invalidate = useInvalidatePeople();
   return (
     <NameForm
       schema={companyNameSchema}
@@ -66,7 +67,8 @@ function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () =
       defaultValue={company.name}
       onCancel={onDone}
       onSubmit={async (name) => {
-        await renameCompany({ companyId: company.id, name });
+        await apiFetch(`/api/v1/companies/${company.id}`, { method: "PATCH", body: { name } });
+        await invalidate();
         onDone();
       }}
     />
@@ -76,7 +78,7 @@ function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () =
 function DeleteCompanyDialog({ company, open, onClose }: { company: CompanyView; open: boolean; onClose: () => void }) {
   const t = useTranslations("companies");
   const router = useRouter();
-  const deleteCompany = useDeleteCompany();
+  const action = usePeopleAction();
   return (
     <ConfirmDialog
       open={open}
@@ -84,11 +86,12 @@ function DeleteCompanyDialog({ company, open, onClose }: { company: CompanyView;
       confirmLabel={t("deleteConfirm")}
       typeToConfirm={company.name}
       typeLabel={t("deleteTypeName")}
-      pending={deleteCompany.isPending}
+      pending={action.isPending}
       onClose={onClose}
       onConfirm={() =>
-        deleteCompany.mutate({
-          companyId: company.id,
+        action.mutate({
+          path: `/api/v1/companies/${company.id}`,
+          method: "DELETE",
           success: t("deleted", { name: company.name }),
           onDone: () => {
             onClose();

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { apiFetch } from "@/lib/client/api-client";
 import { COMPANY_ROLES, type CompanyView, type InvitationView, PROJECT_ROLES } from "@/lib/client/people-types";
 import { createInvitationSchema } from "@/lib/validations/invitation";
 import { applyFieldErrors, withSentences } from "../form-errors";
@@ -17,13 +18,7 @@ import { CopyButton } from "../ui/copy-button";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage, useFormErrors } from "../use-error-message";
-import {
-  useCompanyInvitations,
-  useCompanyProjects,
-  useInvite,
-  useResendInvitation,
-  useRevokeInvitation,
-} from "./queries";
+import { useCompanyInvitations, useCompanyProjects, useInvalidatePeople, usePeopleAction } from "./queries";
 import { RoleSelect } from "./role-select";
 
 export function CompanyInvitations({ company }: { company: CompanyView }) {
@@ -45,7 +40,7 @@ function InviteForm({ company }: { company: CompanyView }) {
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const formErrors = useFormErrors();
-  const invite = useInvite();
+  const invalidate = useInvalidatePeople();
   const projects = useCompanyProjects(company.id);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<InviteInput, unknown, InviteOutput>({
@@ -59,7 +54,8 @@ function InviteForm({ company }: { company: CompanyView }) {
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await invite({ companyId: company.id, ...values });
+      await apiFetch(`/api/v1/companies/${company.id}/invitations`, { body: values });
+      await invalidate();
       toast("success", t("sent", { email: values.email }));
       form.reset();
     } catch (error) {
@@ -154,9 +150,7 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
   const t = useTranslations("invitations");
   const roles = useTranslations("roles");
   const format = useFormatter();
-  const resend = useResendInvitation();
-  const revoke = useRevokeInvitation();
-  const pending = resend.isPending || revoke.isPending;
+  const action = usePeopleAction();
   const [revoking, setRevoking] = useState(false);
   const { email } = invitation;
   const open = invitation.status === "PENDING";
@@ -186,8 +180,10 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
           {open || invitation.status === "EXPIRED" ? (
             <Button
               variant="secondary"
-              disabled={pending}
-              onClick={() => resend.mutate({ invitationId: invitation.id, success: t("resent", { email }) })}
+              disabled={action.isPending}
+              onClick={() =>
+                action.mutate({ path: `/api/v1/invitations/${invitation.id}/resend`, success: t("resent", { email }) })
+              }
             >
               {t("resend")}
             </Button>
@@ -215,11 +211,12 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
         open={revoking}
         title={t("revokeTitle", { email })}
         confirmLabel={t("revoke")}
-        pending={pending}
+        pending={action.isPending}
         onClose={() => setRevoking(false)}
         onConfirm={() =>
-          revoke.mutate({
-            invitationId: invitation.id,
+          action.mutate({
+            path: `/api/v1/invitations/${invitation.id}`,
+            method: "DELETE",
             success: t("revoked", { email }),
             onDone: () => setRevoking(false),
           })

@@ -2,24 +2,29 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyView } from "@/lib/client/people-types";
 import { companyNameSchema } from "@/lib/validations/company";
 import { NameForm } from "../name-form";
 import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
 import { useErrorMessage } from "../use-error-message";
-import { useCompanies, useCreateCompany } from "./queries";
+import { useCompanies, useInvalidatePeople } from "./queries";
 
 /** Creates a company (the caller becomes its owner) and hands it back. */
 export function CreateCompanyForm({ onCreated }: { onCreated?: (company: CompanyView) => void }) {
   const t = useTranslations("companies");
-  const createCompany = useCreateCompany();
+  const invalidate = useInvalidatePeople();
   return (
     <NameForm
       schema={companyNameSchema}
       label={t("nameLabel")}
       submitLabel={t("create")}
-      onSubmit={async (name) => onCreated?.(await createCompany({ name }))}
+      onSubmit={async (name) => {
+        const { data } = await apiFetch<{ data: CompanyView }>("/api/v1/companies", { body: { name } });
+        await invalidate();
+        onCreated?.(data);
+      }}
     />
   );
 }

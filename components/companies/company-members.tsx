@@ -15,16 +15,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useErrorMessage } from "../use-error-message";
-import {
-  canManage,
-  useAddProjectMember,
-  useChangeCompanyRole,
-  useChangeProjectRole,
-  useCompanyMembers,
-  useCompanyProjects,
-  useRemoveCompanyMember,
-  useRemoveProjectMember,
-} from "./queries";
+import { canManage, useCompanyMembers, useCompanyProjects, usePeopleAction } from "./queries";
 import { RoleSelect } from "./role-select";
 
 export function CompanyMembers({ company, currentUserId }: { company: CompanyView; currentUserId: string }) {
@@ -65,21 +56,13 @@ function MemberRow({
 }) {
   const t = useTranslations("members");
   const roles = useTranslations("roles");
-  const changeCompanyRole = useChangeCompanyRole();
-  const removeFromCompany = useRemoveCompanyMember();
-  const changeProjectRole = useChangeProjectRole();
-  const removeFromProject = useRemoveProjectMember();
-  const pending =
-    changeCompanyRole.isPending ||
-    removeFromCompany.isPending ||
-    changeProjectRole.isPending ||
-    removeFromProject.isPending;
+  const action = usePeopleAction();
   const [confirming, setConfirming] = useState(false);
   const manageCompany = canManage(company.role);
   const manageProject = (projectId: string) =>
     manageCompany || canManage(projects.find((p) => p.id === projectId)?.role);
   const name = member.user.name;
-  const companyMember = { companyId: company.id, userId: member.user.id };
+  const memberPath = `/api/v1/companies/${company.id}/members/${member.user.id}`;
   const addable = projects.filter(
     (p) => !p.archivedAt && manageProject(p.id) && !member.projects.some((mp) => mp.id === p.id),
   );
@@ -99,9 +82,14 @@ function MemberRow({
               label={t("companyRoleOf", { name })}
               roles={COMPANY_ROLES}
               value={member.role}
-              disabled={pending}
+              disabled={action.isPending}
               onChange={(role) =>
-                changeCompanyRole.mutate({ ...companyMember, role, success: t("roleChanged", { name }) })
+                action.mutate({
+                  path: memberPath,
+                  method: "PATCH",
+                  body: { role },
+                  success: t("roleChanged", { name }),
+                })
               }
             />
           ) : (
@@ -117,7 +105,7 @@ function MemberRow({
       {member.projects.length > 0 ? (
         <ul className="flex flex-col gap-2 pl-4">
           {member.projects.map((project) => {
-            const projectMember = { projectId: project.id, userId: member.user.id };
+            const path = `/api/v1/projects/${project.id}/members/${member.user.id}`;
             return (
               <li key={project.id} className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="min-w-40">{project.name}</span>
@@ -127,18 +115,19 @@ function MemberRow({
                       label={t("projectRoleOf", { name, project: project.name })}
                       roles={PROJECT_ROLES}
                       value={project.role}
-                      disabled={pending}
+                      disabled={action.isPending}
                       onChange={(role) =>
-                        changeProjectRole.mutate({ ...projectMember, role, success: t("roleChanged", { name }) })
+                        action.mutate({ path, method: "PATCH", body: { role }, success: t("roleChanged", { name }) })
                       }
                     />
                     <Button
                       variant="ghost"
                       aria-label={t("removeFromProjectLabel", { name, project: project.name })}
-                      disabled={pending}
+                      disabled={action.isPending}
                       onClick={() =>
-                        removeFromProject.mutate({
-                          ...projectMember,
+                        action.mutate({
+                          path,
+                          method: "DELETE",
                           success: t("removedFromProject", { name, project: project.name }),
                         })
                       }
@@ -161,11 +150,12 @@ function MemberRow({
         open={confirming}
         title={isSelf ? t("leaveTitle", { company: company.name }) : t("removeTitle", { name, company: company.name })}
         confirmLabel={isSelf ? t("leaveCompany") : t("removeFromCompany")}
-        pending={pending}
+        pending={action.isPending}
         onClose={() => setConfirming(false)}
         onConfirm={() =>
-          removeFromCompany.mutate({
-            ...companyMember,
+          action.mutate({
+            path: memberPath,
+            method: "DELETE",
             success: isSelf ? t("left", { company: company.name }) : t("removed", { name }),
             onDone: () => {
               setConfirming(false);
@@ -182,7 +172,7 @@ function MemberRow({
 
 function AddToProject({ name, userId, projects }: { name: string; userId: string; projects: CompanyProjectView[] }) {
   const t = useTranslations("members");
-  const addToProject = useAddProjectMember();
+  const action = usePeopleAction();
   const [projectId, setProjectId] = useState(projects[0].id);
   const [role, setRole] = useState<ProjectRole>("MEMBER");
   const chosen = projects.some((p) => p.id === projectId) ? projectId : projects[0].id;
@@ -204,12 +194,11 @@ function AddToProject({ name, userId, projects }: { name: string; userId: string
       <RoleSelect label={t("roleToAdd", { name })} roles={PROJECT_ROLES} value={role} onChange={setRole} />
       <Button
         variant="secondary"
-        disabled={addToProject.isPending}
+        disabled={action.isPending}
         onClick={() =>
-          addToProject.mutate({
-            projectId: chosen,
-            userId,
-            role,
+          action.mutate({
+            path: `/api/v1/projects/${chosen}/members`,
+            body: { userId, role },
             success: t("addedToProject", { name, project: projectName }),
           })
         }

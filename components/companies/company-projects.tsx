@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyProjectView, CompanyView } from "@/lib/client/people-types";
 import { createProjectSchema } from "@/lib/validations/project";
 import { NameForm } from "../name-form";
@@ -11,15 +12,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useErrorMessage } from "../use-error-message";
-import {
-  canManage,
-  useCompanyProjects,
-  useCreateProject,
-  useDeleteProject,
-  useRemoveProjectMember,
-  useRenameProject,
-  useSetProjectArchived,
-} from "./queries";
+import { canManage, useCompanyProjects, useInvalidatePeople, usePeopleAction } from "./queries";
 
 /** Creates a project in a company (the caller becomes its owner) and hands it back. */
 export function CreateProjectForm({
@@ -30,13 +23,19 @@ export function CreateProjectForm({
   onCreated?: (project: CompanyProjectView) => void;
 }) {
   const t = useTranslations("companyProjects");
-  const createProject = useCreateProject();
+  const invalidate = useInvalidatePeople();
   return (
     <NameForm
       schema={createProjectSchema}
       label={t("nameLabel")}
       submitLabel={t("create")}
-      onSubmit={async (name) => onCreated?.(await createProject({ companyId, name }))}
+      onSubmit={async (name) => {
+        const { data } = await apiFetch<{ data: CompanyProjectView }>(`/api/v1/companies/${companyId}/projects`, {
+          body: { name },
+        });
+        await invalidate();
+        onCreated?.(data);
+      }}
     />
   );
 }
@@ -81,14 +80,12 @@ function ProjectRow({
 }) {
   const t = useTranslations("companyProjects");
   const roles = useTranslations("roles");
-  const renameProject = useRenameProject();
-  const setArchived = useSetProjectArchived();
-  const deleteProject = useDeleteProject();
-  const leaveProject = useRemoveProjectMember();
-  const pending = setArchived.isPending || deleteProject.isPending || leaveProject.isPending;
+  const invalidate = useInvalidatePeople();
+  const action = usePeopleAction();
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const archived = project.archivedAt !== null;
+  const path = `/api/v1/projects/${project.id}`;
   return (
     <li aria-label={project.name} className="flex flex-col gap-2 py-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -119,11 +116,12 @@ function ProjectRow({
               </Button>
               <Button
                 variant="secondary"
-                disabled={pending}
+                disabled={action.isPending}
                 onClick={() =>
-                  setArchived.mutate({
-                    projectId: project.id,
-                    archived: !archived,
+                  action.mutate({
+                    path,
+                    method: "PATCH",
+                    body: { archived: !archived },
                     success: archived
                       ? t("unarchived", { name: project.name })
                       : t("archivedToast", { name: project.name }),
@@ -152,7 +150,8 @@ function ProjectRow({
           defaultValue={project.name}
           onCancel={() => setRenaming(false)}
           onSubmit={async (name) => {
-            await renameProject({ projectId: project.id, name });
+            await apiFetch(path, { method: "PATCH", body: { name } });
+            await invalidate();
             setRenaming(false);
           }}
         />
@@ -161,11 +160,12 @@ function ProjectRow({
         open={confirming === "delete"}
         title={t("deleteTitle", { name: project.name })}
         confirmLabel={t("deleteConfirm")}
-        pending={pending}
+        pending={action.isPending}
         onClose={() => setConfirming(null)}
         onConfirm={() =>
-          deleteProject.mutate({
-            projectId: project.id,
+          action.mutate({
+            path,
+            method: "DELETE",
             success: t("deleted", { name: project.name }),
             onDone: () => setConfirming(null),
           })
@@ -178,12 +178,12 @@ function ProjectRow({
         open={confirming === "leave"}
         title={t("leaveTitle", { name: project.name })}
         confirmLabel={t("leaveConfirm")}
-        pending={pending}
+        pending={action.isPending}
         onClose={() => setConfirming(null)}
         onConfirm={() =>
-          leaveProject.mutate({
-            projectId: project.id,
-            userId: currentUserId,
+          action.mutate({
+            path: `${path}/members/${currentUserId}`,
+            method: "DELETE",
             success: t("left", { name: project.name }),
             onDone: () => setConfirming(null),
           })
