@@ -54,7 +54,12 @@ test("archiving a project and deleting it or its company ask first, saying what 
   await expect(page.getByText("You do not belong to any company yet.")).toBeVisible();
 });
 
-test("a revoked and an expired invitation say so on their page", async ({ page, browser, playwright, baseURL }) => {
+test("a revoked and an expired invitation say so on their page; the expired one is sent again", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const { account, api } = await apiUser(playwright, baseURL!, "inviter");
   const ws = await apiWorkspace(api, { company: `Invite Co ${suffix()}`, project: `Invite project ${suffix()}` });
   const invite = (email: string) =>
@@ -64,7 +69,8 @@ test("a revoked and an expired invitation say so on their page", async ({ page, 
     );
   const revokedEmail = `revoked-${suffix()}@example.test`;
   const revoked = await invite(revokedEmail);
-  const expired = await invite(`expired-${suffix()}@example.test`);
+  const expiredEmail = `expired-${suffix()}@example.test`;
+  const expired = await invite(expiredEmail);
   await api.dispose();
 
   await signIn(page, account);
@@ -101,4 +107,13 @@ test("a revoked and an expired invitation say so on their page", async ({ page, 
   } finally {
     await visitor.close();
   }
+
+  // Sent again: a new link with a new expiry, so the invitation is open once more.
+  await page.reload();
+  const expiredRow = page.getByRole("listitem", { name: `Invitation for ${expiredEmail}` });
+  await expect(expiredRow).toContainText("Expired");
+  await expiredRow.getByRole("button", { name: "Resend" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitation sent again to ${expiredEmail}` })).toBeVisible();
+  await expect(expiredRow).toContainText("Pending");
+  await expect(expiredRow.getByLabel(`Invitation link for ${expiredEmail}`)).not.toHaveValue(expired.url);
 });

@@ -182,7 +182,11 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
               variant="secondary"
               disabled={action.isPending}
               onClick={() =>
-                action.mutate({ path: `/api/v1/invitations/${invitation.id}/resend`, success: t("resent", { email }) })
+                action.mutate({
+                  path: `/api/v1/invitations/${invitation.id}/resend`,
+                  method: "POST",
+                  success: t("resent", { email }),
+                })
               }
             >
               {t("resend")}
