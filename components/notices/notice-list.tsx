@@ -16,7 +16,7 @@ export function NoticeList() {
   const relative = useRelativeTime();
   const showOriginal = useLocale() !== DEFAULT_LOCALE;
   const errorMessage = useErrorMessage();
-  const notices = useNotices();
+  const notices = useNotices({ live: true });
   const markRead = useMarkNoticeRead();
   if (notices.isPending) return <p className="text-sm text-slate-500">{t("loading")}</p>;
   if (notices.error) return <Alert tone="error">{errorMessage(notices.error)}</Alert>;

@@ -5,12 +5,16 @@ import { apiFetch } from "@/lib/client/api-client";
 import type { NoticeView } from "@/lib/client/people-types";
 import { noticeKeys } from "@/lib/client/query-keys";
 
-/** The caller's notices, newest first; looked at again every 30 s so the header's count stays current. */
-export function useNotices() {
+/**
+ * The caller's notices, newest first; looked at again every 30 s so the header's count stays
+ * current, and every 5 s while the notices page itself is open (it arrives rendered by the server,
+ * and a warning written a moment later must show up there without a reload).
+ */
+export function useNotices({ live = false }: { live?: boolean } = {}) {
   return useQuery({
     queryKey: noticeKeys.list(),
     queryFn: () => apiFetch<{ data: NoticeView[] }>("/api/v1/notices").then((r) => r.data),
-    refetchInterval: 30_000,
+    refetchInterval: live ? 5_000 : 30_000,
   });
 }
 
