@@ -167,8 +167,14 @@ for (const scheme of ["light", "dark"] as const) {
             path: "/settings/webhooks/new",
             ready: (p) => p.getByRole("heading", { name: "New webhook" }),
             open: async (p) => {
-              for (const choose of await p.getByRole("radio", { name: "Let me choose" }).all()) await choose.check();
-              return p.getByRole("checkbox", { name: new RegExp(data.names.project) });
+              // The form arrives rendered by the server: a click before React has hydrated it is
+              // undone by hydration, so choose again (as a person would) until the pickers open.
+              const project = p.getByRole("checkbox", { name: new RegExp(data.names.project) });
+              await expect(async () => {
+                for (const choose of await p.getByRole("radio", { name: "Let me choose" }).all()) await choose.check();
+                await expect(project).toBeVisible({ timeout: 1_000 });
+              }).toPass({ timeout: 15_000 });
+              return project;
             },
           },
           {
