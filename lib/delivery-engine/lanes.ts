@@ -380,7 +380,12 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     // In flight: the leases in the database, or this process's own attempts if it knows of more
     // (an inline attempt of a fan-out that has not committed yet has no lease so far).
     const inFlight = Math.max(flight[0].n, attemptsInFlightHere(webhookId));
-    const capacity = !webhook.enabled || pausedUntil ? 0 : Math.max(0, webhook.maxConcurrency - inFlight);
+    // A secret that cannot be decrypted (a changed WEBHOOK_SECRET_KEY, a damaged row) stops this
+    // lane only: nothing is claimed and no pump is dated (a failing run would be retried by
+    // Inngest, call slots and all); the deliveries wait, and the relay looks again.
+    const secrets = webhook.enabled ? readableSecrets(webhookId, webhook) : [];
+    const capacity =
+      !webhook.enabled || pausedUntil || secrets === null ? 0 : Math.max(0, webhook.maxConcurrency - inFlight);
     const candidates = webhook.enabled
       ? await dueCandidates(client, webhookId, webhook.ordered, now, capacity + 1)
       : [];
@@ -445,7 +450,7 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     // A full lane is woken by its next finished attempt; this is the backstop should that wake-up
     // be missed (a pump and a finishing attempt racing), far cheaper than waiting for the relay.
     if (upcoming[0].waiting === true && pausedUntil === null && webhook.enabled) times.push(now + FULL_LANE_POLL_MS);
-    let next = times.length > 0 ? Math.min(...times) : null;
+    let next = times.length > 0 && secrets !== null ? Math.min(...times) : null;
     if (pausedUntil !== null && (remaining || next !== null)) next = Math.max(next ?? pausedUntil, pausedUntil);
     // Due work left behind (no free slot, or an earlier event of its record still in flight):
     // a finished attempt wakes the lane (see recordAttempts).
@@ -459,7 +464,6 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
       [webhookId, next === null ? null : iso(next), saturated, nextSlotAt === null ? null : iso(nextSlotAt)],
     );
     const wake = next === null ? null : { webhookId, generation: updated[0].generation, at: new Date(next) };
-    const secrets = chosen.length > 0 ? signingSecrets(webhook) : [];
     const claimed: Claimed[] = chosen.map(({ c, startAt }) => ({
       delivery: {
         id: c.id,
@@ -471,7 +475,7 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
         kind: c.kind,
         chainLast: c.chainLast,
       },
-      secrets,
+      secrets: secrets ?? [],
       number: c.attemptCount + 1,
       trigger: triggerOf(c),
       startAt,
@@ -479,6 +483,16 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     }));
     return { claimed, wake };
   });
+}
+
+/** The webhook's signing secrets, or null (logged) when they cannot be decrypted. */
+function readableSecrets(webhookId: string, webhook: Parameters<typeof signingSecrets>[0]): string[] | null {
+  try {
+    return signingSecrets(webhook);
+  } catch (error) {
+    logger.error({ err: error, webhookId }, "webhook secret unreadable; its lane waits");
+    return null;
+  }
 }
 
 function triggerOf(c: Pick<Candidate, "attemptCount" | "chainLast" | "chainTrigger">): AttemptTrigger {

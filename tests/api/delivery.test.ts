@@ -14,8 +14,9 @@ import { GET as healthRoute } from "@/app/api/v1/webhooks/[id]/health/route";
 import { POST as replayRoute } from "@/app/api/v1/webhooks/[id]/replay/route";
 import { POST as testRoute } from "@/app/api/v1/webhooks/[id]/test/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { fanOutEvent } from "@/lib/delivery-engine/fan-out";
+import { pumpLane } from "@/lib/delivery-engine/lanes";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { call } from "../helpers/http";
@@ -295,6 +296,14 @@ describe("delivery", () => {
     // The damaged webhook's delivery was written and left to its lane; nothing reached its receiver.
     expect((await deliveriesOf(damaged.id)).map((d) => d.status)).toEqual(["PENDING"]);
     expect(broken.requests).toHaveLength(0);
+    // Its lane waits too, without failing: a pump claims nothing and dates no next run (a failing
+    // run would be retried by Inngest, holding call slots every other webhook needs).
+    const lane = await pool().query<{ generation: string }>(
+      "SELECT generation::text AS generation FROM delivery_lanes WHERE webhook_id = $1",
+      [damaged.id],
+    );
+    await expect(pumpLane(damaged.id, lane.rows[0].generation)).resolves.toMatchObject({ claimed: [], wake: null });
+    expect((await deliveriesOf(damaged.id)).map((d) => [d.status, d.attemptCount])).toEqual([["PENDING", 0]]);
     await good.close();
     await broken.close();
   });
