@@ -53,7 +53,8 @@ async function writeQueued() {
         recordAttempts(client, batch, { fromLane: true }),
       );
       holdInProcess(held);
-      await sendLaneWakes(wakes);
+      // Not awaited: the next batch must not wait on Inngest (a failed send is the relay's).
+      track(sendLaneWakes(wakes));
       sendEmailsSoon(emails);
     } catch (error) {
       // Their leases run out and their lanes make these attempts again.
