@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiRecord, apiWorkspace, expectData, newAccount } from "./fixtures";
+import { expectNoHorizontalScroll } from "./page-checks";
 
 type Board = { projectId: string; project: string; todo: string; done: string; review: string; urgent: string };
 
@@ -269,14 +270,6 @@ test.describe("on a phone", () => {
     await expect(conditions.getByTestId("conditions-sentence")).toContainText(
       "Send only when the record is in Done or Review and (",
     );
-    const widths = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth,
-      screen: window.innerWidth,
-      wide: [...document.querySelectorAll("body *")]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-        .slice(0, 5)
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`.slice(0, 120)),
-    }));
-    expect(widths.page, `wider than the screen: ${widths.wide.join(" | ")}`).toBeLessThanOrEqual(widths.screen);
+    await expectNoHorizontalScroll(page, "conditions builder");
   });
 });

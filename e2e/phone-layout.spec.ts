@@ -5,21 +5,9 @@ import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiRecord, apiWorkspace, expectData, newAccount } from "./fixtures";
+import { expectNoHorizontalScroll } from "./page-checks";
 
 test.use({ viewport: { width: 390, height: 844 } });
-
-async function expectNoHorizontalScroll(page: Page, check = expect) {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    screen: window.innerWidth,
-    // The widest offenders, to say what spills when the check fails.
-    wide: [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`.slice(0, 120)),
-  }));
-  check(widths.page, `wider than the screen: ${widths.wide.join(" | ")}`).toBeLessThanOrEqual(widths.screen);
-}
 
 async function expectOnScreen(locator: Locator) {
   await expect(locator).toBeVisible();
@@ -69,7 +57,7 @@ test("every signed-in page fits a phone, and the header menu reaches every page 
     for (const { path, ready } of pages) {
       await page.goto(path);
       await expect(ready(page), path).toBeVisible({ timeout: 20_000 });
-      await test.step(path, () => expectNoHorizontalScroll(page, expect.soft));
+      await test.step(path, () => expectNoHorizontalScroll(page, path));
     }
 
     // The form with both pickers open.
@@ -77,7 +65,7 @@ test("every signed-in page fits a phone, and the header menu reaches every page 
     for (const choose of await page.getByRole("radio", { name: "Let me choose" }).all()) await choose.check();
     await expect(page.getByRole("checkbox", { name: /Record created/ }).first()).toBeVisible();
     await expect(page.getByRole("checkbox", { name: new RegExp(`Phone Project ${suffix}`) })).toBeVisible();
-    await expectNoHorizontalScroll(page, expect.soft);
+    await expectNoHorizontalScroll(page, "header menu open");
 
     // The list's actions are on screen.
     await page.goto("/settings/webhooks");
@@ -96,7 +84,7 @@ test("every signed-in page fits a phone, and the header menu reaches every page 
     await expect(dialog.getByTestId("attempt").first()).toBeVisible();
     await expectOnScreen(dialog.getByRole("button", { name: "Redeliver" }));
     await expectOnScreen(dialog.getByRole("button", { name: "Close" }));
-    await expectNoHorizontalScroll(page);
+    await expectNoHorizontalScroll(page, "attempt dialog");
     await dialog.getByRole("button", { name: "Close" }).click();
 
     // The header collapses into a menu that reaches every page and Sign out.
@@ -116,7 +104,7 @@ test("every signed-in page fits a phone, and the header menu reaches every page 
     await page.getByRole("link", { name: "Sign out" }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-    await expectNoHorizontalScroll(page);
+    await expectNoHorizontalScroll(page, "sign-in after signing out");
   } finally {
     await receiver.close();
   }
