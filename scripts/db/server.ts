@@ -190,6 +190,28 @@ export async function dropDatabase(url: string): Promise<void> {
   await withAdmin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName(url))} WITH (FORCE)`));
 }
 
+/**
+ * A copy of the database at `templateUrl` (which nobody may be connected to), named `name`, on the
+ * same server: returns its URL, with the template URL's options.
+ */
+export async function copyDatabase(templateUrl: string, name: string): Promise<string> {
+  await withAdmin(templateUrl, (c) =>
+    c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(databaseName(templateUrl))}`),
+  );
+  return withDatabase(templateUrl, name);
+}
+
+/** Drop every database whose name starts with `prefix` (the tests' per-file copies). */
+export async function dropDatabasesStartingWith(url: string, prefix: string): Promise<void> {
+  await withAdmin(url, async (c) => {
+    const { rows } = await c.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+      [prefix],
+    );
+    for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(r.datname)} WITH (FORCE)`);
+  });
+}
+
 /** Shadow databases left by a crash during migrate; only for dev, never concurrent with a migrate. */
 export async function dropStaleShadowDatabases(url = databaseUrl()): Promise<void> {
   await withAdmin(url, async (c) => {

@@ -21,12 +21,24 @@ process.env.WEBHOOK_TIMEOUT_MS = "3000";
 harnessForThisFile();
 
 /** The webhook's only delivery once its first attempt failed and its retry is held (leased). */
-function heldDelivery(webhookId: string) {
-  return waitFor("the first failure recorded and its retry held", () =>
-    db()
-      .delivery.findFirst({ where: { webhookId, status: "RETRYING", attemptCount: 1, leaseUntil: { not: null } } })
-      .then((d) => d ?? undefined),
-  );
+async function heldDelivery(webhookId: string) {
+  try {
+    return await waitFor("the first failure recorded and its retry held", () =>
+      db()
+        .delivery.findFirst({ where: { webhookId, status: "RETRYING", attemptCount: 1, leaseUntil: { not: null } } })
+        .then((d) => d ?? undefined),
+    );
+  } catch (error) {
+    // Say what there was instead, so that a failure can be understood from the test output.
+    const seen = await db().delivery.findMany({
+      where: { webhookId },
+      select: { status: true, attemptCount: true, leaseUntil: true, nextAttemptAt: true, lastError: true },
+    });
+    const lane = await db().deliveryLane.findUnique({ where: { webhookId } });
+    throw new Error(
+      `${String(error)}; deliveries: ${JSON.stringify(seen)}; lane: ${JSON.stringify(lane, (_k, v) => (typeof v === "bigint" ? String(v) : v))}`,
+    );
+  }
 }
 
 const laneGeneration = (webhookId: string) =>

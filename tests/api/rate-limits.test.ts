@@ -9,6 +9,7 @@ import { GET as me } from "@/app/api/v1/me/route";
 import { TOKEN_REQUESTS_PER_MINUTE } from "@/lib/api-tokens/authenticate-api-token";
 import { ACCOUNT_POLICY, ADDRESS_POLICY } from "@/lib/auth/password-attempts";
 import { db } from "@/lib/db";
+import { waitFor } from "@/tools/inngest-local/test-support";
 import { call, signUp, TEST_PASSWORD, uniqueEmail } from "../helpers/http";
 import { type RouteChild, startRouteChild } from "../helpers/route-child";
 
@@ -177,6 +178,21 @@ describe("sign-up", () => {
 });
 
 describe("API token requests", () => {
+  /**
+   * Windows are calendar minutes of the database's clock: a test that fills the current one must
+   * not cross into the next before its last request. Waits, if needed, for the next minute to start.
+   */
+  async function clearOfTheMinuteTurn() {
+    await waitFor(
+      "a minute with seconds to spare",
+      () =>
+        db().$queryRaw<{ s: number }[]>`SELECT extract(second FROM now())::float8 AS s`.then(
+          ([r]) => r.s < 50 || undefined,
+        ),
+      { timeoutMs: 15_000, intervalMs: 250 },
+    );
+  }
+
   async function newToken() {
     const { cookie } = await signUp("rate");
     const res = await call(createToken, { cookie, body: { name: "busy script" } });
@@ -205,6 +221,7 @@ describe("API token requests", () => {
   it(`answers 429 with Retry-After past ${TOKEN_REQUESTS_PER_MINUTE} requests in a minute, and starts over the next minute`, async () => {
     const { id, token } = await newToken();
     await call(me, { token });
+    await clearOfTheMinuteTurn();
     // The window's count as if the token had already made all but one of its requests this minute.
     await db().$executeRaw`UPDATE api_tokens SET rate_window_count = ${TOKEN_REQUESTS_PER_MINUTE - 1},
       rate_window_start = date_trunc('minute', now()) WHERE id = ${id}`;
@@ -227,6 +244,7 @@ describe("API token requests", () => {
   it("limits each token on its own, and leaves session requests without RateLimit headers", async () => {
     const busy = await newToken();
     const calm = await newToken();
+    await clearOfTheMinuteTurn();
     await db().$executeRaw`UPDATE api_tokens SET rate_window_count = ${TOKEN_REQUESTS_PER_MINUTE},
       rate_window_start = date_trunc('minute', now()) WHERE id = ${busy.id}`;
     expect((await call(me, { token: busy.token })).status).toBe(429);
