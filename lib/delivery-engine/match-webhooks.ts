@@ -76,6 +76,8 @@ const CANDIDATE_COLUMNS = `id, uid, name, url, status, enabled, all_events, even
   secret_encrypted, conditions, previous_secret_encrypted, previous_secret_expires_at, max_concurrency,
   max_per_second, ordered_delivery`;
 
+const prefixed = (table: string) => CANDIDATE_COLUMNS.split(",").map((column) => `${table}.${column.trim()}`);
+
 export const MATCH_STATEMENT = `WITH access AS (
    SELECT user_id, project_id FROM project_members WHERE project_id = ANY($2::text[])
    UNION
@@ -83,14 +85,15 @@ export const MATCH_STATEMENT = `WITH access AS (
  ), members AS (
    SELECT user_id, array_agg(project_id) AS projects FROM access GROUP BY user_id
  ), candidates AS (
-   -- Each member's own webhooks through the index (OFFSET 0 keeps the look-up per member: the
-   -- planner, counting an average person's webhooks, would otherwise scan them all for a big team).
-   SELECT w.*, m.projects AS member_of FROM members m CROSS JOIN LATERAL (
-     SELECT ${CANDIDATE_COLUMNS} FROM webhooks WHERE created_by_id = m.user_id AND all_projects
-        AND (all_events OR $3::text = ANY(events)) OFFSET 0
-   ) w
+   -- The members' own webhooks, in one index scan for the array of members (as the planner
+   -- cannot count the array, it keeps this index scan for a team of 1,000 as for one of 5; one
+   -- look-up per member cost 3 ms more for 1,000).
+   SELECT ${prefixed("w")}, m.projects AS member_of
+     FROM webhooks w JOIN members m ON m.user_id = w.created_by_id
+    WHERE w.created_by_id = ANY (ARRAY(SELECT user_id FROM members)) AND w.all_projects
+      AND (w.all_events OR $3::text = ANY(w.events))
    UNION ALL
-   SELECT ${CANDIDATE_COLUMNS.split(",").map((column) => `w.${column.trim()}`)}, m.projects
+   SELECT ${prefixed("w")}, m.projects
      FROM webhooks w LEFT JOIN members m ON m.user_id = w.created_by_id
     WHERE w.project_ids && $2::text[] AND (w.all_events OR $3::text = ANY(w.events))
       AND NOT (w.all_projects AND m.user_id IS NOT NULL)
@@ -131,8 +134,8 @@ type Row = (Candidate & { revokedIds: null }) | ({ [K in keyof Candidate]: null 
  * PROJECT_DELETED is fanned out: the members it had when it was deleted stand in for them.
  */
 export async function matchWebhooks(eventId: string, eventType: string, eventProjectIds: string[]): Promise<Match[]> {
-  // Planned once per connection: its plan is the same for a project of 5 members or of 1,000 (each
-  // member's webhooks are looked up alone, OFFSET 0), and planning cost more than running it.
+  // Planned once per connection: its plan is the same for a project of 5 members or of 1,000 (the
+  // members' webhooks through the index for any array of members), and planning cost more than running it.
   const { rows } = await plannedOncePool().query<Row>({
     name: "match-webhooks",
     text: MATCH_STATEMENT,
