@@ -5,7 +5,7 @@
 // does, and a slow, failing or flooded webhook delays only itself. No step.run, on purpose: a
 // step costs a call of its own; a run repeated after a crash finds itself superseded (the pump
 // moved the lane's generation) or claims again only what is still due.
-import { launchAttempts } from "@/lib/delivery-engine/background-sender";
+import { launchAttempts, track } from "@/lib/delivery-engine/background-sender";
 import { pumpLane, sendLaneWakes } from "@/lib/delivery-engine/lanes";
 import { inngest } from "../client";
 import { laneWakeRequested } from "../events";
@@ -20,7 +20,9 @@ export const deliveryLane = inngest.createFunction(
   async ({ event }) => {
     const result = await pumpLane(event.data.webhookId, event.data.generation);
     launchAttempts(result.claimed);
-    if (result.wake) await sendLaneWakes([result.wake]);
+    // The next run's wake-up is sent without holding this run's call slot (the lane row already
+    // dates it: should the send be lost, the relay wakes the lane).
+    if (result.wake) track(sendLaneWakes([result.wake]));
     return { claimed: result.claimed.length, next: result.wake?.at ?? null, superseded: result.superseded ?? false };
   },
 );

@@ -356,7 +356,8 @@ export async function fanOutEvent(
   const result = await commit;
   const committed = Date.now();
   holdInProcess(result.held);
-  await sendLaneWakes(result.wakes);
+  // Not awaited, like the e-mails: the call slot must not wait on a send (a lost one is the relay's).
+  track(sendLaneWakes(result.wakes));
   sendEmailsSoon(result.emails);
   // The lanes of deliveries queued behind busy (often failing) webhooks are woken in a transaction
   // of their own, after the call: their rows are locked by those lanes' pumps and recorders, and
