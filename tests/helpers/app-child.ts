@@ -2,16 +2,8 @@
 // that a test can SIGKILL it at any moment — in the middle of a fan-out, a pump or an attempt —
 // and start it again where the local Inngest server expects it.
 import { type ChildProcess, fork } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
+import { portForRestarts } from "@/tools/inngest-local/test-support";
 
 export type AppChild = {
   /** The serve() endpoint to sync the local Inngest server with. */
@@ -23,7 +15,7 @@ export type AppChild = {
 
 /** `env` is added to this process's environment (the database, the local Inngest server). */
 export async function startAppChild(env: Record<string, string>): Promise<AppChild> {
-  const port = await freePort();
+  const port = await portForRestarts();
   const start = () => {
     const child = fork(path.join(process.cwd(), "tests/helpers/app-process.ts"), [String(port)], {
       execArgv: ["--import", "tsx"],

@@ -1,7 +1,5 @@
 // Contract tests: concurrency keys, back-pressure, cron, trigger expressions, app sync and
 // signed (cloud-mode) calls, with the real SDK against inngest-local.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Inngest } from "inngest";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +7,9 @@ import { type InngestLocal, startInngestLocal } from "./index";
 import {
   dropSchema,
   finishedRuns,
+  getRun,
   listRuns,
+  portForRestarts,
   silentLogger,
   startApp,
   type TestApp,
@@ -84,6 +84,7 @@ describe("flow control", () => {
   let inngest: Inngest.Any;
   const perKey: Interval[] = [];
   const perFunction: Interval[] = [];
+  const twoLimits: Interval[] = [];
   const sleeperSteps: { run: string; step: string; at: number }[] = [];
   const delayedStarts: { n: number; at: number }[] = [];
 
@@ -130,6 +131,14 @@ describe("flow control", () => {
           async ({ step }) => step.run("work", timed(perFunction, "all")),
         ),
         inngest.createFunction(
+          {
+            id: "two-limits",
+            concurrency: [{ limit: 1, key: "event.data.webhookId" }, { limit: 2 }],
+            triggers: [{ event: "flow/two-limits" }],
+          },
+          async ({ event }) => timed(twoLimits, event.data.webhookId)(),
+        ),
+        inngest.createFunction(
           { id: "big-spender", triggers: [{ event: "flow/order", if: "event.data.amount > 100" }] },
           async ({ event }) => event.data.amount,
         ),
@@ -143,7 +152,7 @@ describe("flow control", () => {
       ]),
     );
     const res = await fetch(`${server.url}/sync?url=${encodeURIComponent(app.url)}`, { method: "POST" });
-    expect(await res.json()).toEqual({ data: { kind: "in_band", appId: "flow", functions: 6, modified: true } });
+    expect(await res.json()).toEqual({ data: { kind: "in_band", appId: "flow", functions: 7, modified: true } });
   });
 
   it("concurrency 1 per key serialises each key while different keys run in parallel", async () => {
@@ -190,6 +199,17 @@ describe("flow control", () => {
     expect(maxOverlap(perFunction)).toBe(2);
   });
 
+  it("a key's limit and the function's limit hold together (the app's lane runs rely on it)", async () => {
+    const keys = ["wh_1", "wh_2", "wh_3", "wh_4"];
+    await inngest.send(
+      keys.flatMap((webhookId) => [1, 2].map((n) => ({ name: "flow/two-limits", data: { webhookId, n } }))),
+    );
+    await finishedRuns(server.url, "flow-two-limits", 8);
+    expect(twoLimits).toHaveLength(8);
+    expect(maxOverlap(twoLimits)).toBe(2);
+    for (const key of keys) expect(maxOverlap(twoLimits.filter((i) => i.key === key))).toBe(1);
+  });
+
   it("starts runs only for events matching the trigger expression (errors count as no match)", async () => {
     await inngest.send([
       { name: "flow/order", data: { amount: 50 } },
@@ -206,8 +226,11 @@ describe("flow control", () => {
     const runs = await finishedRuns(server.url, "flow-ticker", 2, 5_000);
     expect(runs[0]).toMatchObject({ status: "Completed", eventName: "inngest/scheduled.timer" });
     expect(runs[0].output).toEqual({ name: "inngest/scheduled.timer", cron: "TZ=Europe/Paris * * * * * *" });
-    const fired = runs.map((r) => Date.parse(r.createdAt)).sort();
-    expect(fired[1] - fired[0]).toBeGreaterThanOrEqual(500);
+    // Each run is for its own slot of the schedule (the event's ts), one second apart: a tick
+    // that fired late (a busy machine) is still the earlier slot's.
+    const slots = (await Promise.all(runs.map((r) => getRun(server.url, r.id)))).map((r) => r.event.ts!).sort();
+    expect(slots[1] - slots[0]).toBeGreaterThanOrEqual(1000);
+    expect(slots[1] % 1000).toBe(0);
   });
 });
 
@@ -241,14 +264,6 @@ describe("back-pressure", () => {
     );
   });
 });
-
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 async function functionIds(serverUrl: string): Promise<string[]> {
   const res = await fetch(`${serverUrl}/v1/apps`);
@@ -310,7 +325,7 @@ describe("app sync", () => {
 
   it("reports an unreachable app clearly", async () => {
     const server = await startServer("unreachable");
-    const port = await freePort();
+    const port = await portForRestarts();
     const res = await fetch(`${server.url}/sync?url=${encodeURIComponent(`http://127.0.0.1:${port}/api/inngest`)}`, {
       method: "POST",
     });
@@ -319,7 +334,7 @@ describe("app sync", () => {
   });
 
   it("syncs configured app URLs once the app comes up, and again after it changes", async () => {
-    const port = await freePort();
+    const port = await portForRestarts();
     const appUrl = `http://127.0.0.1:${port}/api/inngest`;
     const server = await startServer("watch", { appUrls: [appUrl], syncIntervalMs: 100 });
     const inngest = new Inngest({ id: "late", isDev: true, baseUrl: server.url, logger: silentLogger });

@@ -30,6 +30,28 @@ export async function dropSchema(schema: string): Promise<void> {
   }
 }
 
+/**
+ * A free port for a server that must come back on the same port (a restarted app, an app that
+ * starts after the URL is configured). Taken below Linux's ephemeral range (32768–60999), where the
+ * machine's outgoing connections never land — a port the kernel handed out could be taken by
+ * one of them before the server listens again. Free when returned; a clash with another test's
+ * choice is a 1-in-12,000 chance.
+ */
+export async function portForRestarts(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const probe = http.createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => probe.close(resolve));
+      return port;
+    }
+  }
+}
+
 /** Polls `check` until it returns something other than undefined/false, or fails after the deadline. */
 export async function waitFor<T>(
   what: string,
