@@ -7,6 +7,46 @@ import { apiRecord, apiUser, apiWorkspace, expectData, signIn } from "./fixtures
 
 const suffix = () => randomUUID().slice(0, 6);
 
+// The forms with no next step to hand the result to (the first-run page has one for the company):
+// each sends its change and shows it.
+test("the companies page creates a company; its page renames it, and creates and renames a project", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const { account, api } = await apiUser(playwright, baseURL!, "forms");
+  await api.dispose();
+  const company = `Forms Co ${suffix()}`;
+  const renamedCompany = `Renamed Co ${suffix()}`;
+  const project = `Form project ${suffix()}`;
+  const renamedProject = `Renamed project ${suffix()}`;
+
+  await signIn(page, account);
+  await page.goto("/companies");
+  await page.getByLabel("Company name").fill(company);
+  await page.getByRole("button", { name: "Create company" }).click();
+  await expect(page.getByLabel("Company name")).toHaveValue("");
+  await page.getByRole("link", { name: new RegExp(company) }).click();
+  await expect(page.getByRole("heading", { name: company })).toBeVisible();
+
+  await page.getByRole("button", { name: "Rename" }).click();
+  await page.getByLabel("Company name").fill(renamedCompany);
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("heading", { name: renamedCompany })).toBeVisible();
+  await expect(page.getByLabel("Company name")).toHaveCount(0);
+
+  await page.getByLabel("Project name").fill(project);
+  await page.getByRole("button", { name: "Create project" }).click();
+  const row = page.getByRole("listitem", { name: project });
+  await expect(row).toContainText("your role: Owner");
+  await expect(page.getByLabel("Project name")).toHaveValue("");
+  await row.getByRole("button", { name: "Rename" }).click();
+  await row.getByLabel(`New name for ${project}`).fill(renamedProject);
+  await row.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("listitem", { name: renamedProject })).toBeVisible();
+  await expect(row).toHaveCount(0);
+});
+
 test("archiving a project and deleting it or its company ask first, saying what goes with them", async ({
   page,
   playwright,
