@@ -21,7 +21,7 @@ import type { AddProjectMemberInput, CompanyRoleInput, ProjectRoleInput } from "
 import type { CreateProjectInput } from "@/lib/validations/project";
 
 /** What the caller shows once a change is answered. */
-export type Callbacks<T, V> = { onSuccess?: (result: T, variables: V) => unknown; onError?: (error: Error) => unknown };
+type Callbacks<T, V> = { onSuccess?: (result: T, variables: V) => unknown; onError?: (error: Error) => unknown };
 
 const companyPath = (companyId: string, rest = "") => `/api/v1/companies/${encodeURIComponent(companyId)}${rest}`;
 const projectPath = (projectId: string, rest = "") => `/api/v1/projects/${encodeURIComponent(projectId)}${rest}`;
