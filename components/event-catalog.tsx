@@ -42,14 +42,14 @@ function EventRow({ event }: { event: EventTypeGroups[number]["events"][number] 
   return (
     <li className="py-3">
       <div className="flex items-baseline justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <p className="font-medium">{eventText.label(event.type)}</p>
           <p className="text-sm text-slate-600">{eventText.description(event.type)}</p>
-          <code className="text-xs text-slate-500">{event.type}</code>
+          <code className="break-all text-xs text-slate-500">{event.type}</code>
         </div>
         <button
           type="button"
-          className="text-sm text-brand-700 underline"
+          className="shrink-0 text-sm text-brand-700 underline"
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >

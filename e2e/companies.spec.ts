@@ -7,6 +7,107 @@ import { apiRecord, apiUser, apiWorkspace, expectData, signIn } from "./fixtures
 
 const suffix = () => randomUUID().slice(0, 6);
 
+// The forms with no next step to hand the result to (the first-run page has one for the company):
+// each sends its change and shows it.
+test("the companies page creates a company; its page renames it, and creates and renames a project", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const { account, api } = await apiUser(playwright, baseURL!, "forms");
+  await api.dispose();
+  const company = `Forms Co ${suffix()}`;
+  const renamedCompany = `Renamed Co ${suffix()}`;
+  const project = `Form project ${suffix()}`;
+  const renamedProject = `Renamed project ${suffix()}`;
+
+  await signIn(page, account);
+  await page.goto("/companies");
+  await page.getByLabel("Company name").fill(company);
+  await page.getByRole("button", { name: "Create company" }).click();
+  await expect(page.getByLabel("Company name")).toHaveValue("");
+  await page.getByRole("link", { name: new RegExp(company) }).click();
+  await expect(page.getByRole("heading", { name: company })).toBeVisible();
+
+  await page.getByRole("button", { name: "Rename" }).click();
+  await page.getByLabel("Company name").fill(renamedCompany);
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("heading", { name: renamedCompany })).toBeVisible();
+  await expect(page.getByLabel("Company name")).toHaveCount(0);
+
+  await page.getByLabel("Project name").fill(project);
+  await page.getByRole("button", { name: "Create project" }).click();
+  const row = page.getByRole("listitem", { name: project });
+  await expect(row).toContainText("your role: Owner");
+  await expect(page.getByLabel("Project name")).toHaveValue("");
+  await row.getByRole("button", { name: "Rename" }).click();
+  await row.getByLabel(`New name for ${project}`).fill(renamedProject);
+  await row.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("listitem", { name: renamedProject })).toBeVisible();
+  await expect(row).toHaveCount(0);
+});
+
+test("an owner changes a member's company and project roles; the member leaves the company", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const owner = await apiUser(playwright, baseURL!, "role-owner");
+  const member = await apiUser(playwright, baseURL!, "role-member");
+  const company = `Roles Co ${suffix()}`;
+  const project = `Roles project ${suffix()}`;
+  const ws = await apiWorkspace(owner.api, { company, project });
+  const invitation = await expectData<{ url: string }>(
+    owner.api.post(`/api/v1/companies/${ws.companyId}/invitations`, {
+      data: { email: member.account.email, role: "MEMBER", projects: [{ projectId: ws.projectId, role: "MEMBER" }] },
+    }),
+    201,
+  );
+  const token = new URL(invitation.url).pathname.split("/").at(-1) ?? "";
+  await expectData(member.api.post(`/api/v1/invite-links/${token}/accept`));
+  const memberId = ((await (await member.api.get("/api/v1/me")).json()) as { id: string }).id;
+  await owner.api.dispose();
+  await member.api.dispose();
+
+  await signIn(page, owner.account);
+  await page.goto(`/companies/${ws.companyId}`);
+  const name = member.account.name;
+  const companyRole = page.getByLabel(`Company role of ${name}`);
+  const projectRole = page.getByLabel(`Role of ${name} in ${project}`);
+  const roleSaved = (path: string) =>
+    page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().endsWith(path) && r.ok());
+  await Promise.all([
+    roleSaved(`/api/v1/companies/${ws.companyId}/members/${memberId}`),
+    companyRole.selectOption("ADMIN"),
+  ]);
+  await expect(page.getByRole("status").filter({ hasText: `Role of ${name} changed` })).toBeVisible();
+  await Promise.all([
+    roleSaved(`/api/v1/projects/${ws.projectId}/members/${memberId}`),
+    projectRole.selectOption("VIEW_ONLY"),
+  ]);
+  await page.reload();
+  await expect(companyRole).toHaveValue("ADMIN");
+  await expect(projectRole).toHaveValue("VIEW_ONLY");
+
+  const memberContext = await browser.newContext({ baseURL });
+  try {
+    const memberPage = await memberContext.newPage();
+    await signIn(memberPage, member.account);
+    await memberPage.goto(`/companies/${ws.companyId}`);
+    await memberPage.getByRole("listitem", { name }).getByRole("button", { name: "Leave company" }).click();
+    await memberPage
+      .getByRole("dialog", { name: `Leave ${company}?` })
+      .getByRole("button", { name: "Leave company" })
+      .click();
+    await expect(memberPage.getByText("You do not belong to any company yet.")).toBeVisible();
+  } finally {
+    await memberContext.close();
+  }
+  await page.reload();
+  await expect(page.getByRole("listitem", { name })).toHaveCount(0);
+});
+
 test("archiving a project and deleting it or its company ask first, saying what goes with them", async ({
   page,
   playwright,

@@ -30,6 +30,23 @@ export async function expectNoHorizontalScroll(page: Page, name: string) {
     .toBeLessThanOrEqual(widths.screen);
 }
 
+/** The phone screens every page must fit: a common phone, and the narrowest the app supports. */
+export const PHONES = [
+  { width: 390, height: 844 },
+  { width: 360, height: 740 },
+] as const;
+
+/**
+ * No horizontal scroll at each of `PHONES`: the page is laid out again at each size (not reloaded,
+ * so what a step opened stays open) and is left at the first.
+ */
+export async function expectNoHorizontalScrollOnPhones(page: Page, name: string) {
+  for (const size of [...PHONES].reverse()) {
+    await page.setViewportSize(size);
+    await expectNoHorizontalScroll(page, `${name} at ${size.width} px`);
+  }
+}
+
 /**
  * Both checks. `within` limits axe to what a step opened (an open dialog: the page beneath it is
  * inert and was checked before it opened).

@@ -1,12 +1,14 @@
 "use client";
 
-// The browser's typed hooks for the signed-in person's own account: sessions, password, signing out.
+// The browser's typed hooks for the signed-in person's own account: sessions, password, language,
+// signing out.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { SessionView } from "@/lib/auth/sessions/schema";
 import { apiFetch } from "@/lib/client/api-client";
 import { sessionKeys } from "@/lib/client/query-keys";
 import type { changePasswordSchema } from "@/lib/users/password-schema";
+import type { UpdateMeInput, updatedMeResponse } from "@/lib/validations/user";
 
 type Callbacks<V> = { onSuccess?: (variables: V) => unknown; onError?: (error: Error) => unknown };
 
@@ -60,6 +62,17 @@ export function useChangePassword({ onSuccess, onError }: Callbacks<PasswordChan
       await onSuccess?.(values);
       await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
     },
+    onError,
+  });
+}
+
+type UpdatedMe = z.output<typeof updatedMeResponse>;
+
+/** Saves the person's preferences (the app's language), so that every device they sign in on follows them. */
+export function useUpdateMe({ onSuccess, onError }: Callbacks<UpdateMeInput> = {}) {
+  return useMutation({
+    mutationFn: (body: UpdateMeInput) => apiFetch<UpdatedMe>("/api/v1/me", { method: "PATCH", body }),
+    onSuccess: (_me, body) => onSuccess?.(body),
     onError,
   });
 }

@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyView } from "@/lib/client/people-types";
 import { companyNameSchema } from "@/lib/validations/company";
 import { NameForm } from "../name-form";
@@ -11,11 +10,12 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { PageHeader } from "../ui/page-header";
+import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
 import { CompanyInvitations } from "./company-invitations";
 import { CompanyMembers } from "./company-members";
 import { CompanyProjects } from "./company-projects";
-import { canManage, useCompany, useInvalidatePeople, usePeopleAction } from "./queries";
+import { canManage, useCompany, useDeleteCompany, useRenameCompany } from "./queries";
 
 export function CompanyDetail({ companyId, currentUserId }: { companyId: string; currentUserId: string }) {
   const t = useTranslations("companies");
@@ -58,7 +58,7 @@ export function CompanyDetail({ companyId, currentUserId }: { companyId: string;
 
 function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () => void }) {
   const t = useTranslations("companies");
-  const invalidate = useInvalidatePeople();
+  const rename = useRenameCompany(company.id, { onSuccess: onDone });
   return (
     <NameForm
       schema={companyNameSchema}
@@ -66,11 +66,7 @@ function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () =
       submitLabel={t("saveName")}
       defaultValue={company.name}
       onCancel={onDone}
-      onSubmit={async (name) => {
-        await apiFetch(`/api/v1/companies/${company.id}`, { method: "PATCH", body: { name } });
-        await invalidate();
-        onDone();
-      }}
+      onSubmit={(name) => rename.mutateAsync({ name })}
     />
   );
 }
@@ -78,7 +74,16 @@ function RenameCompany({ company, onDone }: { company: CompanyView; onDone: () =
 function DeleteCompanyDialog({ company, open, onClose }: { company: CompanyView; open: boolean; onClose: () => void }) {
   const t = useTranslations("companies");
   const router = useRouter();
-  const action = usePeopleAction();
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const remove = useDeleteCompany(company.id, {
+    onSuccess: () => {
+      toast("success", t("deleted", { name: company.name }));
+      onClose();
+      router.push("/companies");
+    },
+    onError: (error) => toast("error", errorMessage(error)),
+  });
   return (
     <ConfirmDialog
       open={open}
@@ -86,19 +91,9 @@ function DeleteCompanyDialog({ company, open, onClose }: { company: CompanyView;
       confirmLabel={t("deleteConfirm")}
       typeToConfirm={company.name}
       typeLabel={t("deleteTypeName")}
-      pending={action.isPending}
+      pending={remove.isPending}
       onClose={onClose}
-      onConfirm={() =>
-        action.mutate({
-          path: `/api/v1/companies/${company.id}`,
-          method: "DELETE",
-          success: t("deleted", { name: company.name }),
-          onDone: () => {
-            onClose();
-            router.push("/companies");
-          },
-        })
-      }
+      onConfirm={() => remove.mutate()}
     >
       {t("deleteWarning", { projects: company.projectCount, members: company.memberCount })}
     </ConfirmDialog>

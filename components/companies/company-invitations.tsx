@@ -5,7 +5,6 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
 import { COMPANY_ROLES, type CompanyView, type InvitationView, PROJECT_ROLES } from "@/lib/client/people-types";
 import { createInvitationSchema } from "@/lib/validations/invitation";
 import { applyFieldErrors, withSentences } from "../form-errors";
@@ -18,7 +17,13 @@ import { CopyButton } from "../ui/copy-button";
 import { TextField } from "../ui/text-field";
 import { useToast } from "../ui/toaster";
 import { useErrorMessage, useFormErrors } from "../use-error-message";
-import { useCompanyInvitations, useCompanyProjects, useInvalidatePeople, usePeopleAction } from "./queries";
+import {
+  useCompanyInvitations,
+  useCompanyProjects,
+  useInvite,
+  useResendInvitation,
+  useRevokeInvitation,
+} from "./queries";
 import { RoleSelect } from "./role-select";
 
 export function CompanyInvitations({ company }: { company: CompanyView }) {
@@ -40,12 +45,17 @@ function InviteForm({ company }: { company: CompanyView }) {
   const toast = useToast();
   const errorMessage = useErrorMessage();
   const formErrors = useFormErrors();
-  const invalidate = useInvalidatePeople();
   const projects = useCompanyProjects(company.id);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<InviteInput, unknown, InviteOutput>({
     resolver: withSentences(zodResolver(createInvitationSchema), formErrors),
     defaultValues: { email: "", role: "MEMBER", projects: [] },
+  });
+  const invite = useInvite(company.id, {
+    onSuccess: (invitation) => {
+      toast("success", t("sent", { email: invitation.email }));
+      form.reset();
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const role = form.watch("role");
@@ -54,10 +64,7 @@ function InviteForm({ company }: { company: CompanyView }) {
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await apiFetch(`/api/v1/companies/${company.id}/invitations`, { body: values });
-      await invalidate();
-      toast("success", t("sent", { email: values.email }));
-      form.reset();
+      await invite.mutateAsync(values);
     } catch (error) {
       if (!applyFieldErrors(error, form.setError, ["email", "role", "projects"], formErrors))
         setFormError(errorMessage(error));
@@ -150,9 +157,22 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
   const t = useTranslations("invitations");
   const roles = useTranslations("roles");
   const format = useFormatter();
-  const action = usePeopleAction();
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const onError = (error: Error) => toast("error", errorMessage(error));
   const [revoking, setRevoking] = useState(false);
   const { email } = invitation;
+  const resend = useResendInvitation(invitation.id, {
+    onSuccess: () => toast("success", t("resent", { email })),
+    onError,
+  });
+  const revoke = useRevokeInvitation(invitation.id, {
+    onSuccess: () => {
+      toast("success", t("revoked", { email }));
+      setRevoking(false);
+    },
+    onError,
+  });
   const open = invitation.status === "PENDING";
   return (
     <li aria-label={t("invitationFor", { email })} className="flex flex-col gap-2 py-3 text-sm">
@@ -178,17 +198,7 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
         </div>
         <div className="flex flex-wrap gap-2">
           {open || invitation.status === "EXPIRED" ? (
-            <Button
-              variant="secondary"
-              disabled={action.isPending}
-              onClick={() =>
-                action.mutate({
-                  path: `/api/v1/invitations/${invitation.id}/resend`,
-                  method: "POST",
-                  success: t("resent", { email }),
-                })
-              }
-            >
+            <Button variant="secondary" disabled={resend.isPending} onClick={() => resend.mutate()}>
               {t("resend")}
             </Button>
           ) : null}
@@ -215,16 +225,9 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
         open={revoking}
         title={t("revokeTitle", { email })}
         confirmLabel={t("revoke")}
-        pending={action.isPending}
+        pending={revoke.isPending}
         onClose={() => setRevoking(false)}
-        onConfirm={() =>
-          action.mutate({
-            path: `/api/v1/invitations/${invitation.id}`,
-            method: "DELETE",
-            success: t("revoked", { email }),
-            onDone: () => setRevoking(false),
-          })
-        }
+        onConfirm={() => revoke.mutate()}
       >
         {t("revokeWarning")}
       </ConfirmDialog>

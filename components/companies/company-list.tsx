@@ -2,29 +2,24 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyView } from "@/lib/client/people-types";
 import { companyNameSchema } from "@/lib/validations/company";
 import { NameForm } from "../name-form";
 import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
 import { useErrorMessage } from "../use-error-message";
-import { useCompanies, useInvalidatePeople } from "./queries";
+import { useCompanies, useCreateCompany } from "./queries";
 
 /** Creates a company (the caller becomes its owner) and hands it back. */
 export function CreateCompanyForm({ onCreated }: { onCreated?: (company: CompanyView) => void }) {
   const t = useTranslations("companies");
-  const invalidate = useInvalidatePeople();
+  const createCompany = useCreateCompany({ onSuccess: onCreated });
   return (
     <NameForm
       schema={companyNameSchema}
       label={t("nameLabel")}
       submitLabel={t("create")}
-      onSubmit={async (name) => {
-        const { data } = await apiFetch<{ data: CompanyView }>("/api/v1/companies", { body: { name } });
-        await invalidate();
-        onCreated?.(data);
-      }}
+      onSubmit={(name) => createCompany.mutateAsync({ name })}
     />
   );
 }

@@ -14,8 +14,18 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
-import { canManage, useCompanyMembers, useCompanyProjects, usePeopleAction } from "./queries";
+import {
+  canManage,
+  useAddProjectMember,
+  useChangeCompanyRole,
+  useChangeProjectRole,
+  useCompanyMembers,
+  useCompanyProjects,
+  useRemoveCompanyMember,
+  useRemoveProjectMember,
+} from "./queries";
 import { RoleSelect } from "./role-select";
 
 export function CompanyMembers({ company, currentUserId }: { company: CompanyView; currentUserId: string }) {
@@ -56,13 +66,34 @@ function MemberRow({
 }) {
   const t = useTranslations("members");
   const roles = useTranslations("roles");
-  const action = usePeopleAction();
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const onError = (error: Error) => toast("error", errorMessage(error));
   const [confirming, setConfirming] = useState(false);
   const manageCompany = canManage(company.role);
   const manageProject = (projectId: string) =>
     manageCompany || canManage(projects.find((p) => p.id === projectId)?.role);
   const name = member.user.name;
-  const memberPath = `/api/v1/companies/${company.id}/members/${member.user.id}`;
+  const companyMember = { companyId: company.id, userId: member.user.id };
+  const projectName = (projectId: string) => member.projects.find((p) => p.id === projectId)?.name ?? "";
+  const roleChanged = () => toast("success", t("roleChanged", { name }));
+  const changeCompanyRole = useChangeCompanyRole({ onSuccess: roleChanged, onError });
+  const changeProjectRole = useChangeProjectRole({ onSuccess: roleChanged, onError });
+  const removeFromProject = useRemoveProjectMember({
+    onSuccess: (_result, { projectId }) =>
+      toast("success", t("removedFromProject", { name, project: projectName(projectId) })),
+    onError,
+  });
+  // Leaving takes the caller to the companies page before the refetch finds the company gone.
+  const removeFromCompany = useRemoveCompanyMember({
+    onSuccess: () => {
+      toast("success", isSelf ? t("left", { company: company.name }) : t("removed", { name }));
+      setConfirming(false);
+      if (isSelf) window.location.assign("/companies");
+    },
+    onError,
+  });
+  const pending = changeCompanyRole.isPending || changeProjectRole.isPending || removeFromProject.isPending;
   const addable = projects.filter(
     (p) => !p.archivedAt && manageProject(p.id) && !member.projects.some((mp) => mp.id === p.id),
   );
@@ -82,15 +113,8 @@ function MemberRow({
               label={t("companyRoleOf", { name })}
               roles={COMPANY_ROLES}
               value={member.role}
-              disabled={action.isPending}
-              onChange={(role) =>
-                action.mutate({
-                  path: memberPath,
-                  method: "PATCH",
-                  body: { role },
-                  success: t("roleChanged", { name }),
-                })
-              }
+              disabled={pending}
+              onChange={(role) => changeCompanyRole.mutate({ ...companyMember, role })}
             />
           ) : (
             <span className="text-sm text-slate-600">{roles(member.role)}</span>
@@ -105,7 +129,7 @@ function MemberRow({
       {member.projects.length > 0 ? (
         <ul className="flex flex-col gap-2 pl-4">
           {member.projects.map((project) => {
-            const path = `/api/v1/projects/${project.id}/members/${member.user.id}`;
+            const projectMember = { projectId: project.id, userId: member.user.id };
             return (
               <li key={project.id} className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="min-w-40">{project.name}</span>
@@ -115,22 +139,14 @@ function MemberRow({
                       label={t("projectRoleOf", { name, project: project.name })}
                       roles={PROJECT_ROLES}
                       value={project.role}
-                      disabled={action.isPending}
-                      onChange={(role) =>
-                        action.mutate({ path, method: "PATCH", body: { role }, success: t("roleChanged", { name }) })
-                      }
+                      disabled={pending}
+                      onChange={(role) => changeProjectRole.mutate({ ...projectMember, role })}
                     />
                     <Button
                       variant="ghost"
                       aria-label={t("removeFromProjectLabel", { name, project: project.name })}
-                      disabled={action.isPending}
-                      onClick={() =>
-                        action.mutate({
-                          path,
-                          method: "DELETE",
-                          success: t("removedFromProject", { name, project: project.name }),
-                        })
-                      }
+                      disabled={pending}
+                      onClick={() => removeFromProject.mutate(projectMember)}
                     >
                       {t("removeFromProject")}
                     </Button>
@@ -150,19 +166,9 @@ function MemberRow({
         open={confirming}
         title={isSelf ? t("leaveTitle", { company: company.name }) : t("removeTitle", { name, company: company.name })}
         confirmLabel={isSelf ? t("leaveCompany") : t("removeFromCompany")}
-        pending={action.isPending}
+        pending={removeFromCompany.isPending}
         onClose={() => setConfirming(false)}
-        onConfirm={() =>
-          action.mutate({
-            path: memberPath,
-            method: "DELETE",
-            success: isSelf ? t("left", { company: company.name }) : t("removed", { name }),
-            onDone: () => {
-              setConfirming(false);
-              if (isSelf) window.location.assign("/companies");
-            },
-          })
-        }
+        onConfirm={() => removeFromCompany.mutate(companyMember)}
       >
         {isSelf ? t("leaveWarning") : t("removeWarning", { name })}
       </ConfirmDialog>
@@ -172,11 +178,16 @@ function MemberRow({
 
 function AddToProject({ name, userId, projects }: { name: string; userId: string; projects: CompanyProjectView[] }) {
   const t = useTranslations("members");
-  const action = usePeopleAction();
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
   const [projectId, setProjectId] = useState(projects[0].id);
   const [role, setRole] = useState<ProjectRole>("MEMBER");
   const chosen = projects.some((p) => p.id === projectId) ? projectId : projects[0].id;
-  const projectName = projects.find((p) => p.id === chosen)?.name ?? "";
+  const add = useAddProjectMember({
+    onSuccess: (_member, { projectId: to }) =>
+      toast("success", t("addedToProject", { name, project: projects.find((p) => p.id === to)?.name ?? "" })),
+    onError: (error) => toast("error", errorMessage(error)),
+  });
   return (
     <div className="flex flex-wrap items-center gap-2 pl-4 text-sm">
       <select
@@ -194,14 +205,8 @@ function AddToProject({ name, userId, projects }: { name: string; userId: string
       <RoleSelect label={t("roleToAdd", { name })} roles={PROJECT_ROLES} value={role} onChange={setRole} />
       <Button
         variant="secondary"
-        disabled={action.isPending}
-        onClick={() =>
-          action.mutate({
-            path: `/api/v1/projects/${chosen}/members`,
-            body: { userId, role },
-            success: t("addedToProject", { name, project: projectName }),
-          })
-        }
+        disabled={add.isPending}
+        onClick={() => add.mutate({ projectId: chosen, userId, role })}
       >
         {t("addToProject")}
       </Button>

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
 import type { CompanyProjectView, CompanyView } from "@/lib/client/people-types";
 import { createProjectSchema } from "@/lib/validations/project";
 import { NameForm } from "../name-form";
@@ -11,31 +10,28 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useToast } from "../ui/toaster";
 import { useErrorMessage } from "../use-error-message";
-import { canManage, useCompanyProjects, useInvalidatePeople, usePeopleAction } from "./queries";
+import {
+  canManage,
+  useCompanyProjects,
+  useCreateProject,
+  useDeleteProject,
+  useRemoveProjectMember,
+  useRenameProject,
+  useSetProjectArchived,
+} from "./queries";
 
-/** Creates a project in a company (the caller becomes its owner) and hands it back. */
-export function CreateProjectForm({
-  companyId,
-  onCreated,
-}: {
-  companyId: string;
-  onCreated?: (project: CompanyProjectView) => void;
-}) {
+/** Creates a project in a company (the caller becomes its owner). */
+export function CreateProjectForm({ companyId }: { companyId: string }) {
   const t = useTranslations("companyProjects");
-  const invalidate = useInvalidatePeople();
+  const createProject = useCreateProject(companyId);
   return (
     <NameForm
       schema={createProjectSchema}
       label={t("nameLabel")}
       submitLabel={t("create")}
-      onSubmit={async (name) => {
-        const { data } = await apiFetch<{ data: CompanyProjectView }>(`/api/v1/companies/${companyId}/projects`, {
-          body: { name },
-        });
-        await invalidate();
-        onCreated?.(data);
-      }}
+      onSubmit={(name) => createProject.mutateAsync({ name })}
     />
   );
 }
@@ -80,12 +76,35 @@ function ProjectRow({
 }) {
   const t = useTranslations("companyProjects");
   const roles = useTranslations("roles");
-  const invalidate = useInvalidatePeople();
-  const action = usePeopleAction();
+  const toast = useToast();
+  const errorMessage = useErrorMessage();
+  const onError = (error: Error) => toast("error", errorMessage(error));
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const archived = project.archivedAt !== null;
-  const path = `/api/v1/projects/${project.id}`;
+  const rename = useRenameProject(project.id, { onSuccess: () => setRenaming(false) });
+  const setArchived = useSetProjectArchived(project.id, {
+    onSuccess: (_project, archiving) =>
+      toast(
+        "success",
+        archiving ? t("archivedToast", { name: project.name }) : t("unarchived", { name: project.name }),
+      ),
+    onError,
+  });
+  const remove = useDeleteProject(project.id, {
+    onSuccess: () => {
+      toast("success", t("deleted", { name: project.name }));
+      setConfirming(null);
+    },
+    onError,
+  });
+  const leave = useRemoveProjectMember({
+    onSuccess: () => {
+      toast("success", t("left", { name: project.name }));
+      setConfirming(null);
+    },
+    onError,
+  });
   return (
     <li aria-label={project.name} className="flex flex-col gap-2 py-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -116,17 +135,8 @@ function ProjectRow({
               </Button>
               <Button
                 variant="secondary"
-                disabled={action.isPending}
-                onClick={() =>
-                  action.mutate({
-                    path,
-                    method: "PATCH",
-                    body: { archived: !archived },
-                    success: archived
-                      ? t("unarchived", { name: project.name })
-                      : t("archivedToast", { name: project.name }),
-                  })
-                }
+                disabled={setArchived.isPending}
+                onClick={() => setArchived.mutate(!archived)}
               >
                 {archived ? t("unarchive") : t("archive")}
               </Button>
@@ -149,27 +159,16 @@ function ProjectRow({
           submitLabel={t("saveName")}
           defaultValue={project.name}
           onCancel={() => setRenaming(false)}
-          onSubmit={async (name) => {
-            await apiFetch(path, { method: "PATCH", body: { name } });
-            await invalidate();
-            setRenaming(false);
-          }}
+          onSubmit={(name) => rename.mutateAsync({ name })}
         />
       ) : null}
       <ConfirmDialog
         open={confirming === "delete"}
         title={t("deleteTitle", { name: project.name })}
         confirmLabel={t("deleteConfirm")}
-        pending={action.isPending}
+        pending={remove.isPending}
         onClose={() => setConfirming(null)}
-        onConfirm={() =>
-          action.mutate({
-            path,
-            method: "DELETE",
-            success: t("deleted", { name: project.name }),
-            onDone: () => setConfirming(null),
-          })
-        }
+        onConfirm={() => remove.mutate()}
       >
         <p>{t("deleteWarning", { records: project.recordCount })}</p>
         <p className="mt-2">{t("deleteWebhooks")}</p>
@@ -178,16 +177,9 @@ function ProjectRow({
         open={confirming === "leave"}
         title={t("leaveTitle", { name: project.name })}
         confirmLabel={t("leaveConfirm")}
-        pending={action.isPending}
+        pending={leave.isPending}
         onClose={() => setConfirming(null)}
-        onConfirm={() =>
-          action.mutate({
-            path: `${path}/members/${currentUserId}`,
-            method: "DELETE",
-            success: t("left", { name: project.name }),
-            onDone: () => setConfirming(null),
-          })
-        }
+        onConfirm={() => leave.mutate({ projectId: project.id, userId: currentUserId })}
       >
         {t("leaveWarning")}
       </ConfirmDialog>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { isLocale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES, type Locale } from "@/i18n/locales";
-import { apiFetch } from "@/lib/client/api-client";
+import { useUpdateMe } from "../account/queries";
 import { useErrorMessage } from "../use-error-message";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
@@ -23,17 +23,22 @@ export function LanguageMenu({ signedIn, compact = false }: { signedIn: boolean;
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  async function choose(next: Locale) {
-    setError(null);
-    try {
-      if (signedIn) await apiFetch("/api/v1/me", { method: "PATCH", body: { locale: next } });
-    } catch (failure) {
-      setError(errorMessage(failure));
-      return;
-    }
+  function apply(next: Locale) {
     // biome-ignore lint/suspicious/noDocumentCookie: a plain, non-secret preference the server reads on the next render
     document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${ONE_YEAR_SECONDS}; samesite=lax`;
     startTransition(() => router.refresh());
+  }
+  const save = useUpdateMe({
+    onSuccess: ({ locale: saved }) => {
+      if (saved) apply(saved);
+    },
+    onError: (failure) => setError(errorMessage(failure)),
+  });
+
+  function choose(next: Locale) {
+    setError(null);
+    if (signedIn) save.mutate({ locale: next });
+    else apply(next);
   }
 
   return (
@@ -46,7 +51,7 @@ export function LanguageMenu({ signedIn, compact = false }: { signedIn: boolean;
         value={locale}
         disabled={pending}
         onChange={(e) => {
-          if (isLocale(e.target.value)) void choose(e.target.value);
+          if (isLocale(e.target.value)) choose(e.target.value);
         }}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800"
       >

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { companyRoleSchema, type companyView } from "../validations/company";
 import type { invitationPreviewResponse, invitationStatusSchema, invitationView } from "../validations/invitation";
 import type { noticeView } from "../validations/notice";
-import type { companyMemberView } from "../validations/people";
+import type { companyMemberView, projectMemberView } from "../validations/people";
 import { type projectView, roleSchema } from "../validations/project";
 import type { accessIssueResponse } from "../validations/webhook";
 
@@ -16,6 +16,7 @@ export const PROJECT_ROLES = roleSchema.options;
 export type CompanyView = z.output<typeof companyView>;
 export type CompanyProjectView = z.output<typeof projectView>;
 export type CompanyMemberView = z.output<typeof companyMemberView>;
+export type ProjectMemberView = z.output<typeof projectMemberView>;
 export type InvitationStatus = z.output<typeof invitationStatusSchema>;
 export type InvitationView = z.output<typeof invitationView>;
 export type InviteLinkView = z.output<typeof invitationPreviewResponse>["data"];
