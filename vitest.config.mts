@@ -16,6 +16,9 @@ export default defineConfig({
       WEBHOOK_ALLOWED_NETWORKS: "127.0.0.0/8,::1/128",
     },
     pool: "forks",
+    // Two files at a time even on two cores (Vitest's default is one fewer than the cores): most
+    // tests wait on receivers, timers and the database, and each file works in its own database.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
