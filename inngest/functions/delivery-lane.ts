@@ -2,12 +2,10 @@
 // a time per webhook (the concurrency key), and a run is one call: a short pump that starts the
 // attempts that may start now (they run in the background) and dates the lane's next run for when
 // it is due. So a lane holds at most one concurrency slot, for milliseconds, whatever its receiver
-// does, and a slow, failing or flooded webhook delays only itself; and all lanes together hold at
-// most LANE_RUNS_AT_ONCE slots, leaving the others to fan-outs. No step.run, on purpose: a
+// does, and a slow, failing or flooded webhook delays only itself. No step.run, on purpose: a
 // step costs a call of its own; a run repeated after a crash finds itself superseded (the pump
 // moved the lane's generation) or claims again only what is still due.
 import { launchAttempts, track } from "@/lib/delivery-engine/background-sender";
-import { LANE_RUNS_AT_ONCE } from "@/lib/delivery-engine/config";
 import { pumpLane, sendLaneWakes } from "@/lib/delivery-engine/lanes";
 import { inngest } from "../client";
 import { laneWakeRequested } from "../events";
@@ -16,7 +14,7 @@ export const deliveryLane = inngest.createFunction(
   {
     id: "delivery-lane",
     retries: 3,
-    concurrency: [{ limit: 1, key: "event.data.webhookId" }, { limit: LANE_RUNS_AT_ONCE }],
+    concurrency: { limit: 1, key: "event.data.webhookId" },
     triggers: [laneWakeRequested],
   },
   async ({ event }) => {

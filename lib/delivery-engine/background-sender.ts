@@ -26,7 +26,6 @@ export type Launch = {
 const running = new Set<Promise<unknown>>();
 const queue: AttemptRecord[] = [];
 let writing = false;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const WRITE_BATCH = 500;
 
 /** Count work that ends later among what settleBackgroundAttempts waits for. */
@@ -36,20 +35,12 @@ export function track<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-/**
- * How long a first finished attempt waits for others to be recorded with it. A transaction costs
- * about ten statements whatever its size, and in a mass failure hundreds of failed attempts a
- * second end a few at a time. Nothing waits on a record (leases hold the deliveries, retries are
- * dated from the attempt's end), so a few milliseconds cost nothing.
- */
-const GATHER_MS = 25;
-
 /** Record an attempt soon, together with the others that finish meanwhile. */
 export function recordSoon(record: AttemptRecord) {
   queue.push(record);
   if (writing) return;
   writing = true;
-  track(sleep(GATHER_MS).then(writeQueued));
+  track(writeQueued());
 }
 
 async function writeQueued() {
@@ -81,6 +72,8 @@ export function sendEmailsSoon(ids: string[]) {
   if (ids.length === 0) return;
   track(sendQueuedEmails(ids).catch((error) => logger.warn({ err: error }, "e-mails not sent; the relay will retry")));
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The last attempt start of each rate-limited webhook in this process. */
 const lastStart = new Map<string, number>();

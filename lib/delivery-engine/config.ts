@@ -41,12 +41,3 @@ export const LEASE_MARGIN_MS = 5_000;
 export const HOLD_HORIZON_MS = 60_000;
 
 export const USER_AGENT = "BlueWebhooks/1.0 (+https://github.com/blue-webhooks)";
-
-/**
- * Lane runs in flight at once, over all webhooks (a function-level concurrency limit beside the
- * per-webhook one). A run is a short pump whose attempts go on in the background, so a few carry
- * every lane; the cap keeps the rest of Inngest's call slots (8 on the local server, the account's
- * limit on Inngest Cloud) for fan-outs, so that a burst of failing webhooks' lane runs can never
- * make healthy events wait for a slot.
- */
-export const LANE_RUNS_AT_ONCE = 4;
