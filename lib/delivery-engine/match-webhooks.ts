@@ -117,8 +117,12 @@ export const MATCH_STATEMENT = `WITH access AS (
      -- This event's deliveries in one index range (an earlier run of the fan-out may have written some).
      LEFT JOIN (SELECT id, webhook_id FROM deliveries WHERE event_id = $1) d
        ON d.webhook_id = w.id
+     -- A lane that is not idle, looked up in the small partial index of those (an idle lane's
+     -- columns say nothing: null is read as not slow, not saturated, nothing due, not paused).
      -- LIMIT 1 keeps this one index look-up per webhook: a hash join would read every lane.
-     LEFT JOIN LATERAL (SELECT slow, saturated, wake_at, paused_until FROM delivery_lanes WHERE webhook_id = w.id LIMIT 1) l ON true
+     LEFT JOIN LATERAL (SELECT slow, saturated, wake_at, paused_until FROM delivery_lanes
+                         WHERE webhook_id = w.id AND (slow OR saturated OR wake_at IS NOT NULL OR paused_until IS NOT NULL)
+                         LIMIT 1) l ON true
     WHERE w.reachable
  ), revoked AS (
    SELECT array_agg(id) AS "revokedIds" FROM checked WHERE NOT reachable HAVING count(*) > 0

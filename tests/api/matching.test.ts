@@ -117,6 +117,8 @@ describe("the matching statement's plan", () => {
         const indexes = new Set(all.map((n) => n["Index Name"]));
         expect(indexes).toContain("webhooks_project_ids_idx");
         expect(indexes).toContain("webhooks_created_by_id_all_projects_idx");
+        // Lanes through the partial index of the lanes that are not idle (most look-ups find none).
+        expect(indexes).toContain("delivery_lanes_busy_idx");
       }
     } finally {
       await client.query("ROLLBACK");
