@@ -2,7 +2,7 @@
 // applyConditions, through the project's own code) for one TODO_CREATED event, with 10,000,
 // 100,000 and 1,000,000 webhooks in the database, seeded in SQL across 10,000 projects and 20,000
 // users, every fifth with conditions (half of them hold for the event). Per size (vacuumed and
-// checkpointed after seeding), 200 calls after 10 unmeasured ones for each of: a project with 5 members whose
+// checkpointed after seeding), 200 calls after 50 unmeasured ones for each of: a project with 5 members whose
 // creators have 10 webhooks; a project with 1,000 members whose creators hold 5,000 webhooks; a
 // project named by 7,000 webhooks of people who are not its members. Prints p50/p99 and the trace
 // rows the fan-out writes per event (of them FILTERED). Then the preview (POST /webhooks/preview's service) over
@@ -161,8 +161,8 @@ async function growTo(client: pg.Client, from: number, to: number) {
   await client.query("CHECKPOINT");
 }
 
-/** Calls made before each case's measured ones: a process's first calls open and plan its connections. */
-const WARM_UP_CALLS = 10;
+/** Calls made before each case's measured ones: a process's first calls open and plan its connections, and V8 compiles the hot code. */
+const WARM_UP_CALLS = 50;
 
 const PREVIEW_EVENTS = 10_000;
 const PREVIEW_CALLS = 30;
