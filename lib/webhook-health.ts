@@ -7,7 +7,7 @@ import { translatorFor } from "../i18n/translator";
 import { db, pool, sqlTransaction } from "./db";
 import { defaultDisablePolicy, MAX_ATTEMPTS } from "./delivery-engine/config";
 import { type DisablePolicy, disableReason, shouldDisable } from "./delivery-engine/decide";
-import { changeLanes, type LaneChange, sendLaneWakes } from "./delivery-engine/lanes";
+import { skipWaitingDeliveries } from "./delivery-engine/lanes";
 import type { Webhook } from "./generated/prisma/client";
 import { logger } from "./logger";
 import { queueEmail, sendQueuedEmails } from "./notify/email-outbox";
@@ -89,9 +89,12 @@ export type Exhaustion = { webhookId: string; eventType: string; attempts: numbe
  * counts once (the attempt row is recorded once), and the policy may disable the webhook right
  * there, so no crash can come between the failure and its consequence. Returns the e-mails queued.
  */
-export async function recordExhaustions(client: PoolClient, items: Exhaustion[]): Promise<Pending> {
+export async function recordExhaustions(
+  client: PoolClient,
+  items: Exhaustion[],
+): Promise<{ emails: string[]; disabled: string[] }> {
   const emails: string[] = [];
-  const lanes: LaneChange[] = [];
+  const disabled: string[] = [];
   for (const item of items) {
     const { rows } = await client.query<{ streak: number; policy: unknown }>(
       `UPDATE webhooks SET exhausted_deliveries = exhausted_deliveries + 1
@@ -103,31 +106,27 @@ export async function recordExhaustions(client: PoolClient, items: Exhaustion[])
     const window = policy.type === "failure_rate" ? await failureWindow(client, item.webhookId, policy) : {};
     if (shouldDisable(policy, { streak: rows[0].streak, ...window })) {
       const reason = disableReason(policy, item.eventType, item.attempts, item.lastError);
-      const done = await disableInTransaction(client, item.webhookId, reason, "failures", { wakeLane: false });
+      const done = await disableInTransaction(client, item.webhookId, reason, "failures");
       emails.push(...done.emails);
-      lanes.push(...done.lanes);
+      if (done.disabled) disabled.push(item.webhookId);
     }
   }
-  return { emails, lanes };
+  return { emails, disabled };
 }
-
-/** What disabling leaves to do: e-mails to send after the commit, lanes to wake in it. */
-export type Pending = { emails: string[]; lanes: LaneChange[] };
 
 /**
  * The one way a webhook is disabled. By its creator: just off. By failures (policy or 410 Gone):
  * marked unhealthy, with an in-app notice and an e-mail queued in the same transaction.
- * Its lane is woken at once, so the deliveries waiting in it are kept as skipped (for replay) —
- * here, or by the caller with its other lane changes (`wakeLane: false`), so that one
- * transaction changes its lanes in one ordered pass. Returns the e-mails queued.
+ * The deliveries waiting for it (queued, due, or retries held by a process) are kept as skipped
+ * (for replay) in the same transaction, so disabling costs its lane no run. Returns whether it
+ * was enabled until now, and the e-mails queued, to send after the commit.
  */
 export async function disableInTransaction(
   client: PoolClient,
   webhookId: string,
   reason: string,
   by: "creator" | "failures",
-  opts: { wakeLane?: boolean } = {},
-): Promise<Pending & { wakes: Awaited<ReturnType<typeof changeLanes>> }> {
+): Promise<{ disabled: boolean; emails: string[] }> {
   const { rows } = await client.query<{
     name: string;
     url: string;
@@ -145,11 +144,9 @@ export async function disableInTransaction(
       RETURNING w.name, w.url, w.created_by_id AS "userId", u.email, u.name AS "userName", u.locale`,
     [webhookId, reason, by],
   );
-  if (rows.length === 0) return { emails: [], lanes: [], wakes: [] };
-  const lanes: LaneChange[] = [{ webhookId, wakeAt: Date.now() }];
-  const wakes = opts.wakeLane === false ? [] : await changeLanes(client, lanes, Date.now());
-  const pending = opts.wakeLane === false ? lanes : [];
-  if (by === "creator") return { emails: [], lanes: pending, wakes };
+  if (rows.length === 0) return { disabled: false, emails: [] };
+  await skipWaitingDeliveries(client, webhookId, Date.now());
+  if (by === "creator") return { disabled: true, emails: [] };
   const w = rows[0];
   logger.warn({ webhookId, reason }, "webhook disabled");
   await client.query(
@@ -170,18 +167,13 @@ export async function disableInTransaction(
     subject: t("subject", { name: w.name }),
     text: t("text", { userName: w.userName, url: w.url, reason }),
   });
-  return { emails: [email], lanes: pending, wakes };
-}
-
-/** Send what a committed transaction's disable left to send. */
-async function afterCommit(done: { emails: string[]; wakes: Awaited<ReturnType<typeof changeLanes>> }) {
-  await sendLaneWakes(done.wakes);
-  if (done.emails.length > 0) await sendQueuedEmails(done.emails);
+  return { disabled: true, emails: [email] };
 }
 
 /** Disable now, in a transaction of its own; e-mails go out after the commit. */
 export async function disableWebhookNow(webhookId: string, reason: string, by: "creator" | "failures") {
-  await afterCommit(await sqlTransaction((client) => disableInTransaction(client, webhookId, reason, by)));
+  const { emails } = await sqlTransaction((client) => disableInTransaction(client, webhookId, reason, by));
+  if (emails.length > 0) await sendQueuedEmails(emails);
 }
 
 /** Deliveries on again, counters reset (the caller has checked the receiver first). */

@@ -856,6 +856,84 @@ async function printRuns(since: number) {
   }
 }
 
+/** The machine's CPU counters (/proc/stat, first line): user, nice, system, idle, iowait, irq, softirq, steal… */
+const machineTicks = () => fs.readFileSync("/proc/stat", "utf8").split("\n")[0].split(/\s+/).slice(1).map(Number);
+
+/** Every `ms` until stopped: the machine's busy share (of 2 cores) and steal, and the CPU of each process. */
+async function printCpuEvery(ms: number, since: number): Promise<() => void> {
+  let processes = await cpuByProcess();
+  let machine = machineTicks();
+  const timer = setInterval(async () => {
+    const now = machineTicks();
+    const d = now.map((v, i) => v - machine[i]);
+    const total = d.reduce((a, b) => a + b, 0);
+    const share = (ticks: number) => ((ticks / total) * 200).toFixed(0);
+    const before = processes;
+    [machine, processes] = [now, await cpuByProcess()];
+    process.stdout.write(
+      `      at ${((Date.now() - since) / 1000).toFixed(0)} s: machine busy ${share(total - d[3] - d[4])} % of 200, steal ${share(d[7] ?? 0)};`,
+    );
+    await printCpu(before, ms / 1000);
+  }, ms);
+  return () => clearInterval(timer);
+}
+
+/**
+ * (e) in 10 s steps: the healthy deliveries' latency by commit time, and the local Inngest server's
+ * runs by creation time (fan-outs' wait for a call and length; lane runs, the call slots they
+ * held, what they claimed and whose lanes they were).
+ */
+async function printTimeline(
+  latencies: { sentAt: number; ms: number }[],
+  since: number,
+  until: number,
+  kinds: Map<string, string>,
+) {
+  const runs = await query<{
+    fn: string;
+    created: number;
+    waited: number | null;
+    took: number | null;
+    output: { claimed?: number; superseded?: boolean } | null;
+    webhook: string | null;
+  }>(
+    `SELECT regexp_replace(function_id, '^.*-(fan-out|delivery-lane|relay-outbox|prune-deliveries|system-ping)$', '\\1') AS fn,
+            extract(epoch FROM created_at) * 1000 AS created,
+            extract(epoch FROM started_at - created_at) * 1000 AS waited,
+            extract(epoch FROM ended_at - started_at) * 1000 AS took, output, event->'data'->>'webhookId' AS webhook
+       FROM inngest_local.runs WHERE created_at >= $1 AND created_at < $2`,
+    [new Date(since).toISOString(), new Date(until).toISOString()],
+  );
+  const step = 10_000;
+  const ms = (values: (number | null)[], p: number) => pct(values.map(Number), p).toFixed(0);
+  for (let from = since; from < until; from += step) {
+    const inStep = (t: number) => t >= from && t < from + step;
+    const healthy = latencies.filter((l) => inStep(l.sentAt)).map((l) => l.ms);
+    const fanOuts = runs.filter((r) => r.fn === "fan-out" && inStep(Number(r.created)));
+    const lanes = runs.filter((r) => r.fn === "delivery-lane" && r.took !== null && inStep(Number(r.created)));
+    const slots = lanes.reduce((n, r) => n + Number(r.took), 0) / step;
+    const claimed = lanes.reduce((n, r) => n + (r.output?.claimed ?? 0), 0);
+    const whose = [...new Set(kinds.values())]
+      .map((k) => `${k} ${lanes.filter((r) => kinds.get(r.webhook ?? "") === k).length}`)
+      .join(", ");
+    console.log(
+      `      ${String((from - since) / 1000).padStart(3)} s: healthy p50 ${ms(healthy, 50)} p99 ${ms(healthy, 99)} ms; ` +
+        `fan-outs queued p95 ${ms(
+          fanOuts.map((r) => r.waited),
+          95,
+        )}, running p95 ${ms(
+          fanOuts.map((r) => r.took),
+          95,
+        )} ms; ` +
+        `lane runs ${lanes.length} (${whose}), running p50 ${ms(
+          lanes.map((r) => r.took),
+          50,
+        )} ms, ${slots.toFixed(2)} call slots, ` +
+        `${lanes.filter((r) => r.output?.superseded).length} superseded, ${claimed} attempts claimed`,
+    );
+  }
+}
+
 /** (e): 1,000 webhooks on 100 projects, 200 of them failing: the healthy ones' latency and the failing ones' retry schedule. */
 async function massFailure(receivers: Receiver[]) {
   const seconds = Math.max(1, Math.round(60 * scale));
@@ -873,11 +951,13 @@ async function massFailure(receivers: Receiver[]) {
   const cpu = await cpuByProcess();
   const stopSampling = sampleWaits();
   const started = Date.now();
+  const stopCpuWindows = await printCpuEvery(10_000, started);
   const sent = await atRate(20, seconds, (i) => {
     const { projectId, listId } = boards[i % boards.length];
     return call("POST", `/api/v1/projects/${projectId}/todos`, { todoListId: listId, title: `mass ${i}` });
   });
   const loadEnded = Date.now();
+  stopCpuWindows();
   await printCpu(cpu, (loadEnded - started) / 1000);
   await stopSampling();
   const expectedHealthy = sent * 8;
@@ -888,6 +968,12 @@ async function massFailure(receivers: Receiver[]) {
   );
 
   await printRuns(started);
+  await printTimeline(
+    receivers.flatMap((r) => r.arrivals.map((a) => ({ sentAt: a.sentAt, ms: a.at - a.sentAt }))),
+    started,
+    loadEnded,
+    new Map(hooks.map((h) => [h.id, h.kind])),
+  );
   await printHealthyStages(
     hooks.filter((h) => h.kind === "healthy").map((h) => h.id),
     started + (loadEnded - started) / 2,

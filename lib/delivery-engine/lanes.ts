@@ -195,6 +195,26 @@ export async function changeLanes(client: PoolClient, changes: LaneChange[], now
   return wakes;
 }
 
+/**
+ * A disabled webhook's deliveries that are not in flight — queued, due, or retries held by a
+ * process until their time — are kept as skipped (replay sends them later), by the transaction
+ * that disables it and by its lane's next pump. An attempt under way is left to its recording
+ * (it stays skipped unless it delivered), and so is a delivery another transaction holds now
+ * (recording an attempt): that one comes back to its lane, or to its holder, which skips it then.
+ */
+export async function skipWaitingDeliveries(client: PoolClient, webhookId: string, now: number) {
+  await client.query(
+    `UPDATE deliveries SET status = 'SKIPPED', next_attempt_at = NULL, lease_until = NULL,
+            last_error = 'The webhook was disabled', updated_at = now() AT TIME ZONE 'UTC'
+      WHERE id IN (SELECT id FROM deliveries
+                    WHERE webhook_id = $1 AND ${PENDING}
+                      AND (lease_until IS NULL OR lease_until <= $2::timestamptz AT TIME ZONE 'UTC'
+                           OR next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC')
+                      FOR UPDATE SKIP LOCKED)`,
+    [webhookId, iso(now)],
+  );
+}
+
 /** Pump each webhook's lane at `at` (or now, if earlier), unless it is due as early already. */
 export function scheduleLanes(client: PoolClient, requests: ScheduleRequest[], now: number): Promise<LaneWake[]> {
   return changeLanes(
@@ -356,19 +376,7 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
       )
     ).rows[0];
     const at = iso(now);
-    if (!webhook.enabled) {
-      // A disabled webhook's waiting deliveries are kept as skipped (replay sends them later).
-      // (One whose attempt is being recorded right now is left to that: see claim below.)
-      await client.query(
-        `UPDATE deliveries SET status = 'SKIPPED', next_attempt_at = NULL, lease_until = NULL,
-                last_error = 'The webhook was disabled', updated_at = now() AT TIME ZONE 'UTC'
-          WHERE id IN (SELECT id FROM deliveries
-                        WHERE webhook_id = $1 AND ${PENDING}
-                          AND (lease_until IS NULL OR lease_until <= $2::timestamptz AT TIME ZONE 'UTC')
-                          FOR UPDATE SKIP LOCKED)`,
-        [webhookId, at],
-      );
-    }
+    if (!webhook.enabled) await skipWaitingDeliveries(client, webhookId, now);
     // Held retries (leased to a process, due later) are not in flight until they are about to start.
     const { rows: flight } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM deliveries

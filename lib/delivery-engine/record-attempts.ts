@@ -213,16 +213,17 @@ export async function recordAttempts(
   const emails: string[] = [];
   // Every lane change of this transaction is applied at the end, in one ordered pass.
   const lanes: LaneChange[] = [...(opts.laneChanges ?? [])];
+  // Webhooks disabled here: their waiting deliveries are skipped already, no retry wakes a lane.
+  const disabled = new Set<string>();
   for (const { r } of events.filter(({ d }) => d.gone)) {
     const done = await disableInTransaction(
       client,
       r.delivery.webhookId,
       `The receiver answered 410 Gone to ${r.delivery.eventType}`,
       "failures",
-      { wakeLane: false },
     );
     emails.push(...done.emails);
-    lanes.push(...done.lanes);
+    if (done.disabled) disabled.add(r.delivery.webhookId);
   }
   const exhausted: Exhaustion[] = events
     .filter(({ d }) => d.exhausted)
@@ -234,7 +235,7 @@ export async function recordAttempts(
     }));
   const exhaustion = await recordExhaustions(client, exhausted);
   emails.push(...exhaustion.emails);
-  lanes.push(...exhaustion.lanes);
+  for (const id of exhaustion.disabled) disabled.add(id);
   emails.push(...(await warnBeforeDisabling(client, events)));
   const held = await holdRetries(client, events, now);
   const heldIds = new Set(held.map((h) => h.delivery.id));
@@ -245,7 +246,7 @@ export async function recordAttempts(
     const slow = r.outcome.latencyMs > slowMs || r.outcome.errorClass === "timeout";
     const change: LaneChange = {
       webhookId,
-      ...(d.retryAt !== null && !heldIds.has(r.delivery.id) ? { wakeAt: d.retryAt } : {}),
+      ...(d.retryAt !== null && !heldIds.has(r.delivery.id) && !disabled.has(webhookId) ? { wakeAt: d.retryAt } : {}),
       ...(d.pauseUntil !== null ? { pausedUntil: d.pauseUntil } : {}),
       // A lane's attempt says whether its receiver is slow or fast again; an inline attempt
       // (made only to a lane that was not slow) can only make it slow.
