@@ -168,22 +168,30 @@ const leaseArrays = (held: HeldRetry[]) => [
 ];
 
 /**
+ * The held retries' deliveries as they are now, with their webhooks. The deliveries are read by
+ * primary key first (a materialised step): joined directly, a predicate on their status let the
+ * planner, with statistics from a quiet spell (no retries), read every waiting delivery through the
+ * partial index of waiting ones once per held retry — 90 ms for 20 retries among 9,000 waiting.
+ */
+export const HELD_STATE_STATEMENT = `WITH held AS MATERIALIZED (
+    SELECT id, webhook_id, status, lease_until FROM deliveries WHERE id = ANY($1::text[])
+  )
+  SELECT d.id, w.enabled, COALESCE(l.paused_until > now() AT TIME ZONE 'UTC', false) AS paused, w.url,
+         w.max_concurrency AS "maxConcurrency", w.secret_encrypted AS "secretEncrypted",
+         w.previous_secret_encrypted AS "previousSecretEncrypted",
+         w.previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt"
+    FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease)
+    JOIN held d ON d.id = v.id AND d.lease_until = v.lease AT TIME ZONE 'UTC' AND d.status = 'RETRYING'
+    JOIN webhooks w ON w.id = d.webhook_id
+    LEFT JOIN delivery_lanes l ON l.webhook_id = d.webhook_id`;
+
+/**
  * Make the held retries now due, each if it is still this process's (not redelivered, skipped or
  * deleted meanwhile), with the webhook's current URL and secrets. One whose webhook was disabled
  * or paused, or has no free slot here, goes back to its lane, which knows what to do with it.
  */
 async function startDue(batch: HeldRetry[]) {
-  const { rows } = await pool().query<HeldState>(
-    `SELECT d.id, w.enabled, COALESCE(l.paused_until > now() AT TIME ZONE 'UTC', false) AS paused, w.url,
-            w.max_concurrency AS "maxConcurrency", w.secret_encrypted AS "secretEncrypted",
-            w.previous_secret_encrypted AS "previousSecretEncrypted",
-            w.previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt"
-       FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease)
-       JOIN deliveries d ON d.id = v.id AND d.lease_until = v.lease AT TIME ZONE 'UTC' AND d.status = 'RETRYING'
-       JOIN webhooks w ON w.id = d.webhook_id
-       LEFT JOIN delivery_lanes l ON l.webhook_id = d.webhook_id`,
-    leaseArrays(batch),
-  );
+  const { rows } = await pool().query<HeldState>(HELD_STATE_STATEMENT, leaseArrays(batch));
   const current = new Map(rows.map((r) => [r.id, r]));
   const giveBack: HeldRetry[] = [];
   for (const hold of batch) {

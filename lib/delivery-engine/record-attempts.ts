@@ -71,6 +71,20 @@ const nextTrigger = (record: AttemptRecord): AttemptTrigger =>
   record.trigger === "manual" || record.trigger === "replay" ? record.trigger : "retry";
 
 /**
+ * Lease retries to this process. The deliveries (written just before, in this transaction) are
+ * read by primary key first, like the held retries' state (see HELD_STATE_STATEMENT): their status
+ * is checked after, so stale statistics cannot send the planner through every waiting delivery.
+ */
+export const HOLD_RETRIES_STATEMENT = `WITH held AS MATERIALIZED (
+    SELECT id, webhook_id, status, lease_until FROM deliveries WHERE id = ANY($1::text[])
+  )
+  UPDATE deliveries d SET lease_until = v.lease AT TIME ZONE 'UTC'
+    FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease), held h, webhooks w
+   WHERE h.id = v.id AND d.id = h.id AND w.id = h.webhook_id AND w.enabled AND w.max_per_second IS NULL
+     AND h.status = 'RETRYING' AND h.lease_until IS NULL
+  RETURNING d.id`;
+
+/**
  * Lease the retries due soon to this process, for their wait (HOLD_HORIZON_MS): not those of a
  * rate-limited or disabled webhook, nor a pause's (their lanes space and hold them).
  */
@@ -94,14 +108,10 @@ async function holdRetries(
       : [],
   );
   if (wanted.length === 0) return [];
-  const { rows } = await client.query<{ id: string }>(
-    `UPDATE deliveries d SET lease_until = v.lease AT TIME ZONE 'UTC'
-       FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease), webhooks w
-      WHERE d.id = v.id AND w.id = d.webhook_id AND w.enabled AND w.max_per_second IS NULL
-        AND d.status = 'RETRYING' AND d.lease_until IS NULL
-     RETURNING d.id`,
-    [wanted.map((h) => h.delivery.id), wanted.map((h) => new Date(h.leaseUntil).toISOString())],
-  );
+  const { rows } = await client.query<{ id: string }>(HOLD_RETRIES_STATEMENT, [
+    wanted.map((h) => h.delivery.id),
+    wanted.map((h) => new Date(h.leaseUntil).toISOString()),
+  ]);
   const leased = new Set(rows.map((r) => r.id));
   return wanted.filter((h) => leased.has(h.delivery.id));
 }
