@@ -4,18 +4,12 @@
 // for 20 held retries among 9,000 waiting, and 1.4 s a statement in a mass-failure benchmark run
 // whose retries were held in larger batches. Checked on the plans PostgreSQL makes for a batch of ids.
 import { expect, it } from "vitest";
-import { pool } from "@/lib/db";
 import { HELD_STATE_STATEMENT } from "@/lib/delivery-engine/background-sender";
 import { HOLD_RETRIES_STATEMENT } from "@/lib/delivery-engine/record-attempts";
-
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+import { inRolledBackTransaction, type PlanNode, planNodes } from "../helpers/plans";
 
 it("reads the deliveries of held retries by primary key, even when statistics say none is waiting", async () => {
-  const client = await pool().connect();
-  try {
-    // Rolled back: nothing of this stays.
-    await client.query("BEGIN");
+  await inRolledBackTransaction(async (client) => {
     await client.query(
       `INSERT INTO users (id, email, name, password_hash, updated_at)
        VALUES ('held-plan-u', 'held-plan@plans.test', 'u', 'x', now())`,
@@ -49,7 +43,7 @@ it("reads the deliveries of held retries by primary key, even when statistics sa
       const plan = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
         `EXPLAIN (FORMAT JSON) EXECUTE ${name}(${literal(ids)}, ${literal(leases)})`,
       );
-      const all = nodes(plan.rows[0]["QUERY PLAN"][0].Plan);
+      const all = planNodes(plan.rows[0]["QUERY PLAN"][0].Plan);
       const scans = all.filter((n) => n["Relation Name"] === "deliveries").map((n) => n["Node Type"]);
       expect(scans.length, name).toBeGreaterThan(0);
       expect(scans, name).not.toContain("Seq Scan");
@@ -59,9 +53,5 @@ it("reads the deliveries of held retries by primary key, even when statistics sa
       );
       expect([...indexes], name).toEqual(["deliveries_pkey"]);
     }
-  } finally {
-    await client.query("ROLLBACK");
-    await client.query("DEALLOCATE ALL");
-    client.release();
-  }
+  });
 });

@@ -15,6 +15,7 @@ import { fanOutEvent } from "@/lib/delivery-engine/fan-out";
 import { MATCH_STATEMENT, matchWebhooks } from "@/lib/delivery-engine/match-webhooks";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { call, signUp } from "../helpers/http";
+import { inRolledBackTransaction, type PlanNode, planNodes } from "../helpers/plans";
 import { addMember, createWorkspace } from "../helpers/workspace";
 
 type User = Awaited<ReturnType<typeof signUp>>;
@@ -59,14 +60,8 @@ async function traceFor(user: User, eventId: string) {
 }
 
 describe("the matching statement's plan", () => {
-  type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-  const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
-
   it("reads webhooks through the creator and project indexes only, for a small and a large team, planned for their values or once for all", async () => {
-    const client = await pool().connect();
-    try {
-      // Rolled back: the other test files never see these rows.
-      await client.query("BEGIN");
+    await inRolledBackTransaction(async (client) => {
       await client.query(
         `INSERT INTO users (id, email, name, password_hash, updated_at)
          SELECT 'plan-u' || g, 'plan-u' || g || '@matching.test', 'u', 'x', now() FROM generate_series(0, 3999) g`,
@@ -110,7 +105,7 @@ describe("the matching statement's plan", () => {
         const plan = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
           `EXPLAIN (FORMAT JSON) EXECUTE plan_check_match('${randomUUID()}', ARRAY['${projectId}'], 'TODO_CREATED')`,
         );
-        const all = nodes(plan.rows[0]["QUERY PLAN"][0].Plan);
+        const all = planNodes(plan.rows[0]["QUERY PLAN"][0].Plan);
         const scansOf = (relation: string) => all.filter((n) => n["Relation Name"] === relation);
         expect(scansOf("webhooks").map((n) => n["Node Type"])).not.toContain("Seq Scan");
         expect(scansOf("delivery_lanes").map((n) => n["Node Type"])).not.toContain("Seq Scan");
@@ -120,11 +115,7 @@ describe("the matching statement's plan", () => {
         // Lanes through the partial index of the lanes that are not idle (most look-ups find none).
         expect(indexes).toContain("delivery_lanes_busy_idx");
       }
-    } finally {
-      await client.query("ROLLBACK");
-      await client.query("DEALLOCATE ALL");
-      client.release();
-    }
+    });
   });
 });
 
