@@ -349,6 +349,25 @@ async function dueCandidates(client: PoolClient, webhookId: string, ordered: boo
 }
 
 /**
+ * Lease the offered deliveries that are still due and free, skipping any another transaction holds
+ * (a delivery whose attempt is being recorded: waiting for it with the lane locked could deadlock).
+ * They are locked by primary key first and checked after: with the status test next to the ids,
+ * statistics from a quiet spell (nothing waiting) let the planner read every waiting delivery
+ * through the partial index of waiting ones instead (105 ms for 20 offered among 90,000 waiting).
+ */
+export const CLAIM_STATEMENT = `WITH offered AS MATERIALIZED (
+    SELECT id, status, next_attempt_at, lease_until FROM deliveries
+     WHERE id = ANY($1::text[]) FOR UPDATE SKIP LOCKED
+  )
+  UPDATE deliveries d SET lease_until = v.lease AT TIME ZONE 'UTC', next_attempt_at = v.start AT TIME ZONE 'UTC',
+         updated_at = now() AT TIME ZONE 'UTC'
+    FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS v(id, lease, start), offered o
+   WHERE o.id = v.id AND d.id = o.id AND o.status IN ('PENDING', 'RETRYING')
+     AND o.next_attempt_at <= $4::timestamptz AT TIME ZONE 'UTC'
+     AND (o.lease_until IS NULL OR o.lease_until <= $4::timestamptz AT TIME ZONE 'UTC')
+  RETURNING d.id`;
+
+/**
  * One pump of a webhook's lane, by the run started for `generation`: claim the attempts that may
  * start now and say when the lane needs its next pump (null: nothing waits). The claimed attempts
  * are leased (an attempt not recorded by the lease's end is taken as lost and made again), and
@@ -417,27 +436,14 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
     });
     let chosen = offered;
     if (offered.length > 0) {
-      // Claim only what is still due and free: a delivery whose attempt is being recorded now (its
-      // lease ran out first) is locked by that transaction, which locks lanes after deliveries —
-      // waiting for it here, with this lane locked, could deadlock. The record decides it instead.
-      const { rows: claimed } = await client.query<{ id: string }>(
-        `UPDATE deliveries d SET lease_until = v.lease AT TIME ZONE 'UTC', next_attempt_at = v.start AT TIME ZONE 'UTC',
-                updated_at = now() AT TIME ZONE 'UTC'
-           FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS v(id, lease, start)
-          WHERE d.id = v.id
-            AND d.id IN (SELECT id FROM deliveries
-                          WHERE id = ANY($1::text[]) AND ${PENDING}
-                            AND next_attempt_at <= $4::timestamptz AT TIME ZONE 'UTC'
-                            AND (lease_until IS NULL OR lease_until <= $4::timestamptz AT TIME ZONE 'UTC')
-                            FOR UPDATE SKIP LOCKED)
-         RETURNING d.id`,
-        [
-          offered.map(({ c }) => c.id),
-          offered.map(({ lease }) => iso(lease)),
-          offered.map(({ startAt }) => iso(startAt)),
-          at,
-        ],
-      );
+      // Claim only what is still due and free (CLAIM_STATEMENT): one being recorded now is left to
+      // its record.
+      const { rows: claimed } = await client.query<{ id: string }>(CLAIM_STATEMENT, [
+        offered.map(({ c }) => c.id),
+        offered.map(({ lease }) => iso(lease)),
+        offered.map(({ startAt }) => iso(startAt)),
+        at,
+      ]);
       const ids = new Set(claimed.map((r) => r.id));
       chosen = offered.filter(({ c }) => ids.has(c.id));
     }
