@@ -13,7 +13,7 @@ import type {
   NestedConditionGroup,
 } from "../validations/webhook-conditions";
 import { isGroup } from "../validations/webhook-conditions";
-import { eventCarriesField, FIELDS, needsRecordContext } from "./fields";
+import { eventCarriesField, FIELDS, type FieldSource, needsRecordContext } from "./fields";
 
 /**
  * The fields of a record that rules read. An absent member is not known (a comment on a record
@@ -109,6 +109,14 @@ function pick(state: RecordState, rule: ConditionRule): unknown {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
+/** The field's value in one side of the payload (before or after the event). */
+function readSide(side: unknown, source: FieldSource, rule: ConditionRule): unknown {
+  if (!isObject(side)) return null;
+  if (source === "record") return pick(recordStateOfPayload(side), rule);
+  if (source === "comment") return (side.author as { id?: string } | undefined)?.id ?? NOT_CARRIED;
+  return side.done;
+}
+
 function sidesOf(rule: ConditionRule, event: EvaluationEvent): Sides | null {
   if (!isEventType(event.type) || !eventCarriesField(event.type, rule.field)) return null;
   const { previousValue, currentValue } = event.data;
@@ -123,14 +131,8 @@ function sidesOf(rule: ConditionRule, event: EvaluationEvent): Sides | null {
     const value = pick(state, rule);
     return value === NOT_CARRIED ? null : { before: value, after: value, now: value };
   }
-  const read = (side: unknown): unknown => {
-    if (!isObject(side)) return null;
-    if (source === "record") return pick(recordStateOfPayload(side), rule);
-    if (source === "comment") return (side.author as { id?: string } | undefined)?.id ?? NOT_CARRIED;
-    return side.done;
-  };
-  const before = read(previousValue);
-  const after = read(currentValue);
+  const before = readSide(previousValue, source, rule);
+  const after = readSide(currentValue, source, rule);
   if (before === NOT_CARRIED || after === NOT_CARRIED) return null;
   return { before, after, now: isObject(currentValue) ? after : before };
 }

@@ -122,7 +122,7 @@ export const CUSTOM_FIELD_VALUE_TYPE: Record<CustomFieldType, ValueType> = {
 };
 
 /** Where a field's value comes from: the record (its own events, or the one a comment or checklist is on). */
-type FieldSource = "record" | "comment" | "checklistItem";
+export type FieldSource = "record" | "comment" | "checklistItem";
 
 export const FIELDS: Record<FieldKey, { type: ValueType | "customField"; source: FieldSource; label: string }> = {
   "record.list": { type: "list", source: "record", label: "Record's list" },
