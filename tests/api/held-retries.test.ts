@@ -2,11 +2,12 @@
 // background-sender.ts): leased for their wait and started by a timer, with no lane run. These
 // tests show they keep the schedule, that a lost holder loses nothing, and that a held retry
 // follows what happened to its webhook meanwhile (disabled, new URL).
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as disableRoute } from "@/app/api/v1/webhooks/[id]/disable/route";
 import { PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
 import { db, pool } from "@/lib/db";
-import { handOverHeldRetries, settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
+import { handOverHeldRetries, launchAttempts, settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
 import { relayLaneWakes } from "@/lib/delivery-engine/lanes";
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
@@ -176,5 +177,46 @@ describe("held retries", () => {
     expect(moved.requests[0].headers["webhook-id"]).toBe(delivery.messageId);
     expect(old.requests).toHaveLength(1);
     await Promise.all([old.close(), moved.close()]);
+  }, 30_000);
+  it("failed attempts that end within GATHER_FAILURES_MS of each other are recorded in one transaction", async () => {
+    const ws = await deliveryWorkspace("held-gathered");
+    const receiver = await startReceiver({ status: 500, body: "down" });
+    const hook = await createWebhook(ws, `${receiver.url}/gathered`);
+    // Five retries a lane claimed (leased to this process), sent at once to a failing receiver.
+    const lease = new Date(Date.now() + 60_000);
+    const deliveries = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        db().delivery.create({
+          data: {
+            webhookId: hook.id,
+            eventType: "TODO_CREATED",
+            messageId: `msg_${randomUUID()}`,
+            body: JSON.stringify({ event: "TODO_CREATED", i }),
+            status: "RETRYING",
+            attemptCount: 1,
+            nextAttemptAt: new Date(),
+            leaseUntil: lease,
+          },
+        }),
+      ),
+    );
+    launchAttempts(
+      deliveries.map((d) => ({
+        delivery: { ...d, url: hook.url, kind: "event" as const, chainLast: 5 },
+        secrets: ["whsec_test"],
+        number: 2,
+        trigger: "auto" as const,
+      })),
+    );
+    await receiver.waitFor(5);
+    await settleBackgroundAttempts();
+    const { rows } = await pool().query<{ attempts: number; transactions: number }>(
+      `SELECT count(*)::int AS attempts, count(DISTINCT xmin::text)::int AS transactions
+         FROM delivery_attempts WHERE delivery_id = ANY($1::text[])`,
+      [deliveries.map((d) => d.id)],
+    );
+    // Without the gathering, the first failure was written alone and the others after it.
+    expect(rows[0]).toEqual({ attempts: 5, transactions: 1 });
+    await receiver.close();
   }, 30_000);
 });
