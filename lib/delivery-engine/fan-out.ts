@@ -24,7 +24,7 @@ import { changeLanes, type LaneChange, sendLaneWakes } from "./lanes";
 import { type Candidate, type Match, matchWebhooks, type SendableMatch } from "./match-webhooks";
 import { bodyBuilder, eventMessageId, todoOf } from "./payload";
 import { type AttemptRecord, attemptEndedAt, type DeliveryToSend, performAttempt } from "./perform-attempt";
-import { recordAttempts, stateAfter } from "./record-attempts";
+import { attemptRows, attemptValues, recordAttempts, stateAfter } from "./record-attempts";
 import { signingSecrets } from "./signing-secrets";
 
 type EventRow = {
@@ -254,8 +254,8 @@ export async function fanOutEvent(
   const commit = sqlTransaction(async (client) => {
     // One statement (one round trip): lock the webhooks against deletion for this transaction (a
     // webhook deleted just before is skipped, one deleted now waits for the commit, so the other
-    // webhooks are unaffected), write the traces and every delivery of those still there, and mark
-    // the event fanned out.
+    // webhooks are unaffected), write the traces, every delivery of those still there and the
+    // successful inline attempts of those, and mark the event fanned out.
     const { rows: written } = await client.query<{ inserted: string[] }>(
       `WITH alive AS (
          SELECT id FROM webhooks WHERE id = ANY($21::text[]) ORDER BY id FOR KEY SHARE
@@ -279,6 +279,12 @@ export async function fanOutEvent(
           WHERE v.webhook_id IN (SELECT id FROM alive)
          ON CONFLICT DO NOTHING
          RETURNING id
+       ), attempts AS (
+         -- The successful inline attempts of the deliveries written here (recordAttempts does
+         -- the rest of their recording below).
+         INSERT INTO delivery_attempts ${attemptRows(25)}
+          WHERE v.delivery_id IN (SELECT id FROM inserted)
+         ON CONFLICT (delivery_id, number) DO NOTHING
        ), marked AS (
          UPDATE events SET fanned_out_at = now() AT TIME ZONE 'UTC' WHERE id = $1 AND fanned_out_at IS NULL
        )
@@ -308,6 +314,7 @@ export async function fanOutEvent(
         traced.map((m) => m.webhook.id),
         traced.map((m) => m.outcome),
         traced.map((m) => (m.failedRule ? JSON.stringify(m.failedRule) : null)),
+        ...attemptValues(finished),
       ],
     );
     const inserted = new Set(written[0].inserted);
@@ -321,6 +328,7 @@ export async function fanOutEvent(
       {
         now,
         written: inserted,
+        attemptsInserted: true,
         // The queued deliveries' lanes are changed after the commit (below), not here.
       },
     );

@@ -26,6 +26,45 @@ function storedHeaders(headers: Record<string, string>) {
   );
 }
 
+/**
+ * The columns and `SELECT` of attempt rows from array parameters $first…$first+13 (attemptValues),
+ * as `v`: for recordAttempts' own INSERT, and for a caller that inserts its attempts in a
+ * statement of its own (the fan-out, with its deliveries, saving a round trip).
+ */
+export function attemptRows(first: number): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `(id, delivery_id, webhook_id, number, trigger, started_at, ok, latency_ms,
+            request_headers, response_status, response_headers, response_body, error_class, error_message)
+     SELECT v.id, v.delivery_id, v.webhook_id, v.number, v.trigger, v.started_at AT TIME ZONE 'UTC', v.ok,
+            v.latency_ms, v.request_headers::jsonb, v.response_status, v.response_headers::jsonb, v.response_body,
+            v.error_class, v.error_message
+       FROM unnest(${$(0)}::text[], ${$(1)}::text[], ${$(2)}::text[], ${$(3)}::int[], ${$(4)}::text[],
+                   ${$(5)}::timestamptz[], ${$(6)}::bool[], ${$(7)}::int[], ${$(8)}::text[], ${$(9)}::int[],
+                   ${$(10)}::text[], ${$(11)}::text[], ${$(12)}::text[], ${$(13)}::text[])
+         AS v(id, delivery_id, webhook_id, number, trigger, started_at, ok, latency_ms, request_headers,
+              response_status, response_headers, response_body, error_class, error_message)`;
+}
+
+/** The 14 array parameters of attemptRows, one element per attempt. */
+export function attemptValues(records: AttemptRecord[]): unknown[] {
+  return [
+    records.map(() => randomUUID()),
+    records.map((r) => r.delivery.id),
+    records.map((r) => r.delivery.webhookId),
+    records.map((r) => r.number),
+    records.map((r) => r.trigger),
+    records.map((r) => r.startedAt.toISOString()),
+    records.map((r) => r.outcome.ok),
+    records.map((r) => r.outcome.latencyMs),
+    records.map((r) => JSON.stringify(storedHeaders(r.headers))),
+    records.map((r) => r.outcome.statusCode),
+    records.map((r) => (r.outcome.responseHeaders ? JSON.stringify(r.outcome.responseHeaders) : null)),
+    records.map((r) => r.outcome.responseBody),
+    records.map((r) => r.outcome.errorClass),
+    records.map((r) => r.outcome.errorMessage),
+  ];
+}
+
 /** A delivery's columns after an attempt and its decision. */
 export type DeliveryState = {
   status: string;
@@ -138,6 +177,8 @@ export async function recordAttempts(
     fromLane?: boolean;
     /** More lane changes of the same transaction (the fan-out's queued deliveries). */
     laneChanges?: LaneChange[];
+    /** The caller's own statement inserted these attempts' rows (attemptRows): all are new. */
+    attemptsInserted?: boolean;
   } = {},
 ): Promise<Recorded> {
   const now = opts.now ?? Date.now();
@@ -150,36 +191,14 @@ export async function recordAttempts(
   }
   // Only attempts of deliveries that still exist (a webhook deleted meanwhile takes its deliveries
   // with it, and its work ends quietly), and each attempt once.
-  const { rows } = await client.query<{ delivery_id: string; number: number }>(
-    `INSERT INTO delivery_attempts (id, delivery_id, webhook_id, number, trigger, started_at, ok, latency_ms,
-            request_headers, response_status, response_headers, response_body, error_class, error_message)
-     SELECT v.id, v.delivery_id, v.webhook_id, v.number, v.trigger, v.started_at AT TIME ZONE 'UTC', v.ok,
-            v.latency_ms, v.request_headers::jsonb, v.response_status, v.response_headers::jsonb, v.response_body,
-            v.error_class, v.error_message
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[], $7::bool[],
-                   $8::int[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[], $14::text[])
-         AS v(id, delivery_id, webhook_id, number, trigger, started_at, ok, latency_ms, request_headers,
-              response_status, response_headers, response_body, error_class, error_message)
-       JOIN deliveries d ON d.id = v.delivery_id
-     ON CONFLICT (delivery_id, number) DO NOTHING
-     RETURNING delivery_id, number`,
-    [
-      records.map(() => randomUUID()),
-      records.map((r) => r.delivery.id),
-      records.map((r) => r.delivery.webhookId),
-      records.map((r) => r.number),
-      records.map((r) => r.trigger),
-      records.map((r) => r.startedAt.toISOString()),
-      records.map((r) => r.outcome.ok),
-      records.map((r) => r.outcome.latencyMs),
-      records.map((r) => JSON.stringify(storedHeaders(r.headers))),
-      records.map((r) => r.outcome.statusCode),
-      records.map((r) => (r.outcome.responseHeaders ? JSON.stringify(r.outcome.responseHeaders) : null)),
-      records.map((r) => r.outcome.responseBody),
-      records.map((r) => r.outcome.errorClass),
-      records.map((r) => r.outcome.errorMessage),
-    ],
-  );
+  const { rows } = opts.attemptsInserted
+    ? { rows: records.map((r) => ({ delivery_id: r.delivery.id, number: r.number })) }
+    : await client.query<{ delivery_id: string; number: number }>(
+        `INSERT INTO delivery_attempts ${attemptRows(1)} JOIN deliveries d ON d.id = v.delivery_id
+         ON CONFLICT (delivery_id, number) DO NOTHING
+         RETURNING delivery_id, number`,
+        attemptValues(records),
+      );
   const inserted = new Set(rows.map((r) => `${r.delivery_id}#${r.number}`));
   const fresh = records.flatMap((r, i) =>
     inserted.has(`${r.delivery.id}#${r.number}`) ? [{ r, d: decisions[i] }] : [],

@@ -7,8 +7,13 @@ import { GET as me } from "@/app/api/v1/me/route";
 import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
 import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
 import { SESSION_RECHECK_MS } from "@/lib/auth/sessions/active-session";
+import { db } from "@/lib/db";
+import { settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
+import { fanOutEvent } from "@/lib/delivery-engine/fan-out";
 import { settlePublishing } from "@/lib/events/publish-events";
+import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
 import { call, signUp } from "../helpers/http";
+import { startReceiver } from "../helpers/receiver";
 import { createWorkspace } from "../helpers/workspace";
 
 afterAll(settlePublishing);
@@ -65,4 +70,29 @@ it("checking a session costs one statement, at most once per process every few s
   } finally {
     vi.useRealTimers();
   }
+});
+
+it("a fan-out whose attempts all succeed inline writes them with its deliveries, in one statement", async () => {
+  const ws = await deliveryWorkspace("round-trips-fan-out");
+  const receiver = await startReceiver({ status: 200 });
+  await createWebhook(ws, `${receiver.url}/a`);
+  await createWebhook(ws, `${receiver.url}/b`);
+  await createRecord(ws, "counted");
+  const event = await db().event.findFirstOrThrow({ where: { projectId: ws.project.id, type: "TODO_CREATED" } });
+  const statements = await statementsDuring(() => fanOutEvent(event.id));
+  await settleBackgroundAttempts();
+  // Its own statement inserted them (before, recordAttempts inserted them in one more round trip).
+  expect(statements.filter((s) => s.startsWith("INSERT INTO delivery_attempts"))).toEqual([]);
+  const attempts = await db().deliveryAttempt.findMany({ where: { delivery: { eventId: event.id } } });
+  expect(attempts.map((a) => [a.number, a.ok, a.responseStatus])).toEqual([
+    [1, true, 200],
+    [1, true, 200],
+  ]);
+  const deliveries = await db().delivery.findMany({ where: { eventId: event.id } });
+  expect(deliveries.map((d) => [d.status, d.attemptCount])).toEqual([
+    ["DELIVERED", 1],
+    ["DELIVERED", 1],
+  ]);
+  expect(receiver.requests).toHaveLength(2);
+  await receiver.close();
 });
