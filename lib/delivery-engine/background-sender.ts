@@ -51,13 +51,17 @@ export function track<T>(promise: Promise<T>): Promise<T> {
 /** Record an attempt soon, together with the others that finish meanwhile. */
 export function recordSoon(record: AttemptRecord) {
   queue.push(record);
-  writeSoon();
+  // (Not writing: what waited before this record were failures only, or a write would be on.)
+  writeSoon(record.outcome.ok);
 }
 
-/** Write now when a success waits (or a full batch), else once the failures had time to gather. */
-function writeSoon() {
+/**
+ * Write now when a success waits (or a full batch), else once the failures had time to gather.
+ * After a write, what came in during it is looked at whole.
+ */
+function writeSoon(successWaits = queue.some((r) => r.outcome.ok)) {
   if (writing || queue.length === 0) return;
-  if (queue.length >= WRITE_BATCH || queue.some((r) => r.outcome.ok)) return startWriting();
+  if (successWaits || queue.length >= WRITE_BATCH) return startWriting();
   if (gathering) return;
   gathering = true;
   track(
@@ -74,26 +78,21 @@ function startWriting() {
 }
 
 async function writeQueued() {
-  while (queue.length > 0) {
-    const batch = queue.splice(0, WRITE_BATCH);
-    try {
-      // Every attempt recorded here was leased, and counted by its lane: its end may free a slot
-      // of a full lane, and its latency says whether the receiver is slow or fast again.
-      const { wakes, emails, held } = await sqlTransaction((client) =>
-        recordAttempts(client, batch, { fromLane: true }),
-      );
-      holdInProcess(held);
-      // Not awaited: the next batch must not wait on Inngest (a failed send is the relay's).
-      track(sendLaneWakes(wakes));
-      sendEmailsSoon(emails);
-    } catch (error) {
-      // Their leases run out and their lanes make these attempts again.
-      logger.error({ err: error, attempts: batch.length }, "attempts not recorded; they are made again");
-    }
-    // What came in during this write goes next if it holds a success; failures gather first.
-    if (!queue.some((r) => r.outcome.ok) && queue.length < WRITE_BATCH) break;
+  const batch = queue.splice(0, WRITE_BATCH);
+  try {
+    // Every attempt recorded here was leased, and counted by its lane: its end may free a slot
+    // of a full lane, and its latency says whether the receiver is slow or fast again.
+    const { wakes, emails, held } = await sqlTransaction((client) => recordAttempts(client, batch, { fromLane: true }));
+    holdInProcess(held);
+    // Not awaited: the next batch must not wait on Inngest (a failed send is the relay's).
+    track(sendLaneWakes(wakes));
+    sendEmailsSoon(emails);
+  } catch (error) {
+    // Their leases run out and their lanes make these attempts again.
+    logger.error({ err: error, attempts: batch.length }, "attempts not recorded; they are made again");
   }
   writing = false;
+  // What came in during this write goes next if it holds a success; failures gather first.
   writeSoon();
 }
 
