@@ -2,7 +2,6 @@
 // the lanes through the local Inngest server, and real receivers on 127.0.0.1 answer slowly,
 // with 429s, or with failures. Each test has its own workspace, so no other webhook matches.
 
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PATCH as patchTodo } from "@/app/api/v1/todos/[id]/route";
 import { DELETE as deleteWebhookRoute, PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
@@ -11,7 +10,7 @@ import { launchAttempts, settleBackgroundAttempts } from "@/lib/delivery-engine/
 import { pumpLane } from "@/lib/delivery-engine/lanes";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { listRuns, waitFor } from "@/tools/inngest-local/test-support";
-import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
+import { createRecord, createWebhook, deliveryWorkspace, retryingDelivery } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
 import { harnessForThisFile } from "../helpers/inngest";
 import { type Received, startReceiver } from "../helpers/receiver";
@@ -97,20 +96,7 @@ describe("delivery lanes", () => {
     // Two retries due whose attempts were lost (their leases are over), as the recorder may find them.
     const due = new Date(Date.now() - 60_000);
     const [recording, free] = await Promise.all(
-      ["recording", "free"].map((name) =>
-        db().delivery.create({
-          data: {
-            webhookId: hook.id,
-            eventType: "TODO_CREATED",
-            messageId: `msg_${randomUUID()}`,
-            body: JSON.stringify({ event: "TODO_CREATED", name }),
-            status: "RETRYING",
-            attemptCount: 1,
-            nextAttemptAt: due,
-            leaseUntil: due,
-          },
-        }),
-      ),
+      ["recording", "free"].map((name) => retryingDelivery(hook.id, name, due, due)),
     );
     const lane = await db().deliveryLane.findUniqueOrThrow({ where: { webhookId: hook.id } });
     // The recorder's transaction: the delivery first, then (as recordAttempts does) its lane.

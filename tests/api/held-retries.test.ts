@@ -2,7 +2,6 @@
 // background-sender.ts): leased for their wait and started by a timer, with no lane run. These
 // tests show they keep the schedule, that a lost holder loses nothing, and that a held retry
 // follows what happened to its webhook meanwhile (disabled, new URL).
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as disableRoute } from "@/app/api/v1/webhooks/[id]/disable/route";
 import { PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
@@ -10,7 +9,7 @@ import { db, pool } from "@/lib/db";
 import { handOverHeldRetries, launchAttempts, settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
 import { relayLaneWakes } from "@/lib/delivery-engine/lanes";
 import { waitFor } from "@/tools/inngest-local/test-support";
-import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
+import { createRecord, createWebhook, deliveryWorkspace, retryingDelivery } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
 import { harnessForThisFile } from "../helpers/inngest";
 import { startReceiver } from "../helpers/receiver";
@@ -185,20 +184,7 @@ describe("held retries", () => {
     // Five retries a lane claimed (leased to this process), sent at once to a failing receiver.
     const lease = new Date(Date.now() + 60_000);
     const deliveries = await Promise.all(
-      [0, 1, 2, 3, 4].map((i) =>
-        db().delivery.create({
-          data: {
-            webhookId: hook.id,
-            eventType: "TODO_CREATED",
-            messageId: `msg_${randomUUID()}`,
-            body: JSON.stringify({ event: "TODO_CREATED", i }),
-            status: "RETRYING",
-            attemptCount: 1,
-            nextAttemptAt: new Date(),
-            leaseUntil: lease,
-          },
-        }),
-      ),
+      [0, 1, 2, 3, 4].map((i) => retryingDelivery(hook.id, `gathered ${i}`, new Date(), lease)),
     );
     launchAttempts(
       deliveries.map((d) => ({

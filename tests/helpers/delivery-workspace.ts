@@ -1,9 +1,11 @@
 // A workspace of its own for a delivery test (so no other test's webhook matches its events):
 // a user owning a project with a list, webhooks created through the API, records that emit events.
+import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
 import { POST as createTodo } from "@/app/api/v1/projects/[projectId]/todos/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
+import { db } from "@/lib/db";
 import { settlePublishing } from "@/lib/events/publish-events";
 import { call } from "./http";
 import { createWorkspace } from "./workspace";
@@ -39,4 +41,23 @@ export async function createRecord(ws: DeliveryWorkspace, title: string) {
   expect(res.status, JSON.stringify(res.json)).toBe(201);
   await settlePublishing();
   return res.json as { id: string };
+}
+
+/**
+ * A TODO_CREATED delivery written directly, waiting for its second attempt (RETRYING after one):
+ * due at `due`, leased until `leaseUntil` — as a lane or a recorder finds one. `name` goes in its body.
+ */
+export function retryingDelivery(webhookId: string, name: string, due: Date, leaseUntil: Date) {
+  return db().delivery.create({
+    data: {
+      webhookId,
+      eventType: "TODO_CREATED",
+      messageId: `msg_${randomUUID()}`,
+      body: JSON.stringify({ event: "TODO_CREATED", name }),
+      status: "RETRYING",
+      attemptCount: 1,
+      nextAttemptAt: due,
+      leaseUntil,
+    },
+  });
 }
