@@ -878,6 +878,82 @@ async function printCpuEvery(ms: number, since: number): Promise<() => void> {
   return () => clearInterval(timer);
 }
 
+/** One 250 ms sample: the machine's idle and steal (ms of CPU, of 500) and the worker's wait for a CPU (ms). */
+type SchedSample = { at: number; idle: number; steal: number; workerWaited: number };
+
+/**
+ * Every 250 ms until stopped: how much of the two cores was idle or stolen by the hypervisor, and
+ * how long the worker's main thread (its event loop) was ready to run but waited for a CPU
+ * (/proc/<pid>/schedstat). Cheap enough (two small files) not to disturb what it measures.
+ */
+function sampleScheduling(workerPid: string | undefined): () => SchedSample[] {
+  const workerWait = () => {
+    try {
+      return workerPid ? Number(fs.readFileSync(`/proc/${workerPid}/schedstat`, "utf8").split(" ")[1]) / 1e6 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  const tickMs = 1000 / 100;
+  let [machine, waited] = [machineTicks(), workerWait()];
+  const samples: SchedSample[] = [];
+  const timer = setInterval(() => {
+    const [now, w] = [machineTicks(), workerWait()];
+    samples.push({
+      at: Date.now(),
+      idle: (now[3] + now[4] - machine[3] - machine[4]) * tickMs,
+      steal: ((now[7] ?? 0) - (machine[7] ?? 0)) * tickMs,
+      workerWaited: w - waited,
+    });
+    [machine, waited] = [now, w];
+  }, 250);
+  return () => {
+    clearInterval(timer);
+    return samples;
+  };
+}
+
+/**
+ * The seconds in which healthy deliveries took over 100 ms (by commit time), each with the
+ * machine's idle share, steal and the worker's wait for a CPU then, against the other seconds.
+ */
+function printSlowSeconds(latencies: { sentAt: number; ms: number }[], since: number, samples: SchedSample[]) {
+  const seconds = new Map<number, { n: number; slow: number; max: number }>();
+  for (const l of latencies) {
+    const s = Math.floor((l.sentAt - since) / 1000);
+    const row = seconds.get(s) ?? { n: 0, slow: 0, max: 0 };
+    row.n++;
+    if (l.ms > 100) row.slow++;
+    row.max = Math.max(row.max, l.ms);
+    seconds.set(s, row);
+  }
+  const inSecond = (s: number) => samples.filter((x) => Math.floor((x.at - 125 - since) / 1000) === s);
+  const shares = (xs: SchedSample[]) => {
+    const span = xs.length * 250;
+    const share = (v: number, of: number) => (span ? `${((v / of) * 100).toFixed(0)} %` : "–");
+    return `machine idle ${share(
+      xs.reduce((a, x) => a + x.idle, 0),
+      2 * span,
+    )}, steal ${share(
+      xs.reduce((a, x) => a + x.steal, 0),
+      2 * span,
+    )}, worker waiting for a CPU ${share(
+      xs.reduce((a, x) => a + x.workerWaited, 0),
+      span,
+    )}`;
+  };
+  const slow = [...seconds].filter(([, r]) => r.slow > 0).sort((a, b) => a[0] - b[0]);
+  const calm = [...seconds].filter(([, r]) => r.slow === 0).flatMap(([s]) => inSecond(s));
+  console.log(
+    `      seconds with healthy deliveries over 100 ms: ${slow.length} of ${seconds.size}, holding ${slow.reduce((n, [, r]) => n + r.slow, 0)} of ${latencies.length} deliveries (p99 allows ${Math.floor(latencies.length / 100)}); other seconds: ${shares(calm)}`,
+  );
+  for (const [s, r] of slow) {
+    console.log(
+      `        ${String(s).padStart(3)} s: ${r.slow} of ${r.n} over 100 ms (max ${r.max}); ${shares(inSecond(s))}`,
+    );
+  }
+}
+
 /**
  * (e) in 10 s steps: the healthy deliveries' latency by commit time, and the local Inngest server's
  * runs by creation time (fan-outs' wait for a call and length; lane runs, the call slots they
@@ -950,6 +1026,7 @@ async function massFailure(receivers: Receiver[]) {
 
   const cpu = await cpuByProcess();
   const stopSampling = sampleWaits();
+  const stopScheduling = sampleScheduling([...cpu].find(([, p]) => p.kind === "next start (worker)")?.[0]);
   const started = Date.now();
   const stopCpuWindows = await printCpuEvery(10_000, started);
   const sent = await atRate(20, seconds, (i) => {
@@ -958,6 +1035,7 @@ async function massFailure(receivers: Receiver[]) {
   });
   const loadEnded = Date.now();
   stopCpuWindows();
+  const scheduling = stopScheduling();
   await printCpu(cpu, (loadEnded - started) / 1000);
   await stopSampling();
   const expectedHealthy = sent * 8;
@@ -967,13 +1045,10 @@ async function massFailure(receivers: Receiver[]) {
     `    healthy 800: ${fmt(latencies)}${allHealthy ? "" : ` — only ${arrivalCount(receivers)} of ${expectedHealthy} arrived`} — p99 ≤ 100 ms: ${verdict(pct(latencies, 99) <= 100)}`,
   );
 
+  const timeline = receivers.flatMap((r) => r.arrivals.map((a) => ({ sentAt: a.sentAt, ms: a.at - a.sentAt })));
+  printSlowSeconds(timeline, started, scheduling);
   await printRuns(started);
-  await printTimeline(
-    receivers.flatMap((r) => r.arrivals.map((a) => ({ sentAt: a.sentAt, ms: a.at - a.sentAt }))),
-    started,
-    loadEnded,
-    new Map(hooks.map((h) => [h.id, h.kind])),
-  );
+  await printTimeline(timeline, started, loadEnded, new Map(hooks.map((h) => [h.id, h.kind])));
   await printHealthyStages(
     hooks.filter((h) => h.kind === "healthy").map((h) => h.id),
     started + (loadEnded - started) / 2,
