@@ -68,7 +68,7 @@ describe("conditions over stored events", () => {
     };
     const query = payloadValuesQuery(tagged);
     const { rows } = await pool().query({ text: query.text, values: [[stored.id]], rowMode: "array" });
-    type Todo = { todoList: { id: string }; tags: unknown };
+    type Todo = { todoList: { id: string }; tags: { id: string }[] };
     const [before, after] = [moved.previousValue as Todo, moved.currentValue as Todo];
     // The list is read for every record rule (a record is evaluated whole); nothing else is.
     expect(query.names).toEqual(["list", "tags", "refList", "refTitle"]);
@@ -78,11 +78,11 @@ describe("conditions over stored events", () => {
         "object",
         "object",
         before.todoList.id,
-        before.tags,
+        before.tags.map((t) => t.id),
         null,
         null,
         after.todoList.id,
-        after.tags,
+        after.tags.map((t) => t.id),
         null,
         null,
       ],
@@ -103,6 +103,37 @@ describe("conditions over stored events", () => {
     ];
     const stored = await store(odd);
     const plain = odd.map((e) => evaluateConditions(conditions, e));
+    expect(await evaluateStoredEvents(conditions, stored)).toEqual(plain);
+  });
+
+  it("read a record's custom fields as the evaluator does: a null value, none, a repeated field", async () => {
+    const conditions: ConditionGroup = {
+      match: "any",
+      rules: [
+        { field: "record.customField", customFieldId: "cf_priority", operator: "$exist", value: true },
+        { field: "record.customField", customFieldId: "cf_priority", operator: "$eq", value: "opt_high" },
+      ],
+    };
+    const base = samplePayload("TODO_CREATED").currentValue as Record<string, unknown>;
+    const field = (value?: unknown) => ({
+      customField: { id: "cf_priority", name: "Priority", type: "SELECT_SINGLE" },
+      ...(value === undefined ? {} : { value }),
+    });
+    const withFields = (customFields: unknown) => ({
+      type: "TODO_CREATED",
+      data: { previousValue: null, currentValue: { ...base, customFields } },
+    });
+    const odd = [
+      withFields([field(null)]),
+      withFields([field()]),
+      withFields([field("opt_low"), field("opt_high")]),
+      withFields([field("opt_high"), field(null)]),
+      withFields([field("opt_high"), field()]),
+      withFields([]),
+    ];
+    const stored = await store(odd);
+    const plain = odd.map((e) => evaluateConditions(conditions, e));
+    expect(plain.map((e) => e.matched)).toContain(true);
     expect(await evaluateStoredEvents(conditions, stored)).toEqual(plain);
   });
 });

@@ -3,14 +3,15 @@
 // carries: otherwise no rule holds whatever it says. And only the values rules read leave
 // PostgreSQL, picked out of the payload with jsonb operators (a record's list id, the ids of a
 // comment's author…), each only when a rule reads it: whole payloads are some 1 KB each, and
-// moving and parsing 10,000 of them was most of a preview. They are put back together here in the
-// payload's own shape, as much of it as the evaluator reads. The events are read in chunks on
+// moving and parsing 10,000 of them was most of a preview. A record's tags, assignees and custom
+// fields come as their ids (and values) only, and become the record state the evaluator reads
+// (payloadWithState); the rest is put back in the payload's own shape, as much as it reads. The events are read in chunks on
 // parallel connections, each evaluated while the next is still being read. Comment and checklist
 // events get the record they are on as it is now, read once per chunk and only when a rule needs it.
 import { pool } from "../db";
 import { isEventType } from "../events/catalog";
 import { type Conditions, rulesWithPaths } from "../validations/webhook-conditions";
-import { conditionsNeedRecord, type Evaluation, evaluateConditions } from "./evaluate";
+import { conditionsNeedRecord, type Evaluation, evaluateConditions, payloadWithState } from "./evaluate";
 import { eventCarriesField, type FieldKey } from "./fields";
 import { loadRecordStates } from "./record-context";
 
@@ -29,9 +30,24 @@ const VALUES = [
   { name: "title", readBy: "record.title", sql: (c: string) => `${c} -> 'title'` },
   { name: "done", readBy: ["record.done", "checklistItem.done"], sql: (c: string) => `${c} -> 'done'` },
   { name: "duedAt", readBy: "record.dueDate", sql: (c: string) => `${c} -> 'duedAt'` },
-  { name: "tags", readBy: "record.tags", sql: (c: string) => `${c} -> 'tags'` },
-  { name: "assignees", readBy: "record.assignees", sql: (c: string) => `${c} -> 'assignees'` },
-  { name: "customFields", readBy: "record.customField", sql: (c: string) => `${c} -> 'customFields'` },
+  { name: "tags", readBy: "record.tags", sql: (c: string) => `jsonb_path_query_array(${c}, '$.tags[*].id')` },
+  {
+    name: "assignees",
+    readBy: "record.assignees",
+    sql: (c: string) => `jsonb_path_query_array(${c}, '$.assignees[*].id')`,
+  },
+  {
+    name: "customFields",
+    readBy: "record.customField",
+    // Field id → value (JSON null for a value that is null; a field without one is left out, as
+    // recordStateOf leaves it undefined), the last of an id winning as in recordStateOf; NULL when
+    // the record has none.
+    sql: (c: string) =>
+      `(SELECT jsonb_object_agg(f #>> '{customField,id}', f -> 'value')
+                 FILTER (WHERE f ? 'value' AND f #>> '{customField,id}' IS NOT NULL)
+          FROM jsonb_array_elements(CASE jsonb_typeof(${c} -> 'customFields') WHEN 'array' THEN ${c} -> 'customFields'
+                                    ELSE '[]' END) f)`,
+  },
   { name: "author", readBy: "comment.author", sql: (c: string) => `${c} #>> '{author,id}'` },
   {
     name: "refList",
@@ -66,28 +82,27 @@ export function payloadValuesQuery(conditions: Conditions): { text: string; name
 
 /**
  * A payload as the evaluator reads it, from the values picked out of it: null stays null, other
- * JSON that is not an object stays one (its kind), and an object gets back, in the payload's own
- * shape, the members the rules read (a record's tags, assignees and custom fields empty when no
- * rule reads them, as the evaluator reads every record whole).
+ * JSON that is not an object stays one (its kind), and an object gets back the members the rules
+ * read — as a record, its record state (tags, assignees and custom fields empty when no rule reads
+ * them, as the evaluator reads every record whole); in the payload's own shape, a checklist item's
+ * done, a comment's author and the record a comment or checklist is on.
  */
 function payloadOf(kind: unknown, names: ValueName[], row: unknown[], offset: number): unknown {
   if (kind !== "object") return kind;
   const v: Partial<Record<ValueName, unknown>> = {};
-  names.forEach((name, i) => {
-    v[name] = row[offset + i];
-  });
-  const payload: Record<string, unknown> = {
-    todoList: { id: v.list ?? undefined },
-    title: v.title,
-    done: v.done,
-    duedAt: v.duedAt,
-    tags: v.tags ?? [],
-    assignees: v.assignees ?? [],
-    customFields: v.customFields ?? [],
-  };
+  for (let i = 0; i < names.length; i++) v[names[i]] = row[offset + i];
+  const payload: Record<string, unknown> = { done: v.done };
   if (v.author !== undefined && v.author !== null) payload.author = { id: v.author };
   if (v.refList !== undefined && v.refList !== null) payload.todo = { title: v.refTitle, todoList: { id: v.refList } };
-  return payload;
+  return payloadWithState(payload, {
+    listId: (v.list ?? undefined) as string,
+    title: v.title as string,
+    done: v.done as boolean | undefined,
+    dueDate: v.duedAt as string | null | undefined,
+    tagIds: (v.tags ?? []) as string[],
+    assigneeIds: (v.assignees ?? []) as string[],
+    customFields: (v.customFields ?? {}) as Record<string, unknown>,
+  });
 }
 
 type Needs = { payload: boolean; record: boolean };

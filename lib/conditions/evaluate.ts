@@ -54,13 +54,29 @@ export function recordStateOf(todo: TodoValue): RecordState {
     dueDate: todo.duedAt,
     tagIds: todo.tags.map((t) => t.id),
     assigneeIds: todo.assignees.map((a) => a.id),
-    customFields: Object.fromEntries(todo.customFields.map((c) => [c.customField.id, c.value])),
+    customFields: Object.fromEntries(
+      todo.customFields.flatMap((c) => (c.value === undefined ? [] : [[c.customField.id, c.value]])),
+    ),
   };
 }
 
 /** A payload's record state, worked out once per payload however many webhooks' rules read it. */
 const statesOfPayloads = new WeakMap<object, RecordState>();
+
+/** Where a payload made with its record state carries it (a property: no WeakMap entry to collect). */
+const RECORD_STATE = Symbol("record state");
+
+/**
+ * A record payload given with its record state worked out already (the preview reads the state's
+ * values straight out of stored payloads): the evaluator reads `state` for it, not its members.
+ */
+export function payloadWithState<T extends object>(payload: T, state: RecordState): T {
+  (payload as { [RECORD_STATE]?: RecordState })[RECORD_STATE] = state;
+  return payload;
+}
 function recordStateOfPayload(value: object): RecordState {
+  const given = (value as { [RECORD_STATE]?: RecordState })[RECORD_STATE];
+  if (given) return given;
   let state = statesOfPayloads.get(value);
   if (!state) {
     state = recordStateOf(value as TodoValue);

@@ -22,7 +22,8 @@ const EVERYTHING = { allEvents: true, events: [], allProjects: true, projectIds:
 type RecentEvent = {
   id: string;
   type: string;
-  occurredAt: Date;
+  /** Milliseconds since the epoch: a Date is made only for the events shown (parsing 10,000 was ~7 ms). */
+  occurredAt: number;
   projectId: string;
   projectName: string;
   todoId: string | null;
@@ -38,7 +39,7 @@ type RecentEvent = {
  * event filed under a selected project is read there; one filed elsewhere, under the first selected
  * project it happened in, so that each is read once.
  */
-const RECENT_EVENTS = `SELECT e.id, e.type, e.occurred_at AT TIME ZONE 'UTC' AS "occurredAt",
+const RECENT_EVENTS = `SELECT e.id, e.type, (extract(epoch FROM e.occurred_at AT TIME ZONE 'UTC') * 1000)::float8 AS "occurredAt",
         selected.project_id AS "projectId", p.name AS "projectName", e.todo_id AS "todoId"
    FROM unnest($1::text[]) AS selected(project_id)
    CROSS JOIN LATERAL (
@@ -108,7 +109,7 @@ export async function previewWebhook(userId: string, input: WebhookPreviewInput)
   const shown = ({ event: e, results }: (typeof examples)[number]): PreviewEvent => ({
     eventId: e.id,
     type: e.type,
-    occurredAt: e.occurredAt.toISOString(),
+    occurredAt: new Date(e.occurredAt).toISOString(),
     projectId: e.projectId,
     projectName: e.projectName,
     record: records.get(e.id) ?? null,
