@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
+import { logger } from "./logger";
 
 export function createPrismaClient(connectionString: string, pool?: pg.Pool) {
   return new PrismaClient({
@@ -27,16 +28,31 @@ const poolSize = () => env.DATABASE_POOL_SIZE;
 
 const globalForPrisma = globalThis as unknown as { prisma?: Db; pgPool?: pg.Pool; plannedPool?: pg.Pool };
 
+/**
+ * A pool whose idle connection the server ends (a restart, a failover, an administrator) emits
+ * `error`; without a listener that is an uncaught exception in whatever the process was doing.
+ * The pool has dropped the connection already and opens a new one when next asked.
+ */
+function survivingLostConnections(created: pg.Pool, name: string): pg.Pool {
+  created.on("error", (error) =>
+    logger.warn({ err: error, pool: name }, "an idle database connection was lost; a new one replaces it"),
+  );
+  return created;
+}
+
 /** The pool shared by Prisma and the hot path's SQL, created on first use. */
 export function pool(): pg.Pool {
-  globalForPrisma.pgPool ??= new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    max: poolSize(),
-    // The pool hands out the most recently used connection, so at a steady rate most connections
-    // sit idle; with pg's 10 s default they were closed and opened again at the next burst, each
-    // costing a new backend and a SCRAM handshake just when the server is busiest.
-    idleTimeoutMillis: 5 * 60_000,
-  });
+  globalForPrisma.pgPool ??= survivingLostConnections(
+    new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: poolSize(),
+      // The pool hands out the most recently used connection, so at a steady rate most connections
+      // sit idle; with pg's 10 s default they were closed and opened again at the next burst, each
+      // costing a new backend and a SCRAM handshake just when the server is busiest.
+      idleTimeoutMillis: 5 * 60_000,
+    }),
+    "shared",
+  );
   return globalForPrisma.pgPool;
 }
 
@@ -54,12 +70,15 @@ const PLANNED_POOL_SIZE = 8;
  * go here: on the shared pool, one-off statements keep plans made for their values.
  */
 export function plannedOncePool(): pg.Pool {
-  globalForPrisma.plannedPool ??= new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    max: PLANNED_POOL_SIZE,
-    idleTimeoutMillis: 5 * 60_000,
-    options: "-c plan_cache_mode=force_generic_plan",
-  });
+  globalForPrisma.plannedPool ??= survivingLostConnections(
+    new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: PLANNED_POOL_SIZE,
+      idleTimeoutMillis: 5 * 60_000,
+      options: "-c plan_cache_mode=force_generic_plan",
+    }),
+    "planned once",
+  );
   return globalForPrisma.plannedPool;
 }
 
