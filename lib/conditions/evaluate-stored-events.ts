@@ -5,8 +5,8 @@
 // comment's author…), each only when a rule reads it: whole payloads are some 1 KB each, and
 // moving and parsing 10,000 of them was most of a preview. A record's tags, assignees and custom
 // fields come as their ids (and values) only, and become the record state the evaluator reads
-// (payloadWithState); the rest is put back in the payload's own shape, as much as it reads. The events are read in chunks on
-// parallel connections, each evaluated while the next is still being read. Comment and checklist
+// (payloadWithState); the rest is put back in the payload's own shape, as much as it reads. The
+// events are read in chunks on parallel connections, each evaluated while the next is still read. Comment and checklist
 // events get the record they are on as it is now, read once per chunk and only when a rule needs it.
 import { pool } from "../db";
 import { isEventType } from "../events/catalog";

@@ -74,6 +74,7 @@ export function payloadWithState<T extends object>(payload: T, state: RecordStat
   (payload as { [RECORD_STATE]?: RecordState })[RECORD_STATE] = state;
   return payload;
 }
+
 function recordStateOfPayload(value: object): RecordState {
   const given = (value as { [RECORD_STATE]?: RecordState })[RECORD_STATE];
   if (given) return given;
