@@ -11,7 +11,10 @@ export const DEMO_USERS = {
 
 type ProjectSeed = { slug: string; name: string; members: Partial<Record<keyof typeof DEMO_USERS, Role>> };
 
-/** Each company's OWNER; the other people in it are ADMINs where they own a project, else MEMBERs. */
+/**
+ * Each company's OWNER; every other person in it gets a company role from the first of its projects
+ * they are in: ADMIN if they own that project, else MEMBER (Sam is a MEMBER of Acme).
+ */
 const COMPANIES: { slug: string; name: string; owner: keyof typeof DEMO_USERS; projects: ProjectSeed[] }[] = [
   {
     slug: "acme",
