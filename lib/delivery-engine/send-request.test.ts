@@ -1,5 +1,6 @@
 // Real receivers on 127.0.0.1 (allow-listed in tests); private addresses and bad ports are refused
 // before any connection is attempted.
+import http from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startReceiver } from "@/tests/helpers/receiver";
@@ -49,6 +50,28 @@ describe("sendRequest", () => {
     const out = await send(`${receiver.url}/hang`, 300);
     expect(out).toMatchObject({ ok: false, statusCode: null, errorClass: "timeout" });
     expect(out.latencyMs).toBeGreaterThanOrEqual(250);
+  });
+
+  it("ends an attempt at its deadline although the receiver keeps sending its body byte by byte", async () => {
+    // Each byte comes well within undici's per-phase timeouts; only the whole attempt's deadline ends it.
+    const sockets = new Set<net.Socket>();
+    const trickler = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      const drip = setInterval(() => res.write("."), 50);
+      res.on("close", () => clearInterval(drip));
+    });
+    trickler.on("connection", (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => trickler.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = trickler.address() as net.AddressInfo;
+      const out = await send(`http://127.0.0.1:${port}/drip`, 400);
+      expect(out).toMatchObject({ ok: false, errorClass: "timeout" });
+      expect(out.latencyMs).toBeGreaterThanOrEqual(350);
+      expect(out.latencyMs).toBeLessThan(1500);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => trickler.close(resolve));
+    }
   });
 
   it("reports a refused connection", async () => {

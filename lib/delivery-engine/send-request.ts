@@ -61,6 +61,12 @@ export async function sendRequest(opts: {
 }): Promise<AttemptOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  // The whole attempt's deadline (undici's own timeouts are per phase: a receiver trickling its
+  // body byte by byte would outlast them). A plain timer cleared at the end, not
+  // AbortSignal.timeout(): that one registers each signal for garbage collection, a cost per
+  // attempt the worker's CPU profile showed.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), opts.timeoutMs);
   try {
     assertAllowedTarget(new URL(opts.url));
     const res = await request(opts.url, {
@@ -70,7 +76,7 @@ export async function sendRequest(opts: {
       dispatcher: deliveryAgent(),
       headersTimeout: opts.timeoutMs,
       bodyTimeout: opts.timeoutMs,
-      signal: AbortSignal.timeout(opts.timeoutMs),
+      signal: deadline.signal,
     });
     const responseBody = await readCapped(res.body);
     const responseHeaders: Record<string, string> = {};
@@ -107,5 +113,7 @@ export async function sendRequest(opts: {
       errorMessage: message,
       retryAfterMs: null,
     };
+  } finally {
+    clearTimeout(timer);
   }
 }
