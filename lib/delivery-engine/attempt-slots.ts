@@ -15,10 +15,15 @@ export function takeSlot(webhookId: string) {
   inFlight.set(webhookId, (inFlight.get(webhookId) ?? 0) + 1);
 }
 
-export function releaseSlot(webhookId: string) {
-  const n = (inFlight.get(webhookId) ?? 1) - 1;
+export function releaseSlot(webhookId: string, count = 1) {
+  const n = (inFlight.get(webhookId) ?? count) - count;
   if (n <= 0) inFlight.delete(webhookId);
   else inFlight.set(webhookId, n);
+}
+
+/** Hold `count` slots of the webhook at once (a lane's pump, for the attempts it is claiming). */
+export function takeSlots(webhookId: string, count: number) {
+  if (count > 0) inFlight.set(webhookId, (inFlight.get(webhookId) ?? 0) + count);
 }
 
 export const attemptsInFlightHere = (webhookId: string) => inFlight.get(webhookId) ?? 0;

@@ -22,6 +22,8 @@ export type Launch = {
   startAt?: number;
   /** A rate-limited webhook's spacing between starts, in ms. */
   spacingMs?: number;
+  /** Its slot is held already (by the lane's pump, since the claim): kept, not taken again. */
+  slotHeld?: boolean;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -133,15 +135,22 @@ async function untilStart(launch: Launch) {
 /** Make a lane's claimed attempts in the background (its pump committed their leases first). */
 export function launchAttempts(launches: Launch[]) {
   for (const launch of launches) {
+    const id = launch.delivery.webhookId;
+    let holding = launch.slotHeld === true;
     track(
       (async () => {
         await untilStart(launch);
-        takeSlot(launch.delivery.webhookId);
-        const record = await performAttempt(launch.delivery, launch.secrets, launch.number, launch.trigger).finally(
-          () => releaseSlot(launch.delivery.webhookId),
-        );
+        if (!holding) takeSlot(id);
+        holding = true;
+        const record = await performAttempt(launch.delivery, launch.secrets, launch.number, launch.trigger);
+        holding = false;
+        releaseSlot(id);
         recordSoon(record);
-      })().catch((error) => logger.debug({ err: error }, "background attempt dropped")),
+      })()
+        .catch((error) => logger.debug({ err: error }, "background attempt dropped"))
+        .finally(() => {
+          if (holding) releaseSlot(id);
+        }),
     );
   }
 }

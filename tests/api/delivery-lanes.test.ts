@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { PATCH as patchTodo } from "@/app/api/v1/todos/[id]/route";
 import { DELETE as deleteWebhookRoute, PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
 import { db, pool } from "@/lib/db";
+import { attemptsInFlightHere, releaseSlot, tryTakeSlot } from "@/lib/delivery-engine/attempt-slots";
 import { launchAttempts, settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
 import { pumpLane } from "@/lib/delivery-engine/lanes";
 import { settlePublishing } from "@/lib/events/publish-events";
@@ -120,6 +121,32 @@ describe("delivery lanes", () => {
     }
     await receiver.waitFor(1);
     expect(receiver.requests[0].headers["webhook-id"]).toBe(free.messageId);
+    await receiver.close();
+  });
+
+  it("a pump's claimed attempts hold their slots from the claim: a fan-out in the process finds the lane full", async () => {
+    const ws = await deliveryWorkspace("claim-holds-slot");
+    const receiver = await startReceiver({ status: 200 });
+    const hook = await createWebhook(ws, `${receiver.url}/narrow`, { maxConcurrency: 1 });
+    // A retry due whose attempt was lost (its lease is over): the pump claims it.
+    const due = new Date(Date.now() - 60_000);
+    const retry = await retryingDelivery(hook.id, "due", due, due);
+    const lane = await db().deliveryLane.findUniqueOrThrow({ where: { webhookId: hook.id } });
+    const result = await pumpLane(hook.id, lane.generation.toString());
+    expect(result.claimed.map((c) => c.delivery.id)).toEqual([retry.id]);
+    // Between the claim and the attempt's start, the webhook's one slot is taken: an inline
+    // attempt of a fan-out (tryTakeSlot) must not get it (the receiver would hold two at once).
+    const inlineGotSlot = tryTakeSlot(hook.id, 1);
+    if (inlineGotSlot) releaseSlot(hook.id);
+    expect(inlineGotSlot).toBe(false);
+    expect(attemptsInFlightHere(hook.id)).toBe(1);
+    launchAttempts(result.claimed);
+    await receiver.waitFor(1);
+    await settleBackgroundAttempts();
+    // The attempt gave its slot back once, and only once.
+    expect(attemptsInFlightHere(hook.id)).toBe(0);
+    expect(tryTakeSlot(hook.id, 1)).toBe(true);
+    releaseSlot(hook.id);
     await receiver.close();
   });
 
