@@ -10,20 +10,15 @@ export function tryTakeSlot(webhookId: string, width: number): boolean {
   return true;
 }
 
-/** Count an attempt its lane already admitted (its pump checked the width). */
-export function takeSlot(webhookId: string) {
-  inFlight.set(webhookId, (inFlight.get(webhookId) ?? 0) + 1);
+/** Count attempts their lane admitted (its pump checked the width), `count` at once for a pump's claim. */
+export function takeSlot(webhookId: string, count = 1) {
+  if (count > 0) inFlight.set(webhookId, (inFlight.get(webhookId) ?? 0) + count);
 }
 
 export function releaseSlot(webhookId: string, count = 1) {
   const n = (inFlight.get(webhookId) ?? count) - count;
   if (n <= 0) inFlight.delete(webhookId);
   else inFlight.set(webhookId, n);
-}
-
-/** Hold `count` slots of the webhook at once (a lane's pump, for the attempts it is claiming). */
-export function takeSlots(webhookId: string, count: number) {
-  if (count > 0) inFlight.set(webhookId, (inFlight.get(webhookId) ?? 0) + count);
 }
 
 export const attemptsInFlightHere = (webhookId: string) => inFlight.get(webhookId) ?? 0;

@@ -136,21 +136,15 @@ async function untilStart(launch: Launch) {
 export function launchAttempts(launches: Launch[]) {
   for (const launch of launches) {
     const id = launch.delivery.webhookId;
-    let holding = launch.slotHeld === true;
     track(
       (async () => {
         await untilStart(launch);
-        if (!holding) takeSlot(id);
-        holding = true;
-        const record = await performAttempt(launch.delivery, launch.secrets, launch.number, launch.trigger);
-        holding = false;
-        releaseSlot(id);
+        if (!launch.slotHeld) takeSlot(id);
+        const record = await performAttempt(launch.delivery, launch.secrets, launch.number, launch.trigger).finally(
+          () => releaseSlot(id),
+        );
         recordSoon(record);
-      })()
-        .catch((error) => logger.debug({ err: error }, "background attempt dropped"))
-        .finally(() => {
-          if (holding) releaseSlot(id);
-        }),
+      })().catch((error) => logger.debug({ err: error }, "background attempt dropped")),
     );
   }
 }

@@ -18,7 +18,7 @@ import { inngest } from "@/inngest/client";
 import { laneWakeRequested } from "@/inngest/events";
 import { pool, sqlTransaction } from "../db";
 import { logger } from "../logger";
-import { attemptsInFlightHere, releaseSlot, takeSlots } from "./attempt-slots";
+import { attemptsInFlightHere, releaseSlot, takeSlot } from "./attempt-slots";
 import { deliveryTimeoutMs, LEASE_MARGIN_MS } from "./config";
 import type { AttemptTrigger, DeliveryToSend } from "./perform-attempt";
 import { signingSecrets } from "./signing-secrets";
@@ -382,152 +382,138 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
   // held more than the webhook's width (found by the model-based test). The claimed attempts
   // keep theirs (launchAttempts); the rest are given back after the claim, or all on a failure.
   let held = 0;
-  try {
-    return await sqlTransaction((client) =>
-      pumpInTransaction(client, webhookId, generation, now, (n) => {
-        held = n;
-      }),
+  return sqlTransaction(async (client) => {
+    const lane = (
+      await client.query<LaneRow>(
+        `SELECT generation::text AS generation, paused_until AT TIME ZONE 'UTC' AS "pausedUntil",
+                next_slot_at AT TIME ZONE 'UTC' AS "nextSlotAt"
+           FROM delivery_lanes WHERE webhook_id = $1 FOR UPDATE`,
+        [webhookId],
+      )
+    ).rows[0];
+    if (!lane || lane.generation !== generation) return { claimed: [], wake: null, superseded: true };
+    const webhook = (
+      await client.query<WebhookRow>(
+        `SELECT enabled, url, max_concurrency AS "maxConcurrency", max_per_second AS "maxPerSecond",
+                ordered_delivery AS ordered, secret_encrypted AS "secretEncrypted",
+                previous_secret_encrypted AS "previousSecretEncrypted",
+                previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt"
+           FROM webhooks WHERE id = $1`,
+        [webhookId],
+      )
+    ).rows[0];
+    const at = iso(now);
+    if (!webhook.enabled) await skipWaitingDeliveries(client, webhookId, now);
+    // Held retries (leased to a process, due later) are not in flight until they are about to start.
+    const { rows: flight } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM deliveries
+        WHERE webhook_id = $1 AND ${PENDING} AND lease_until > $2::timestamptz AT TIME ZONE 'UTC'
+          AND next_attempt_at <= $3::timestamptz AT TIME ZONE 'UTC'`,
+      [webhookId, at, iso(now + RATE_LOOKAHEAD_MS)],
     );
-  } catch (error) {
+    const pausedUntil = lane.pausedUntil && lane.pausedUntil.getTime() > now ? lane.pausedUntil.getTime() : null;
+    // In flight: the leases in the database, or this process's own attempts if it knows of more
+    // (an inline attempt of a fan-out that has not committed yet has no lease so far).
+    const free = () => Math.max(0, webhook.maxConcurrency - Math.max(flight[0].n, attemptsInFlightHere(webhookId)));
+    // A secret that cannot be decrypted (a changed WEBHOOK_SECRET_KEY, a damaged row) stops this
+    // lane only: nothing is claimed and no pump is dated (a failing run would be retried by
+    // Inngest, call slots and all); the deliveries wait, and the relay looks again.
+    const secrets = webhook.enabled ? readableSecrets(webhookId, webhook) : [];
+    const open = webhook.enabled && !pausedUntil && secrets !== null;
+    const candidates = webhook.enabled
+      ? await dueCandidates(client, webhookId, webhook.ordered, now, (open ? free() : 0) + 1)
+      : [];
+    const ready = candidates.filter((c) => !c.blocked);
+    const blocked = candidates.length > ready.length;
+
+    // Counted again after the read, and held at once (nothing awaited in between).
+    const capacity = open ? free() : 0;
+    const fits = Math.min(capacity, ready.length);
+    let take = fits;
+    let slot = now;
+    let nextSlotAt: number | null = lane.nextSlotAt?.getTime() ?? null;
+    const spacing = webhook.maxPerSecond ? 1000 / webhook.maxPerSecond : 0;
+    if (spacing > 0) {
+      slot = Math.max(now, nextSlotAt ?? now);
+      take = Math.min(fits, Math.max(0, Math.floor((now + RATE_LOOKAHEAD_MS - slot) / spacing) + 1));
+      nextSlotAt = slot + take * spacing;
+    }
+    const timeout = deliveryTimeoutMs();
+    const offered = ready.slice(0, take).map((c, i) => {
+      const startAt = spacing > 0 ? slot + i * spacing : now;
+      return { c, startAt, lease: startAt + timeout + LEASE_MARGIN_MS };
+    });
+    takeSlot(webhookId, offered.length);
+    held = offered.length;
+    let chosen = offered;
+    if (offered.length > 0) {
+      // Claim only what is still due and free (CLAIM_STATEMENT): one being recorded now is left to
+      // its record.
+      const { rows: claimed } = await client.query<{ id: string }>(CLAIM_STATEMENT, [
+        offered.map(({ c }) => c.id),
+        offered.map(({ lease }) => iso(lease)),
+        offered.map(({ startAt }) => iso(startAt)),
+        at,
+      ]);
+      const ids = new Set(claimed.map((r) => r.id));
+      chosen = offered.filter(({ c }) => ids.has(c.id));
+      releaseSlot(webhookId, offered.length - chosen.length);
+      held = chosen.length;
+    }
+    const remaining = ready.length > take;
+    const { rows: upcoming } = await client.query<{ at: Date | null; waiting: boolean }>(
+      `SELECT min(next_attempt_at) FILTER (WHERE next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC'
+                                                AND lease_until IS NULL) AT TIME ZONE 'UTC' AS at,
+              bool_or(next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC' AND ${UNLEASED}) AS waiting
+         FROM deliveries WHERE webhook_id = $1 AND ${PENDING}`,
+      [webhookId, at],
+    );
+    const times: number[] = [];
+    const upcomingAt = upcoming[0].at?.getTime();
+    if (upcomingAt !== undefined) times.push(upcomingAt);
+    // Work left because of the rate: pump again when the next slots come into view.
+    if (remaining && take < fits && nextSlotAt !== null) times.push(nextSlotAt - RATE_LOOKAHEAD_MS);
+    if (blocked) times.push(now + FAN_OUT_POLL_MS);
+    // A full lane is woken by its next finished attempt; this is the backstop should that wake-up
+    // be missed (a pump and a finishing attempt racing), far cheaper than waiting for the relay.
+    if (upcoming[0].waiting === true && pausedUntil === null && webhook.enabled) times.push(now + FULL_LANE_POLL_MS);
+    let next = times.length > 0 && secrets !== null ? Math.min(...times) : null;
+    if (pausedUntil !== null && (remaining || next !== null)) next = Math.max(next ?? pausedUntil, pausedUntil);
+    // Due work left behind (no free slot, or an earlier event of its record still in flight):
+    // a finished attempt wakes the lane (see recordAttempts).
+    const saturated = upcoming[0].waiting === true && pausedUntil === null && webhook.enabled;
+    // The next pump is a new run (a new generation), dated for its time.
+    const { rows: updated } = await client.query<{ generation: string }>(
+      `UPDATE delivery_lanes SET wake_at = $2::timestamptz AT TIME ZONE 'UTC', saturated = $3,
+              next_slot_at = $4::timestamptz AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC',
+              generation = generation + CASE WHEN $2::timestamptz IS NULL THEN 0 ELSE 1 END
+        WHERE webhook_id = $1 RETURNING generation::text AS generation`,
+      [webhookId, next === null ? null : iso(next), saturated, nextSlotAt === null ? null : iso(nextSlotAt)],
+    );
+    const wake = next === null ? null : { webhookId, generation: updated[0].generation, at: new Date(next) };
+    const claimed: Claimed[] = chosen.map(({ c, startAt }) => ({
+      delivery: {
+        id: c.id,
+        webhookId,
+        messageId: c.messageId,
+        body: c.body,
+        eventType: c.eventType,
+        url: webhook.url,
+        kind: c.kind,
+        chainLast: c.chainLast,
+      },
+      secrets: secrets ?? [],
+      number: c.attemptCount + 1,
+      trigger: triggerOf(c),
+      startAt,
+      spacingMs: spacing,
+      slotHeld: true as const,
+    }));
+    return { claimed, wake };
+  }).catch((error) => {
     releaseSlot(webhookId, held);
     throw error;
-  }
-}
-
-async function pumpInTransaction(
-  client: PoolClient,
-  webhookId: string,
-  generation: string,
-  now: number,
-  holding: (slots: number) => void,
-): Promise<PumpResult> {
-  const lane = (
-    await client.query<LaneRow>(
-      `SELECT generation::text AS generation, paused_until AT TIME ZONE 'UTC' AS "pausedUntil",
-              next_slot_at AT TIME ZONE 'UTC' AS "nextSlotAt"
-         FROM delivery_lanes WHERE webhook_id = $1 FOR UPDATE`,
-      [webhookId],
-    )
-  ).rows[0];
-  if (!lane || lane.generation !== generation) return { claimed: [], wake: null, superseded: true };
-  const webhook = (
-    await client.query<WebhookRow>(
-      `SELECT enabled, url, max_concurrency AS "maxConcurrency", max_per_second AS "maxPerSecond",
-              ordered_delivery AS ordered, secret_encrypted AS "secretEncrypted",
-              previous_secret_encrypted AS "previousSecretEncrypted",
-              previous_secret_expires_at AT TIME ZONE 'UTC' AS "previousSecretExpiresAt"
-         FROM webhooks WHERE id = $1`,
-      [webhookId],
-    )
-  ).rows[0];
-  const at = iso(now);
-  if (!webhook.enabled) await skipWaitingDeliveries(client, webhookId, now);
-  // Held retries (leased to a process, due later) are not in flight until they are about to start.
-  const { rows: flight } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM deliveries
-      WHERE webhook_id = $1 AND ${PENDING} AND lease_until > $2::timestamptz AT TIME ZONE 'UTC'
-        AND next_attempt_at <= $3::timestamptz AT TIME ZONE 'UTC'`,
-    [webhookId, at, iso(now + RATE_LOOKAHEAD_MS)],
-  );
-  const pausedUntil = lane.pausedUntil && lane.pausedUntil.getTime() > now ? lane.pausedUntil.getTime() : null;
-  // In flight: the leases in the database, or this process's own attempts if it knows of more
-  // (an inline attempt of a fan-out that has not committed yet has no lease so far).
-  const free = () => Math.max(0, webhook.maxConcurrency - Math.max(flight[0].n, attemptsInFlightHere(webhookId)));
-  // A secret that cannot be decrypted (a changed WEBHOOK_SECRET_KEY, a damaged row) stops this
-  // lane only: nothing is claimed and no pump is dated (a failing run would be retried by
-  // Inngest, call slots and all); the deliveries wait, and the relay looks again.
-  const secrets = webhook.enabled ? readableSecrets(webhookId, webhook) : [];
-  const open = webhook.enabled && !pausedUntil && secrets !== null;
-  const candidates = webhook.enabled
-    ? await dueCandidates(client, webhookId, webhook.ordered, now, (open ? free() : 0) + 1)
-    : [];
-  const ready = candidates.filter((c) => !c.blocked);
-  const blocked = candidates.length > ready.length;
-
-  // Counted again after the read, and held at once (nothing awaited in between).
-  const capacity = open ? free() : 0;
-  const fits = Math.min(capacity, ready.length);
-  let take = fits;
-  let slot = now;
-  let nextSlotAt: number | null = lane.nextSlotAt?.getTime() ?? null;
-  const spacing = webhook.maxPerSecond ? 1000 / webhook.maxPerSecond : 0;
-  if (spacing > 0) {
-    slot = Math.max(now, nextSlotAt ?? now);
-    take = Math.min(fits, Math.max(0, Math.floor((now + RATE_LOOKAHEAD_MS - slot) / spacing) + 1));
-    nextSlotAt = slot + take * spacing;
-  }
-  const timeout = deliveryTimeoutMs();
-  const offered = ready.slice(0, take).map((c, i) => {
-    const startAt = spacing > 0 ? slot + i * spacing : now;
-    return { c, startAt, lease: startAt + timeout + LEASE_MARGIN_MS };
   });
-  takeSlots(webhookId, offered.length);
-  holding(offered.length);
-  let chosen = offered;
-  if (offered.length > 0) {
-    // Claim only what is still due and free (CLAIM_STATEMENT): one being recorded now is left to
-    // its record.
-    const { rows: claimed } = await client.query<{ id: string }>(CLAIM_STATEMENT, [
-      offered.map(({ c }) => c.id),
-      offered.map(({ lease }) => iso(lease)),
-      offered.map(({ startAt }) => iso(startAt)),
-      at,
-    ]);
-    const ids = new Set(claimed.map((r) => r.id));
-    chosen = offered.filter(({ c }) => ids.has(c.id));
-    releaseSlot(webhookId, offered.length - chosen.length);
-    holding(chosen.length);
-  }
-  const remaining = ready.length > take;
-  const { rows: upcoming } = await client.query<{ at: Date | null; waiting: boolean }>(
-    `SELECT min(next_attempt_at) FILTER (WHERE next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC'
-                                              AND lease_until IS NULL) AT TIME ZONE 'UTC' AS at,
-            bool_or(next_attempt_at <= $2::timestamptz AT TIME ZONE 'UTC' AND ${UNLEASED}) AS waiting
-       FROM deliveries WHERE webhook_id = $1 AND ${PENDING}`,
-    [webhookId, at],
-  );
-  const times: number[] = [];
-  const upcomingAt = upcoming[0].at?.getTime();
-  if (upcomingAt !== undefined) times.push(upcomingAt);
-  // Work left because of the rate: pump again when the next slots come into view.
-  if (remaining && take < fits && nextSlotAt !== null) times.push(nextSlotAt - RATE_LOOKAHEAD_MS);
-  if (blocked) times.push(now + FAN_OUT_POLL_MS);
-  // A full lane is woken by its next finished attempt; this is the backstop should that wake-up
-  // be missed (a pump and a finishing attempt racing), far cheaper than waiting for the relay.
-  if (upcoming[0].waiting === true && pausedUntil === null && webhook.enabled) times.push(now + FULL_LANE_POLL_MS);
-  let next = times.length > 0 && secrets !== null ? Math.min(...times) : null;
-  if (pausedUntil !== null && (remaining || next !== null)) next = Math.max(next ?? pausedUntil, pausedUntil);
-  // Due work left behind (no free slot, or an earlier event of its record still in flight):
-  // a finished attempt wakes the lane (see recordAttempts).
-  const saturated = upcoming[0].waiting === true && pausedUntil === null && webhook.enabled;
-  // The next pump is a new run (a new generation), dated for its time.
-  const { rows: updated } = await client.query<{ generation: string }>(
-    `UPDATE delivery_lanes SET wake_at = $2::timestamptz AT TIME ZONE 'UTC', saturated = $3,
-            next_slot_at = $4::timestamptz AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC',
-            generation = generation + CASE WHEN $2::timestamptz IS NULL THEN 0 ELSE 1 END
-      WHERE webhook_id = $1 RETURNING generation::text AS generation`,
-    [webhookId, next === null ? null : iso(next), saturated, nextSlotAt === null ? null : iso(nextSlotAt)],
-  );
-  const wake = next === null ? null : { webhookId, generation: updated[0].generation, at: new Date(next) };
-  const claimed: Claimed[] = chosen.map(({ c, startAt }) => ({
-    delivery: {
-      id: c.id,
-      webhookId,
-      messageId: c.messageId,
-      body: c.body,
-      eventType: c.eventType,
-      url: webhook.url,
-      kind: c.kind,
-      chainLast: c.chainLast,
-    },
-    secrets: secrets ?? [],
-    number: c.attemptCount + 1,
-    trigger: triggerOf(c),
-    startAt,
-    spacingMs: spacing,
-    slotHeld: true as const,
-  }));
-  return { claimed, wake };
 }
 
 /** The webhook's signing secrets, or null (logged) when they cannot be decrypted. */
