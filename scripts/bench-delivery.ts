@@ -416,13 +416,24 @@ const THROUGHPUT_EVENTS = 300;
 async function throughputPhase(receivers: Receiver[], board: Board) {
   const t0 = Date.now();
   const cpuB = await cpuByProcess();
+  const stopScheduling = sampleScheduling([...cpuB].find(([, p]) => p.kind === "next start (worker)")?.[0]);
   await createTodos(board.projectId, board.listId, 200, THROUGHPUT_EVENTS / 200);
   const expectedB = 100 * THROUGHPUT_EVENTS;
   await waitFor(() => arrivalCount(receivers) >= expectedB, 120_000);
   const lastB = Math.max(...receivers.flatMap((r) => r.arrivals.map((a) => a.at)));
   const gotB = arrivalCount(receivers);
   const perSecond = gotB / ((lastB - t0) / 1000);
+  const scheduling = stopScheduling().filter((x) => x.at <= lastB);
   await printCpu(cpuB, (Date.now() - t0) / 1000);
+  // Where the rate comes from: each event's fan-out is one call, and the calls share the local
+  // server's slots; the worker's event loop runs them all, and waits for a CPU when the machine is full.
+  await printRuns(t0);
+  const share = (key: "idle" | "steal" | "workerWaited", of: number) =>
+    `${((scheduling.reduce((sum, x) => sum + x[key], 0) / (scheduling.length * of)) * 100).toFixed(0)} %`;
+  if (scheduling.length > 0)
+    console.log(
+      `    meanwhile: the machine idle ${share("idle", 500)}, stolen ${share("steal", 500)}; the worker's event loop waited for a CPU ${share("workerWaited", 250)} of the time`,
+    );
   const bare = new Agent({ connections: 16 });
   const tb = performance.now();
   let next = 0;
