@@ -140,7 +140,7 @@ async function main() {
     if (workerPort) {
       const worker = startChild(
         "worker",
-        [...WORKER_NODE_FLAGS, ...cpuProfileArgs("worker"), nextBin(), "start", "-p", workerPort, "-H", "127.0.0.1"],
+        [...cpuProfileArgs("worker"), nextBin(), "start", "-p", workerPort, "-H", "127.0.0.1"],
         {
           ...prodEnv,
           PORT: workerPort,
@@ -162,14 +162,6 @@ async function main() {
     `\n  Blue Webhooks: http://127.0.0.1:${port}\n${demoLogin}${workerPort ? `  Functions:     ${appUrl} (worker)\n` : ""}`,
   );
 }
-
-/**
- * The worker allocates for every delivery (bodies, headers, responses, query parameters) and its
- * objects die young: a larger young generation lets more of them die before they are copied. In
- * `bench:delivery` (b) its garbage collection fell from 12.2 % to 8.7 % of its busy time; the
- * young generation may grow to 3 × 64 MB instead of 3 × 16 MB.
- */
-const WORKER_NODE_FLAGS = ["--max-semi-space-size=64"];
 
 /** NEXT_CPU_PROFILE_DIR=dir: each server writes a V8 CPU profile there when it stops (profiling). */
 function cpuProfileArgs(role: string): string[] {
