@@ -59,16 +59,36 @@ const markFannedOut = (client: Pick<PoolClient, "query">, eventId: string) =>
   ]);
 
 /**
+ * Webhooks with an attempt that a fan-out of this process stopped waiting for and that has not
+ * ended yet (by count). Until it ends — and its recording says whether the receiver is slow — the
+ * next events' first attempts to them are not waited for either: a receiver that times out takes
+ * WEBHOOK_TIMEOUT_MS to be known as slow, and meanwhile every event to it held its fan-out (and
+ * a call slot) for the straggler wait. Process memory only: nothing else depends on it.
+ */
+const unanswered = new Map<string, number>();
+
+function trackUnanswered(webhookId: string, attempt: Promise<unknown>) {
+  unanswered.set(webhookId, (unanswered.get(webhookId) ?? 0) + 1);
+  const done = () => {
+    const left = (unanswered.get(webhookId) ?? 1) - 1;
+    if (left > 0) unanswered.set(webhookId, left);
+    else unanswered.delete(webhookId);
+  };
+  attempt.then(done, done);
+}
+
+/**
  * How this process makes the webhook's first attempt now: inline (waited for, within the budget),
- * in the background from the start (its receiver is slow, so it is never waited for), or not at
- * all — queued in its lane, which has work due, a pause, a rate, an order or no free slot.
+ * in the background from the start (its receiver is slow, or an attempt to it that a fan-out
+ * stopped waiting for is still unanswered, so it is not waited for), or not at all — queued in its
+ * lane, which has work due, a pause, a rate, an order or no free slot.
  */
 function firstAttempt(w: Candidate, now: number): "inline" | "background" | "queued" {
   if (w.orderedDelivery || w.maxPerSecond !== null || w.laneSaturated) return "queued";
   if (w.lanePausedUntil && w.lanePausedUntil.getTime() > now) return "queued";
   if (w.laneWakeAt && w.laneWakeAt.getTime() <= now) return "queued";
   if (!tryTakeSlot(w.id, w.maxConcurrency)) return "queued";
-  return w.laneSlow ? "background" : "inline";
+  return w.laneSlow || unanswered.has(w.id) ? "background" : "inline";
 }
 
 /**
@@ -110,6 +130,8 @@ export type FanOutResult = {
   inline: number;
   queued: number;
   background: number;
+  /** First attempts started without being waited for (a slow or still unanswered receiver). */
+  notWaited: number;
   ms: { match: number; wait?: number; commit?: number; after?: number };
 };
 
@@ -132,7 +154,7 @@ export async function fanOutEvent(
     : await loadEvent(eventId).then(
         async (e) => [e, e ? await matchWebhooks(eventId, e.type, e.projectIds) : []] as const,
       );
-  const none = { matched: 0, inline: 0, queued: 0, background: 0, ms: { match: Date.now() - entered } };
+  const none = { matched: 0, inline: 0, queued: 0, background: 0, notWaited: 0, ms: { match: Date.now() - entered } };
   if (!event) return none;
   if (selected.length === 0) {
     await markFannedOut(pool(), eventId);
@@ -217,6 +239,7 @@ export async function fanOutEvent(
   const finished = waited.filter(succeeded).map((e) => e.record!);
   const running = [...inline.values()].filter((e) => !e.waited || !succeeded(e));
   const unfinished = new Set(running.filter((e) => !e.record));
+  for (const e of unfinished) if (e.waited) trackUnanswered(e.send.webhookId, e.promise);
   const rows = fresh.map(({ webhook, outcome, send }) => {
     const entry = inline.get(send.id);
     const base = {
@@ -382,6 +405,7 @@ export async function fanOutEvent(
     inline: finished.length,
     queued: result.queued,
     background: result.leased.size,
+    notWaited: inline.size - waited.length,
     ms: { match: started - entered, wait: now - started, commit: committed - now, after: Date.now() - committed },
   };
 }

@@ -8,9 +8,10 @@ import { DELETE as deleteWebhookRoute, PATCH as patchWebhookRoute } from "@/app/
 import { db, pool } from "@/lib/db";
 import { attemptsInFlightHere, releaseSlot, tryTakeSlot } from "@/lib/delivery-engine/attempt-slots";
 import { launchAttempts, settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
+import type { FanOutResult } from "@/lib/delivery-engine/fan-out";
 import { pumpLane } from "@/lib/delivery-engine/lanes";
 import { settlePublishing } from "@/lib/events/publish-events";
-import { listRuns, waitFor } from "@/tools/inngest-local/test-support";
+import { getRun, listRuns, waitFor } from "@/tools/inngest-local/test-support";
 import { createRecord, createWebhook, deliveryWorkspace, retryingDelivery } from "../helpers/delivery-workspace";
 import { call } from "../helpers/http";
 import { harnessForThisFile } from "../helpers/inngest";
@@ -37,6 +38,18 @@ async function laneIsLocked(webhookId: string): Promise<boolean> {
     await client.query("ROLLBACK");
     client.release();
   }
+}
+
+/** The output of the completed fan-out run of an event (what it did and where its time went). */
+function fanOutOutput(eventId: string) {
+  return waitFor(`the fan-out of ${eventId}`, async () => {
+    for (const run of await listRuns(harness().server.url, { status: "Completed" })) {
+      if (!run.functionId.endsWith("fan-out")) continue;
+      const detail = await getRun(harness().server.url, run.id);
+      if ((detail.event.data as { eventId?: string }).eventId === eventId) return run.output as FanOutResult;
+    }
+    return undefined;
+  });
 }
 
 describe("delivery lanes", () => {
@@ -88,6 +101,39 @@ describe("delivery lanes", () => {
       return n === 4 || undefined;
     });
     await slow.close();
+  }, 30_000);
+
+  it("an attempt the fan-out stopped waiting for keeps the next events' fan-outs from waiting for that receiver until it answers", async () => {
+    const ws = await deliveryWorkspace("unanswered");
+    const fast = await startReceiver({ status: 200 });
+    const slow = await startReceiver({ status: 200, delayMs: 3_000 });
+    // Nine fast webhooks and one slow one: the fan-out stops waiting for the tenth (a straggler)
+    // soon after the nine have answered, and leaves its attempt running.
+    for (let i = 0; i < 9; i++) await createWebhook(ws, `${fast.url}/hook-${i}`);
+    const slowHook = await createWebhook(ws, `${slow.url}/slow`);
+    const latestEvent = async () =>
+      (
+        await db().event.findFirstOrThrow({
+          where: { projectId: ws.project.id, type: "TODO_CREATED" },
+          orderBy: { sequence: "desc" },
+          select: { id: true },
+        })
+      ).id;
+    await createRecord(ws, "first");
+    // The first fan-out waited for its straggler a while, then left it running.
+    expect(await fanOutOutput(await latestEvent())).toMatchObject({ matched: 10, notWaited: 0 });
+    await createRecord(ws, "second");
+    const second = await fanOutOutput(await latestEvent());
+    await slow.waitFor(2);
+    // The second event's attempt went out while the first was still unanswered, and its fan-out
+    // did not wait for it at all.
+    expect(slow.requests[1].at - slow.requests[0].at).toBeLessThan(3_000);
+    expect(second).toMatchObject({ matched: 10, notWaited: 1 });
+    await waitFor("both slow deliveries delivered", async () => {
+      const n = await db().delivery.count({ where: { webhookId: slowHook.id, status: "DELIVERED" } });
+      return n === 2 || undefined;
+    });
+    await Promise.all([fast.close(), slow.close()]);
   }, 30_000);
 
   it("a pump skips a delivery whose attempt is being recorded instead of waiting for it (no deadlock)", async () => {
