@@ -238,7 +238,9 @@ describe("delivery lanes", () => {
     await settlePublishing();
     await receiver.waitFor(n, 20_000);
     const times = receiver.requests.map((r) => r.at).sort((a, b) => a - b);
-    const rate = ((n - 1) * 1000) / (times[n - 1] - times[0]);
+    // The rate while the lane has a backlog: from the third request on. The first ones come while
+    // the 30 fan-outs are still queueing deliveries (a first gap of 150–300 ms on a busy machine).
+    const rate = ((n - 3) * 1000) / (times[n - 1] - times[2]);
     expect(rate).toBeLessThanOrEqual(11);
     expect(rate).toBeGreaterThanOrEqual(9);
     // No one-second window holds more than the rate (plus the window's own edge).
