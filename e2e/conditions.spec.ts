@@ -2,11 +2,10 @@
 // Urgent", previewed against the project's real recent events, saved, then checked on the board
 // with a real receiver: only the matching move arrives, and the others say why they were not sent.
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiRecord, apiWorkspace, expectData, newAccount } from "./fixtures";
-import { expectNoHorizontalScroll } from "./page-checks";
+import { axe, expectNoHorizontalScroll } from "./page-checks";
 
 type Board = { projectId: string; project: string; todo: string; done: string; review: string; urgent: string };
 
@@ -243,7 +242,7 @@ test("a condition can be built with the keyboard alone", async ({ page }) => {
   await expect(conditions.getByTestId("conditions-sentence")).toHaveText("Send only when the record moved into Done.");
   // Every control named, nothing an assistive technology would trip over, in the builder and the preview.
   await expect(page.getByTestId("preview-count")).toBeVisible();
-  const audit = await new AxeBuilder({ page })
+  const audit = await axe(page)
     .include("[data-testid=conditions]")
     .include("[data-testid=conditions-preview]")
     .analyze();

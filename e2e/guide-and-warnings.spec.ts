@@ -1,10 +1,10 @@
 // A newcomer finds the webhook guide from the empty list and from the form; a webhook whose
 // receiver starts failing warns its creator in the notices before anything is turned off.
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiRecord, apiWorkspace, expectData, newAccount } from "./fixtures";
+import { axe } from "./page-checks";
 
 test("the guide is linked from the empty webhook list and the form, and reads without axe violations", async ({
   page,
@@ -17,8 +17,8 @@ test("the guide is linked from the empty webhook list and the form, and reads wi
   await expect(page.getByText(/within \d+ seconds?\./)).toBeVisible();
   await expect(page.getByRole("region", { name: "Example in Node.js" })).toContainText("function verifyWebhook");
   await expect(page.getByRole("button", { name: "Copy the PHP example" })).toBeVisible();
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+  const audit = await axe(page).analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 
   await page.getByRole("link", { name: "Create a webhook" }).click();
   await expect(page).toHaveURL(/\/settings\/webhooks\/new$/);

@@ -2,10 +2,10 @@
 // companies, removable chips, "Select all N matching" taking only the matches, the hint towards
 // "All my projects", a form that stays short, and a searchable project filter in the log that fits
 // a phone.
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type APIResponse, expect, type Page, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiUser, expectData } from "./fixtures";
+import { axe } from "./page-checks";
 
 const COMPANIES = 5;
 const PER_COMPANY = 100;
@@ -55,7 +55,7 @@ async function signedInPage(page: Page, api: APIRequestContext) {
 
 /** axe's findings on the page (or inside `within`), one line per violation and element. */
 async function axeViolations(page: Page, within?: string) {
-  const builder = new AxeBuilder({ page });
+  const builder = axe(page);
   const { violations } = await (within ? builder.include(within) : builder).analyze();
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${n.failureSummary}`));
 }
