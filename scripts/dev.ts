@@ -46,6 +46,16 @@ function nextBin() {
   return path.join(ROOT, "node_modules/next/dist/bin/next");
 }
 
+/**
+ * `next start` on 127.0.0.1:port, keeping an idle connection open 65 s (Node's default is 5 s). A
+ * client that reuses a kept-alive connection just as the server closes it gets "socket hang up" on
+ * a request the server never saw — an e2e test's API context did, after 5 s of work in the page.
+ * Longer than the 60 s idle timeout of common load balancers, which would meet the same race.
+ */
+function nextStart(port: string) {
+  return [nextBin(), "start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "65000"];
+}
+
 function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: "inherit", env });
@@ -133,21 +143,17 @@ async function main() {
     if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) await runToEnd([nextBin(), "build"], env);
     const prodEnv = { ...env, NODE_ENV: "production" as const };
     assertValidConfiguration(prodEnv);
-    startChild("next", [...cpuProfileArgs("web"), nextBin(), "start", "-p", port, "-H", "127.0.0.1"], {
+    startChild("next", [...cpuProfileArgs("web"), ...nextStart(port)], {
       ...prodEnv,
       BLUE_PROCESS_ROLE: "web",
     });
     if (workerPort) {
-      const worker = startChild(
-        "worker",
-        [...cpuProfileArgs("worker"), nextBin(), "start", "-p", workerPort, "-H", "127.0.0.1"],
-        {
-          ...prodEnv,
-          PORT: workerPort,
-          BLUE_PROCESS_ROLE: "worker",
-          DATABASE_URL: withApplicationName(url, WORKER_APPLICATION_NAME),
-        },
-      );
+      const worker = startChild("worker", [...cpuProfileArgs("worker"), ...nextStart(workerPort)], {
+        ...prodEnv,
+        PORT: workerPort,
+        BLUE_PROCESS_ROLE: "worker",
+        DATABASE_URL: withApplicationName(url, WORKER_APPLICATION_NAME),
+      });
       if (worker.pid && !lowerPriority(worker.pid, workerNice())) console.warn("could not lower the worker's priority");
       // Only for the embedded server this command manages: its process ids are on this host.
       if (usesEmbedded()) lowerSessionsPriority(url, WORKER_APPLICATION_NAME, workerNice());
