@@ -1,5 +1,15 @@
 // End-to-end tests in Debian's Chromium against the production build, on its own fresh database.
+import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+
+/**
+ * Debian's Chromium headless shell (package chromium-headless-shell, what Playwright itself runs
+ * headless) when it is installed: the same engine without the browser's window machinery, about
+ * 10 % less CPU for the suite on a 2-core machine than the full /usr/bin/chromium, which is the
+ * fallback. CHROMIUM_PATH picks another.
+ */
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -19,7 +29,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromium,
       args: [
         "--no-sandbox",
         "--disable-gpu",
