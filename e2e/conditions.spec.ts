@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiRecord, apiWorkspace, expectData, newAccount } from "./fixtures";
-import { axe, expectNoHorizontalScroll } from "./page-checks";
+import { axeFindings, expectNoHorizontalScroll } from "./page-checks";
 
 type Board = { projectId: string; project: string; todo: string; done: string; review: string; urgent: string };
 
@@ -242,11 +242,7 @@ test("a condition can be built with the keyboard alone", async ({ page }) => {
   await expect(conditions.getByTestId("conditions-sentence")).toHaveText("Send only when the record moved into Done.");
   // Every control named, nothing an assistive technology would trip over, in the builder and the preview.
   await expect(page.getByTestId("preview-count")).toBeVisible();
-  const audit = await axe(page)
-    .include("[data-testid=conditions]")
-    .include("[data-testid=conditions-preview]")
-    .analyze();
-  expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeFindings(page, ["[data-testid=conditions]", "[data-testid=conditions-preview]"])).toEqual([]);
 });
 
 test.describe("on a phone", () => {

@@ -5,7 +5,7 @@
 import { type APIRequestContext, type APIResponse, expect, type Page, test } from "@playwright/test";
 import { startReceiver } from "../tests/helpers/receiver";
 import { apiUser, expectData } from "./fixtures";
-import { axe } from "./page-checks";
+import { axeFindings } from "./page-checks";
 
 const COMPANIES = 5;
 const PER_COMPANY = 100;
@@ -51,13 +51,6 @@ async function created(res: APIResponse) {
 
 async function signedInPage(page: Page, api: APIRequestContext) {
   await page.context().addCookies((await api.storageState()).cookies);
-}
-
-/** axe's findings on the page (or inside `within`), one line per violation and element. */
-async function axeViolations(page: Page, within?: string) {
-  const builder = axe(page);
-  const { violations } = await (within ? builder.include(within) : builder).analyze();
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${n.failureSummary}`));
 }
 
 /** The page's height and whether anything makes it wider than the screen. */
@@ -113,7 +106,7 @@ test.describe("500 projects in 5 companies", () => {
     await expect(picker.getByText("4 selected")).toBeVisible();
     const chips = picker.getByTestId("selected-summary");
     await expect(chips).toHaveText("Selected (4)Site 1-025 HarborSite 1-050 HarborSite 1-075 HarborSite 1-100 Harbor");
-    expect(await axeViolations(page, '[data-testid="project-mode-picker"]')).toEqual([]);
+    expect(await axeFindings(page, ['[data-testid="project-mode-picker"]'])).toEqual([]);
     await search.fill("");
     await expect(picker.getByRole("button", { name: "Projects of Scale Company 1" })).toContainText("4/100");
     await expect(picker.getByRole("button", { name: "Projects of Scale Company 2" })).toContainText("0/100");
@@ -142,7 +135,7 @@ test.describe("500 projects in 5 companies", () => {
     await chips.getByRole("button", { name: "Show all 500" }).click();
     await expect(chips.getByRole("button", { name: /^Remove / })).toHaveCount(500);
     expect((await picker.boundingBox())!.height).toBeLessThan(1000);
-    expect(await axeViolations(page, '[data-testid="project-mode-picker"]')).toEqual([]);
+    expect(await axeFindings(page, ['[data-testid="project-mode-picker"]'])).toEqual([]);
     // Searching for what every project holds opens every company, still inside the bounded area:
     // the picker and the page grow by a few hundred pixels, not by the 500 projects' thousands.
     const before = (await pageSize(page)).height;
@@ -204,7 +197,7 @@ test.describe("500 projects in 5 companies", () => {
       await expect(options).toHaveCount(51);
       await expect(options.first()).toHaveText("All projects");
       await expect(page.getByText("450 more — type a name to narrow the list")).toBeVisible();
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeFindings(page)).toEqual([]);
       size = await pageSize(page);
       expect(size.width).toBeLessThanOrEqual(size.screen);
 
