@@ -1,15 +1,6 @@
 // End-to-end tests in Debian's Chromium against the production build, on its own fresh database.
-import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
-
-/**
- * Debian's Chromium headless shell (package chromium-headless-shell, what Playwright itself runs
- * headless) when it is installed: the same engine without the browser's window machinery, about
- * 10 % less CPU for the suite on a 2-core machine than the full /usr/bin/chromium, which is the
- * fallback. CHROMIUM_PATH picks another.
- */
-const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
-const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
+import { chromiumPath } from "./scripts/chromium-path";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -29,7 +20,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: chromium,
+      executablePath: chromiumPath(),
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -8,6 +8,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { type APIRequestContext, type APIResponse, chromium, type Page, request } from "@playwright/test";
+import { chromiumPath } from "./chromium-path";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_FORM_PORT ?? 3500);
@@ -149,7 +150,7 @@ async function main() {
   console.log(`starting the production build on ${BASE_URL} (database ${DATABASE})…`);
   const server = await startServer();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
   });
   try {

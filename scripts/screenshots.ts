@@ -10,6 +10,7 @@ import { type APIRequestContext, type Browser, chromium, type Page, request } fr
 import { LOCALE_NAMES, LOCALES, type Locale } from "../i18n/locales";
 import { DEMO_USERS } from "../lib/seed/demo-data";
 import { startReceiver } from "../tests/helpers/receiver";
+import { chromiumPath } from "./chromium-path";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "screenshots");
@@ -215,7 +216,7 @@ async function main() {
   const receiver = await startReceiver({ status: 200, body: "ok" });
   const server = await startServer();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
   });
   try {
