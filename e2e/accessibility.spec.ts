@@ -1,6 +1,7 @@
-// Every page, signed in and signed out, in the light and the dark theme (each page loaded once, both
-// themes checked on it): axe finds no violation of any impact; on a phone (390×844) the main pages too, none wider than the screen. Beside it, what makes the pages usable without a mouse or in the dark: the skip link,
-// the current page in the menu, the theme menu that is remembered without a flash of the wrong
+// Every page, signed in and signed out, in the light and the dark theme (each page loaded once,
+// both themes checked on it): axe finds no violation of any impact; on a phone (390×844) the main
+// pages too, none wider than the screen. Beside it, what makes the pages usable without a mouse or
+// in the dark: the skip link, the current page in the menu, the theme menu that is remembered without a flash of the wrong
 // theme, and the activity chart's axis and empty state.
 import { randomUUID } from "node:crypto";
 import {
