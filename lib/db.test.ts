@@ -1,8 +1,9 @@
 // The pools survive the server ending their idle connections (a restart, a failover, an
-// administrator): no uncaught exception, and the next query gets a new connection.
+// administrator): no uncaught exception, and the next query gets a new connection. Their
+// statements with values are prepared once per connection.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { plannedOncePool, pool } from "./db";
+import { db, plannedOncePool, pool, statementName, statementNamer } from "./db";
 import { env } from "./env";
 
 async function waitUntil(check: () => boolean, timeoutMs = 5_000) {
@@ -36,5 +37,61 @@ describe.each([
     await waitUntil(() => p.totalCount < before);
     const after = await p.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
     expect(after.rows[0].pid).not.toBe(rows[0].pid);
+  });
+});
+
+describe("prepared statements", () => {
+  const prepared = (c: Pick<pg.PoolClient, "query">, text: string) =>
+    c
+      .query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE statement = $1", [text])
+      .then((r) => r.rows.map((row) => row.name));
+
+  it("a statement with values is prepared once per connection, under a name its text gives it", async () => {
+    const text = `SELECT $1::int + 1 AS n -- ${Math.random()}`;
+    const client = await pool().connect();
+    try {
+      expect(await prepared(client, text)).toEqual([]);
+      expect((await client.query(text, [1])).rows).toEqual([{ n: 2 }]);
+      expect((await client.query({ text, values: [41] })).rows).toEqual([{ n: 42 }]);
+      expect(await prepared(client, text)).toEqual([statementName(text)]);
+    } finally {
+      client.release();
+    }
+  });
+
+  it("a statement without values, or one named by its caller, is left as it is", async () => {
+    const plain = `SELECT 1 AS n -- ${Math.random()}`;
+    const named = `SELECT $1::int AS n -- ${Math.random()}`;
+    const client = await pool().connect();
+    try {
+      await client.query(plain);
+      await client.query({ name: "mine", text: named, values: [1] });
+      expect(await prepared(client, plain)).toEqual([]);
+      expect(await prepared(client, named)).toEqual(["mine"]);
+    } finally {
+      client.release();
+    }
+  });
+
+  it("Prisma's statements are prepared too (in a transaction, on its one connection)", async () => {
+    const marker = `prisma ${Math.random()}`;
+    const names = await db().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT ${marker}::text AS marker`;
+      return tx.$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements
+        WHERE statement LIKE '%::text AS marker' AND statement NOT LIKE '%pg_prepared_statements%'`;
+    });
+    expect(names.length).toBeGreaterThan(0);
+  });
+
+  it("names are derived from the text, the same for the same text, and given to at most so many texts", () => {
+    const name = statementNamer(2);
+    const a = name("SELECT $1");
+    expect(a).toMatch(/^s_[\w-]+$/);
+    expect(name("SELECT $1")).toBe(a);
+    const b = name("SELECT $2");
+    expect(b).not.toBe(a);
+    expect(name("SELECT $3")).toBeUndefined();
+    expect(name("SELECT $1")).toBe(a);
+    expect(a?.length).toBeLessThanOrEqual(63);
   });
 });

@@ -47,6 +47,7 @@ describe("the start-up check", () => {
     ["DATABASE_URL", "not a url", "must be a postgresql:// URL"],
     ["DATABASE_POOL_SIZE", "0", "must be a whole number from 1 to 1000"],
     ["DATABASE_POOL_SIZE", "ten", "must be a whole number from 1 to 1000"],
+    ["DATABASE_PREPARED_STATEMENTS", "yes", "must be 1 or 0"],
     ["AUTH_SECRET", "short", "must be at least 32 characters"],
     ["WEBHOOK_SECRET_KEY", "c2hvcnQ=", "must be 32 bytes, base64-encoded"],
     ["WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8,10.0.0.0", '"10.0.0.0" is not a network in CIDR notation'],

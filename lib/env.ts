@@ -83,6 +83,10 @@ const APP_SETTINGS = {
     .default("development"),
   DATABASE_URL: url(POSTGRES_URL, "must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: wholeNumber(1, 1_000).default(20),
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["0", "1"], { error: "must be 1 or 0" })
+    .default("1")
+    .transform((v) => v === "1"),
   AUTH_SECRET: z
     .string({ error: "is required (the dev command generates one into .env.local)" })
     .min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)"),

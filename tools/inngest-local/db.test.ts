@@ -48,3 +48,23 @@ it("a relaxed transaction's writes are visible to every session at once, and rol
   ).rejects.toThrow("abandoned");
   expect((await db.pool.query(`SELECT id FROM ${db.t.apps} WHERE id = 'b'`)).rowCount).toBe(0);
 });
+
+it("statements with values are prepared once per connection, in both pools; others are not", async () => {
+  for (const pool of [db.pool, db.relaxed]) {
+    const text = `SELECT $1::int * 2 AS n -- ${Math.random()}`;
+    const plain = `SELECT 2 AS n -- ${Math.random()}`;
+    const client = await pool.connect();
+    try {
+      expect((await client.query(text, [21])).rows).toEqual([{ n: 42 }]);
+      expect((await client.query(text, [2])).rows).toEqual([{ n: 4 }]);
+      await client.query(plain);
+      const { rows } = await client.query<{ statement: string }>(
+        "SELECT statement FROM pg_prepared_statements WHERE statement IN ($1, $2)",
+        [text, plain],
+      );
+      expect(rows.map((r) => r.statement)).toEqual([text]);
+    } finally {
+      client.release();
+    }
+  }
+});
