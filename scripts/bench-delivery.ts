@@ -593,10 +593,22 @@ async function noisyNeighbour(receivers: Receiver[], board: Board) {
   // Awaited below; until then a failed call must not end the process before the app is stopped.
   bLoad.catch(() => undefined);
   await sleep(leadSeconds * 1000);
+  const workerPid = [...(await cpuByProcess())].find(([, p]) => p.kind === "next start (worker)")?.[0];
+  const stopScheduling = sampleScheduling(workerPid);
+  const since = Date.now();
   const expected = await tenantALoad(fast, board, togetherSeconds);
+  const loadEnded = Date.now();
+  const scheduling = stopScheduling();
   // B's load ends with A's: its queue then is the backlog it built while A was measured.
   const bState = await tenantBState(b, bWebhook, await bLoad);
   const together = await tenantALatency(fast, expected, "with B");
+  // Where A's slow deliveries with B came from: the seconds they fell in, and each stage's share.
+  printSlowSeconds(
+    fast.flatMap((r) => r.arrivals.map((a) => ({ sentAt: a.sentAt, ms: a.at - a.sentAt }))),
+    since,
+    scheduling,
+  );
+  await printHealthyStages(aHooks, since + (loadEnded - since) / 2);
 
   const p50Ratio = pct(together, 50) / pct(alone, 50);
   const p99Ratio = pct(together, 99) / pct(alone, 99);
