@@ -59,6 +59,18 @@ describe("prepared statements", () => {
     }
   });
 
+  it("is planned for its values every time: a generic plan made while a table was small is never kept", async () => {
+    const { rows } = await pool().query<{ plan_cache_mode: string }>("SHOW plan_cache_mode");
+    expect(rows[0].plan_cache_mode).toBe("force_custom_plan");
+    // The test database's URL sets options of its own (a time zone): both are kept.
+    const zone = await pool().query<{ TimeZone: string }>("SHOW TimeZone");
+    expect(zone.rows[0].TimeZone).toBe(
+      new URL(env.DATABASE_URL).searchParams.get("options")?.match(/TimeZone=(\S+)/)?.[1],
+    );
+    const planned = await plannedOncePool().query<{ plan_cache_mode: string }>("SHOW plan_cache_mode");
+    expect(planned.rows[0].plan_cache_mode).toBe("force_generic_plan");
+  });
+
   it("a statement without values, or one named by its caller, is left as it is", async () => {
     const plain = `SELECT 1 AS n -- ${Math.random()}`;
     const named = `SELECT $1::int AS n -- ${Math.random()}`;

@@ -64,8 +64,8 @@ export const statementName = statementNamer(500);
 /**
  * A connection that prepares each parameterised statement once (the extended protocol's named
  * statements, as the JDBC driver does after five runs), by Prisma and the hot path's SQL alike: a
- * statement is then parsed once per connection, and PostgreSQL plans it once when its generic
- * plan is as good as one made for the values (plan_cache_mode=auto). Measured in (a) of
+ * statement is then parsed once per connection, and planned for its values each time (the pool
+ * sets plan_cache_mode=force_custom_plan; see there). Measured in (a) of
  * `npm run bench:delivery`: planning was 43 % of the database time per event. Statements without
  * values (BEGIN, scripts) go as they are; DATABASE_PREPARED_STATEMENTS=0 turns this off (a
  * transaction-mode pooler older than PgBouncer 1.21 cannot keep prepared statements).
@@ -89,12 +89,26 @@ function isUnnamedQueryConfig(config: unknown): config is pg.QueryConfig {
   return typeof c.text === "string" && !c.name && typeof c.submit !== "function" && (c.values?.length ?? 0) > 0;
 }
 
+/**
+ * The URL with a session setting added to its `options` (pg lets the URL's `options` replace a
+ * pool's own, so a URL that sets any — a time zone, say — would silently drop the setting).
+ */
+function withSessionSetting(connectionString: string, setting: string): string {
+  const url = new URL(connectionString);
+  const options = url.searchParams.get("options");
+  url.searchParams.set("options", `${options ? `${options} ` : ""}-c ${setting}`);
+  return url.toString();
+}
+
 /** The pool shared by Prisma and the hot path's SQL, created on first use. */
 export function pool(): pg.Pool {
   globalForPrisma.pgPool ??= survivingLostConnections(
     new pg.Pool({
       Client: env.DATABASE_PREPARED_STATEMENTS ? PreparingClient : pg.Client,
-      connectionString: env.DATABASE_URL,
+      // A prepared statement is still planned for its values each time: a generic plan chosen
+      // while a table was small (a new installation, a benchmark's first seconds) stayed in use
+      // after it grew — the lanes' lock query scanned every lane, 22 ms a call, in one run of (e).
+      connectionString: withSessionSetting(env.DATABASE_URL, "plan_cache_mode=force_custom_plan"),
       max: poolSize(),
       // The pool hands out the most recently used connection, so at a steady rate most connections
       // sit idle; with pg's 10 s default they were closed and opened again at the next burst, each
@@ -122,10 +136,9 @@ const PLANNED_POOL_SIZE = 8;
 export function plannedOncePool(): pg.Pool {
   globalForPrisma.plannedPool ??= survivingLostConnections(
     new pg.Pool({
-      connectionString: env.DATABASE_URL,
+      connectionString: withSessionSetting(env.DATABASE_URL, "plan_cache_mode=force_generic_plan"),
       max: PLANNED_POOL_SIZE,
       idleTimeoutMillis: 5 * 60_000,
-      options: "-c plan_cache_mode=force_generic_plan",
     }),
     "planned once",
   );
