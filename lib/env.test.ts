@@ -137,6 +137,8 @@ describe("env", () => {
     expect(env.LOG_LEVEL).toBeUndefined();
     vi.stubEnv("PORT", "");
     expect(launcherEnv.PORT).toBe(3000);
+    vi.stubEnv("WORKER_NICE", "");
+    expect(launcherEnv.WORKER_NICE).toBe(19);
   });
 
   it("reads a variable when used, so a change between reads is seen", () => {

@@ -128,7 +128,7 @@ const APP_SETTINGS = {
 const LAUNCHER_SETTINGS = {
   PORT: port().default(3000),
   WORKER_PORT: port().optional(),
-  WORKER_NICE: wholeNumber(0, 19).default(10),
+  WORKER_NICE: wholeNumber(0, 19).default(19),
   INNGEST_LOCAL_PORT: port().default(8288),
   PGPORT_EMBEDDED: port().default(55432),
   PGDATA_DIR: z.string().optional(),

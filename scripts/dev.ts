@@ -29,7 +29,7 @@ import {
 } from "./process-priority";
 import { parseStartOptions } from "./start-options";
 
-/** How much background processes and their database sessions yield the CPU (WORKER_NICE, default 10; 0 = off). */
+/** How much background processes and their database sessions yield the CPU (WORKER_NICE, default 19; 0 = off). */
 const workerNice = () => launcherEnv.WORKER_NICE;
 
 const { production, fresh, durable, seedDemo, allowLoopbackWebhooks, singleProcess, database } = parseStartOptions(
