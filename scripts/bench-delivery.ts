@@ -412,14 +412,10 @@ async function latencyScenario(receivers: Receiver[], board: Board) {
   // What 20 events a second cost at light load: the per-event work (the API call, the hand-off,
   // the fan-out run) weighs more here than in (b), where each event has 100 deliveries.
   await printCpu(cpu, (Date.now() - started) / 1000);
-  const latencies = ten.flatMap((r) => r.arrivals.map((a) => a.at - a.sentAt));
-  console.log(`    ${fmt(latencies)}${ok ? "" : " — NOT ALL ARRIVED"}`);
+  const timeline = ten.flatMap((r) => r.arrivals.map((a) => ({ sentAt: a.sentAt, ms: a.at - a.sentAt })));
+  console.log(`    ${fmt(timeline.map((l) => l.ms))}${ok ? "" : " — NOT ALL ARRIVED"}`);
   // Whether the slow ones are spread out or fall in a few seconds (a stall), and the machine then.
-  printSlowSeconds(
-    ten.flatMap((r) => r.arrivals.map((a) => ({ sentAt: a.sentAt, ms: a.at - a.sentAt }))),
-    started,
-    scheduling,
-  );
+  printSlowSeconds(timeline, started, scheduling);
   for (const id of hooks) await deleteWebhook(id);
   resetArrivals(receivers);
 }
