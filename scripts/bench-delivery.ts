@@ -2,7 +2,7 @@
 // and ordered delivery against a production build (next start) and the local Inngest server, with
 // receivers on 127.0.0.1. Prints figures; asserts nothing. Uses its own database (blue_bench) and
 // ports 3300 / 8488.
-//   --only d,e,f        only these scenarios (of a, b, c, c0, d, e, f), still in that order
+//   --only d,e,f        only these scenarios (of a, b, c, c0, d, e, e0, f), still in that order
 //   --overload-rate N   (c) and (c0) at N events/s instead of twice (b)'s rate; alone it means --only c,c0
 //   --scale F           (a), (d) and (e) F times as long, (f) with F times the records (0.2 for a quick look)
 import { type ChildProcess, spawn } from "node:child_process";
@@ -27,7 +27,7 @@ const ATTEMPTS = RETRY_WAITS_S.length + 1;
 /** The app's default, set explicitly so that (e)'s bounded waits match what the app does. */
 const TIMEOUT_MS = 7_000;
 
-const SCENARIOS = ["a", "b", "c", "c0", "d", "e", "f"];
+const SCENARIOS = ["a", "b", "c", "c0", "d", "e", "e0", "f"];
 const argument = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -640,7 +640,7 @@ type Tenant = { id: string; session: string };
  * member of an event's project is a fan-out candidate: with one owner per project, an event is
  * matched against its own project's 10 webhooks, as (a)–(d)'s events are.
  */
-async function signUpTenants(count: number): Promise<Tenant[]> {
+async function signUpTenants(count: number, prefix: string): Promise<Tenant[]> {
   return pooled(
     Array.from({ length: count }, (_, i) => i),
     4,
@@ -648,7 +648,7 @@ async function signUpTenants(count: number): Promise<Tenant[]> {
       const res = await call(
         "POST",
         "/api/v1/auth/sign-up",
-        { name: `Bench tenant ${i}`, email: `bench-tenant-${i}@example.com`, password: "bench-password" },
+        { name: `Bench tenant ${i}`, email: `bench-${prefix}tenant-${i}@example.com`, password: "bench-password" },
         "",
       );
       return { id: res.json.id, session: sessionOf(res.headers) };
@@ -660,10 +660,10 @@ async function signUpTenants(count: number): Promise<Tenant[]> {
  * (e)'s 100 projects in 10 companies, each with one list, written in SQL: there is no API for
  * projects yet. The demo user owns them all (it makes the records), and tenant i owns project i.
  */
-async function createMassFailureProjects(demoUserId: string, tenants: Tenant[]): Promise<Board[]> {
+async function createMassFailureProjects(demoUserId: string, tenants: Tenant[], prefix: string): Promise<Board[]> {
   const projects = tenants.map((_, i) => ({
-    id: `bench-project-${i}`,
-    companyId: `bench-company-${Math.floor(i / 10)}`,
+    id: `bench-${prefix}project-${i}`,
+    companyId: `bench-${prefix}company-${Math.floor(i / 10)}`,
   }));
   const companyIds = [...new Set(projects.map((p) => p.companyId))];
   const members = [...projects.map((p) => [p.id, demoUserId]), ...projects.map((p, i) => [p.id, tenants[i].id])];
@@ -702,13 +702,15 @@ async function createMassFailureProjects(demoUserId: string, tenants: Tenant[]):
 
 type MassWebhook = { id: string; session: string; kind: "healthy" | "timeout" | "refused" };
 
-/** Per project: webhook 0 to a receiver that never answers, 1 to a refused port, 2–9 to fast receivers (by path). */
+/**
+ * Per project: webhook 0 to a receiver that never answers, 1 to a refused port, 2–9 to fast
+ * receivers (by path); with no failing receivers (e0), all ten to fast ones.
+ */
 async function createMassFailureWebhooks(
   boards: Board[],
   tenants: Tenant[],
   receivers: Receiver[],
-  silent: Receiver,
-  refusedPort: number,
+  failing: { silent: Receiver; refusedPort: number } | null,
 ): Promise<MassWebhook[]> {
   const perProject = await pooled(
     boards.map((board, p) => ({ board, p })),
@@ -716,14 +718,16 @@ async function createMassFailureWebhooks(
     async ({ board, p }) => {
       const hooks: MassWebhook[] = [];
       for (let j = 0; j < 10; j++) {
-        const kind = j === 0 ? "timeout" : j === 1 ? "refused" : "healthy";
+        const kind = failing === null ? "healthy" : j === 0 ? "timeout" : j === 1 ? "refused" : "healthy";
         const path = `/mass-${p}-${j}`;
         const url =
-          kind === "timeout"
-            ? `${silent.url}${path}`
-            : kind === "refused"
-              ? `http://127.0.0.1:${refusedPort}${path}`
-              : `${receivers[(p * 8 + j - 2) % receivers.length].url}${path}`;
+          failing === null
+            ? `${receivers[(p * 10 + j) % receivers.length].url}${path}`
+            : kind === "timeout"
+              ? `${failing.silent.url}${path}`
+              : kind === "refused"
+                ? `http://127.0.0.1:${failing.refusedPort}${path}`
+                : `${receivers[(p * 8 + j - 2) % receivers.length].url}${path}`;
         const { session } = tenants[p];
         const id = await createWebhook(
           { name: `mass ${p}.${j}`, url, events: ["TODO_CREATED"], projectIds: [board.projectId] },
@@ -1131,18 +1135,26 @@ async function printTimeline(
   }
 }
 
-/** (e): 1,000 webhooks on 100 projects, 200 of them failing: the healthy ones' latency and the failing ones' retry schedule. */
-async function massFailure(receivers: Receiver[]) {
+/**
+ * (e): 1,000 webhooks on 100 projects, 200 of them failing: the healthy ones' latency and the
+ * failing ones' retry schedule. (e0, `control`): the same load with all 1,000 healthy — what the
+ * failing 200 cost the healthy ones is the difference, in the same run.
+ */
+async function massFailure(receivers: Receiver[], control = false) {
   const seconds = Math.max(1, Math.round(60 * scale));
   console.log(
-    `\n(e) mass failure: 1,000 webhooks, 10 on each of 100 projects; per project 1 times out, 1 is refused, 8 are healthy; 20 events/s over the projects for ${seconds} s`,
+    control
+      ? `\n(e0) the same load with all 1,000 webhooks healthy, for comparison: 10 on each of 100 projects, 20 events/s over the projects for ${seconds} s`
+      : `\n(e) mass failure: 1,000 webhooks, 10 on each of 100 projects; per project 1 times out, 1 is refused, 8 are healthy; 20 events/s over the projects for ${seconds} s`,
   );
-  const silent = await startReceiver({ answer: () => "never" });
-  const refusedPort = await refusingPort();
+  const failingReceivers = control
+    ? null
+    : { silent: await startReceiver({ answer: () => "never" }), refusedPort: await refusingPort() };
+  const prefix = control ? "e0-" : "";
   const demoUserId = (await call("GET", "/api/v1/me")).json.id;
-  const tenants = await signUpTenants(100);
-  const boards = await createMassFailureProjects(demoUserId, tenants);
-  const hooks = await createMassFailureWebhooks(boards, tenants, receivers, silent, refusedPort);
+  const tenants = await signUpTenants(100, prefix);
+  const boards = await createMassFailureProjects(demoUserId, tenants, prefix);
+  const hooks = await createMassFailureWebhooks(boards, tenants, receivers, failingReceivers);
   resetArrivals(receivers);
 
   const cpu = await cpuByProcess();
@@ -1159,11 +1171,11 @@ async function massFailure(receivers: Receiver[]) {
   const scheduling = stopScheduling();
   await printCpu(cpu, (loadEnded - started) / 1000);
   await stopSampling();
-  const expectedHealthy = sent * 8;
+  const expectedHealthy = sent * (control ? 10 : 8);
   const allHealthy = await waitFor(() => arrivalCount(receivers) >= expectedHealthy, 120_000);
   const latencies = receivers.flatMap((r) => r.arrivals.map((a) => a.at - a.sentAt));
   console.log(
-    `    healthy 800: ${fmt(latencies)}${allHealthy ? "" : ` — only ${arrivalCount(receivers)} of ${expectedHealthy} arrived`} — p99 ≤ 100 ms: ${verdict(pct(latencies, 99) <= 100)}`,
+    `    healthy ${control ? "1,000" : "800"}: ${fmt(latencies)}${allHealthy ? "" : ` — only ${arrivalCount(receivers)} of ${expectedHealthy} arrived`} — p99 ≤ 100 ms: ${verdict(pct(latencies, 99) <= 100)}`,
   );
 
   const timeline = receivers.flatMap((r) => r.arrivals.map((a) => ({ sentAt: a.sentAt, ms: a.at - a.sentAt })));
@@ -1179,6 +1191,11 @@ async function massFailure(receivers: Receiver[]) {
     started + (loadEnded - started) / 2,
   );
 
+  if (failingReceivers === null) {
+    await pooled(hooks, 8, (h) => deleteWebhook(h.id, h.session));
+    resetArrivals(receivers);
+    return;
+  }
   const failing = hooks.filter((h) => h.kind !== "healthy");
   const chainMs = ATTEMPTS * TIMEOUT_MS + RETRY_WAITS_S.reduce((a, b) => a + b, 0) * 1000;
   const ended = await waitForFailingDeliveries(
@@ -1194,7 +1211,7 @@ async function massFailure(receivers: Receiver[]) {
   await printRetryAdherence(failing);
 
   await pooled(hooks, 8, (h) => deleteWebhook(h.id, h.session));
-  await silent.close();
+  await failingReceivers.silent.close();
   resetArrivals(receivers);
 }
 
@@ -1312,6 +1329,7 @@ async function main() {
     if (runs("b") || runs("c") || runs("c0")) await overloadScenarios(receivers, board);
     if (runs("d")) await noisyNeighbour(receivers, await afterFanOuts(board));
     if (runs("e")) await massFailure(receivers);
+    if (runs("e0")) await massFailure(receivers, true);
     if (runs("f")) await orderedScenario(await afterFanOuts(board));
   } finally {
     await database?.end().catch(() => undefined);
