@@ -59,13 +59,8 @@ function nextBin() {
  * on two cores a one-second stall of every process (bench (d): tenant A's p99 with B 84–383 ms).
  * Growing by half at most, they collect every 20–40 s at 90–130 MB instead, a few ms each
  * (the same (d): p99 40 ms).
- *
- * The young generation: V8's default semi-space (16 MB) filled every few milliseconds under a
- * delivery burst, and its scavenges were 14 % of the worker's busy time in bench:delivery (b) (each
- * delivery allocates its body, headers, signatures and a record, all short-lived). At 64 MB a
- * scavenge comes a quarter as often: 7 % in the same scenario.
  */
-const NEXT_NODE_FLAGS = ["--heap-growing-percent=50", "--max-semi-space-size=64"];
+const NEXT_NODE_FLAGS = ["--heap-growing-percent=50"];
 
 function nextStart(port: string) {
   return [...NEXT_NODE_FLAGS, nextBin(), "start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", "65000"];
