@@ -138,6 +138,12 @@ test.describe("500 projects in 5 companies", () => {
     expect(await axeFindings(page, ['[data-testid="project-mode-picker"]'])).toEqual([]);
     // Searching for what every project holds opens every company, still inside the bounded area:
     // the picker and the page grow by a few hundred pixels, not by the 500 projects' thousands.
+    // The preview below the picker answers for the 500 projects first (its examples are then the
+    // last company's newest projects): measured before it settles, the page would "grow" by the
+    // preview's examples while the server is busy with the 500 projects' own events.
+    const preview = page.getByTestId("conditions-preview");
+    await expect(preview.getByTestId("preview-examples")).toContainText("Site 5-");
+    await expect(preview.getByText("Updating…")).toHaveCount(0);
     const before = (await pageSize(page)).height;
     await search.fill("site");
     await expect(picker.getByRole("checkbox", { name: "Site 5-100 Harbor" })).toBeAttached();
