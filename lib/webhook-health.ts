@@ -10,7 +10,7 @@ import { type DisablePolicy, disableReason, shouldDisable } from "./delivery-eng
 import { skipWaitingDeliveries } from "./delivery-engine/lanes";
 import type { Webhook } from "./generated/prisma/client";
 import { logger } from "./logger";
-import { queueEmail, sendQueuedEmails } from "./notify/email-outbox";
+import { queueEmails, sendQueuedEmails } from "./notify/email-outbox";
 import { disablePolicySchema } from "./validations/webhook";
 
 export type HealthState = "NO_DATA" | "HEALTHY" | "DEGRADED" | "UNHEALTHY" | "DISABLED";
@@ -66,20 +66,23 @@ export async function updateHealthCounters(client: PoolClient, results: { webhoo
   );
 }
 
-/** A failure-rate policy's window: the webhook's event deliveries that ended in it, and how many failed. */
-export async function failureWindow(
+/** Failure-rate policies' windows: each webhook's event deliveries that ended in it, and how many failed. */
+export async function failureWindows(
   client: PoolClient,
-  webhookId: string,
-  policy: { windowMinutes: number },
-): Promise<{ windowEnded: number; windowFailed: number }> {
-  const { rows } = await client.query<{ ended: number; failed: number }>(
-    `SELECT count(*)::int AS ended, count(*) FILTER (WHERE status = 'FAILED')::int AS failed
-       FROM deliveries
-      WHERE webhook_id = $1 AND kind = 'event' AND status IN ('DELIVERED', 'FAILED')
-        AND completed_at > (now() AT TIME ZONE 'UTC') - make_interval(mins => $2)`,
-    [webhookId, policy.windowMinutes],
+  windows: { webhookId: string; windowMinutes: number }[],
+): Promise<Map<string, { windowEnded: number; windowFailed: number }>> {
+  const result = new Map(windows.map((w) => [w.webhookId, { windowEnded: 0, windowFailed: 0 }]));
+  if (windows.length === 0) return result;
+  const { rows } = await client.query<{ id: string; ended: number; failed: number }>(
+    `SELECT v.id, count(d.id)::int AS ended, count(d.id) FILTER (WHERE d.status = 'FAILED')::int AS failed
+       FROM unnest($1::text[], $2::int[]) AS v(id, minutes)
+       JOIN deliveries d ON d.webhook_id = v.id AND d.kind = 'event' AND d.status IN ('DELIVERED', 'FAILED')
+        AND d.completed_at > (now() AT TIME ZONE 'UTC') - make_interval(mins => v.minutes)
+      GROUP BY v.id`,
+    [windows.map((w) => w.webhookId), windows.map((w) => w.windowMinutes)],
   );
-  return { windowEnded: rows[0].ended, windowFailed: rows[0].failed };
+  for (const r of rows) result.set(r.id, { windowEnded: r.ended, windowFailed: r.failed });
+  return result;
 }
 
 export type Exhaustion = { webhookId: string; eventType: string; attempts: number; lastError: string | null };
@@ -87,92 +90,130 @@ export type Exhaustion = { webhookId: string; eventType: string; attempts: numbe
 /**
  * Deliveries that used up their chain, in the transaction that recorded the last attempt: each
  * counts once (the attempt row is recorded once), and the policy may disable the webhook right
- * there, so no crash can come between the failure and its consequence. Returns the e-mails queued.
+ * there, so no crash can come between the failure and its consequence. However many webhooks a
+ * batch of attempts exhausts (a hundred dead receivers reaching their fifth attempt together),
+ * it costs a fixed number of statements. Returns the e-mails queued and the webhooks disabled.
  */
 export async function recordExhaustions(
   client: PoolClient,
   items: Exhaustion[],
 ): Promise<{ emails: string[]; disabled: string[] }> {
-  const emails: string[] = [];
-  const disabled: string[] = [];
-  for (const item of items) {
-    const { rows } = await client.query<{ streak: number; policy: unknown }>(
-      `UPDATE webhooks SET exhausted_deliveries = exhausted_deliveries + 1
-        WHERE id = $1 AND enabled RETURNING exhausted_deliveries AS streak, disable_policy AS policy`,
-      [item.webhookId],
-    );
-    if (rows.length === 0) continue;
-    const policy = disablePolicyOf({ disablePolicy: rows[0].policy });
-    const window = policy.type === "failure_rate" ? await failureWindow(client, item.webhookId, policy) : {};
-    if (shouldDisable(policy, { streak: rows[0].streak, ...window })) {
-      const reason = disableReason(policy, item.eventType, item.attempts, item.lastError);
-      const done = await disableInTransaction(client, item.webhookId, reason, "failures");
-      emails.push(...done.emails);
-      if (done.disabled) disabled.push(item.webhookId);
+  if (items.length === 0) return { emails: [], disabled: [] };
+  const byWebhook = new Map<string, Exhaustion[]>();
+  for (const item of items) byWebhook.set(item.webhookId, [...(byWebhook.get(item.webhookId) ?? []), item]);
+  const ids = [...byWebhook.keys()].sort();
+  const { rows } = await client.query<{ id: string; streak: number; policy: unknown }>(
+    `WITH locked AS (SELECT id FROM webhooks WHERE id = ANY($1::text[]) AND enabled ORDER BY id FOR NO KEY UPDATE)
+     UPDATE webhooks w SET exhausted_deliveries = w.exhausted_deliveries + v.n
+       FROM unnest($1::text[], $2::int[]) AS v(id, n), locked
+      WHERE w.id = v.id AND locked.id = v.id
+     RETURNING w.id, w.exhausted_deliveries AS streak, w.disable_policy AS policy`,
+    [ids, ids.map((id) => byWebhook.get(id)!.length)],
+  );
+  const policies = new Map(rows.map((r) => [r.id, disablePolicyOf({ disablePolicy: r.policy })]));
+  const windows = await failureWindows(
+    client,
+    [...policies].flatMap(([webhookId, p]) =>
+      p.type === "failure_rate" ? [{ webhookId, windowMinutes: p.windowMinutes }] : [],
+    ),
+  );
+  const requests: DisableRequest[] = [];
+  for (const row of rows) {
+    const policy = policies.get(row.id)!;
+    const own = byWebhook.get(row.id)!;
+    // Counted one by one, the streak crosses the policy's count at this delivery of the batch:
+    // it names the reason (a failure-rate window holds the whole batch: the last one names it).
+    const before = row.streak - own.length;
+    const crossing = policy.type === "exhausted" ? own[Math.max(0, policy.count - before - 1)] : undefined;
+    const item = crossing ?? own[own.length - 1];
+    if (shouldDisable(policy, { streak: row.streak, ...windows.get(row.id) })) {
+      requests.push({
+        webhookId: row.id,
+        reason: disableReason(policy, item.eventType, item.attempts, item.lastError),
+      });
     }
   }
-  return { emails, disabled };
+  return disableInTransaction(client, requests, "failures");
 }
 
+export type DisableRequest = { webhookId: string; reason: string };
+
 /**
- * The one way a webhook is disabled. By its creator: just off. By failures (policy or 410 Gone):
+ * The one way webhooks are disabled. By their creator: just off. By failures (policy or 410 Gone):
  * marked unhealthy, with an in-app notice and an e-mail queued in the same transaction.
- * The deliveries waiting for it (queued, due, or retries held by a process) are kept as skipped
- * (for replay) in the same transaction, so disabling costs its lane no run. Returns whether it
- * was enabled until now, and the e-mails queued, to send after the commit.
+ * The deliveries waiting for them (queued, due, or retries held by a process) are kept as skipped
+ * (for replay) in the same transaction, so disabling costs their lanes no run. A fixed number of
+ * statements for any number of webhooks, locked in id order (as the health counters lock them).
+ * Returns the webhooks that were enabled until now, and the e-mails queued, to send after the commit.
  */
 export async function disableInTransaction(
   client: PoolClient,
-  webhookId: string,
-  reason: string,
+  requests: DisableRequest[],
   by: "creator" | "failures",
-): Promise<{ disabled: boolean; emails: string[] }> {
+): Promise<{ disabled: string[]; emails: string[] }> {
+  const reasons = new Map<string, string>();
+  for (const r of requests) if (!reasons.has(r.webhookId)) reasons.set(r.webhookId, r.reason);
+  if (reasons.size === 0) return { disabled: [], emails: [] };
+  const ids = [...reasons.keys()].sort();
   const { rows } = await client.query<{
+    id: string;
     name: string;
     url: string;
+    reason: string;
     userId: string;
     email: string;
     userName: string;
     locale: string | null;
   }>(
-    `UPDATE webhooks w
-        SET enabled = false, disabled_at = now() AT TIME ZONE 'UTC', disabled_reason = $2,
+    `WITH locked AS (SELECT id FROM webhooks WHERE id = ANY($1::text[]) AND enabled ORDER BY id FOR NO KEY UPDATE)
+     UPDATE webhooks w
+        SET enabled = false, disabled_at = now() AT TIME ZONE 'UTC', disabled_reason = v.reason,
             status = CASE WHEN $3 = 'failures' THEN 'UNHEALTHY'::"WebhookStatus" ELSE w.status END,
             updated_at = now() AT TIME ZONE 'UTC'
-       FROM users u
-      WHERE w.id = $1 AND w.enabled AND u.id = w.created_by_id
-      RETURNING w.name, w.url, w.created_by_id AS "userId", u.email, u.name AS "userName", u.locale`,
-    [webhookId, reason, by],
+       FROM unnest($1::text[], $2::text[]) AS v(id, reason), locked, users u
+      WHERE w.id = v.id AND locked.id = v.id AND u.id = w.created_by_id
+      RETURNING w.id, w.name, w.url, v.reason, w.created_by_id AS "userId", u.email, u.name AS "userName", u.locale`,
+    [ids, ids.map((id) => reasons.get(id)!), by],
   );
-  if (rows.length === 0) return { disabled: false, emails: [] };
-  await skipWaitingDeliveries(client, webhookId, Date.now());
-  if (by === "creator") return { disabled: true, emails: [] };
-  const w = rows[0];
-  logger.warn({ webhookId, reason }, "webhook disabled");
+  if (rows.length === 0) return { disabled: [], emails: [] };
+  const disabled = rows.map((w) => w.id);
+  await skipWaitingDeliveries(client, disabled, Date.now());
+  if (by === "creator") return { disabled, emails: [] };
+  for (const w of rows) logger.warn({ webhookId: w.id, reason: w.reason }, "webhook disabled");
   await client.query(
     `INSERT INTO notices (id, user_id, webhook_id, kind, title, body, params, created_at)
-     VALUES ($1, $2, $3, 'webhook_disabled', $4, $5, $6, now() AT TIME ZONE 'UTC')`,
+     SELECT v.id, v.user_id, v.webhook_id, 'webhook_disabled', v.title, v.body, v.params::jsonb, now() AT TIME ZONE 'UTC'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+         AS v(id, user_id, webhook_id, title, body, params)`,
     [
-      randomUUID(),
-      w.userId,
-      webhookId,
-      `Webhook “${w.name}” was disabled`,
-      `${reason}. Fix the receiver at ${w.url}, then enable the webhook again: we first send a WEBHOOK_HEALTH_CHECK, and missed events can be replayed.`,
-      JSON.stringify({ name: w.name, url: w.url, reason }),
+      rows.map(() => randomUUID()),
+      rows.map((w) => w.userId),
+      disabled,
+      rows.map((w) => `Webhook “${w.name}” was disabled`),
+      rows.map(
+        (w) =>
+          `${w.reason}. Fix the receiver at ${w.url}, then enable the webhook again: we first send a WEBHOOK_HEALTH_CHECK, and missed events can be replayed.`,
+      ),
+      rows.map((w) => JSON.stringify({ name: w.name, url: w.url, reason: w.reason })),
     ],
   );
-  const t = translatorFor(w.locale, "emails.webhookDisabled");
-  const email = await queueEmail(client, {
-    to: w.email,
-    subject: t("subject", { name: w.name }),
-    text: t("text", { userName: w.userName, url: w.url, reason }),
-  });
-  return { disabled: true, emails: [email] };
+  const emails = await queueEmails(
+    client,
+    rows.map((w) => {
+      const t = translatorFor(w.locale, "emails.webhookDisabled");
+      return {
+        to: w.email,
+        subject: t("subject", { name: w.name }),
+        text: t("text", { userName: w.userName, url: w.url, reason: w.reason }),
+      };
+    }),
+  );
+  return { disabled, emails };
 }
 
 /** Disable now, in a transaction of its own; e-mails go out after the commit. */
 export async function disableWebhookNow(webhookId: string, reason: string, by: "creator" | "failures") {
-  const { emails } = await sqlTransaction((client) => disableInTransaction(client, webhookId, reason, by));
+  const { emails } = await sqlTransaction((client) => disableInTransaction(client, [{ webhookId, reason }], by));
   if (emails.length > 0) await sendQueuedEmails(emails);
 }
 

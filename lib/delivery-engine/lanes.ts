@@ -202,16 +202,17 @@ export async function changeLanes(client: PoolClient, changes: LaneChange[], now
  * (it stays skipped unless it delivered), and so is a delivery another transaction holds now
  * (recording an attempt): that one comes back to its lane, or to its holder, which skips it then.
  */
-export async function skipWaitingDeliveries(client: PoolClient, webhookId: string, now: number) {
+export async function skipWaitingDeliveries(client: PoolClient, webhookIds: string[], now: number) {
+  if (webhookIds.length === 0) return;
   await client.query(
     `UPDATE deliveries SET status = 'SKIPPED', next_attempt_at = NULL, lease_until = NULL,
             last_error = 'The webhook was disabled', updated_at = now() AT TIME ZONE 'UTC'
       WHERE id IN (SELECT id FROM deliveries
-                    WHERE webhook_id = $1 AND ${PENDING}
+                    WHERE webhook_id = ANY($1::text[]) AND ${PENDING}
                       AND (lease_until IS NULL OR lease_until <= $2::timestamptz AT TIME ZONE 'UTC'
                            OR next_attempt_at > $2::timestamptz AT TIME ZONE 'UTC')
                       FOR UPDATE SKIP LOCKED)`,
-    [webhookId, iso(now)],
+    [webhookIds, iso(now)],
   );
 }
 
@@ -403,7 +404,7 @@ export async function pumpLane(webhookId: string, generation: string, now = Date
       )
     ).rows[0];
     const at = iso(now);
-    if (!webhook.enabled) await skipWaitingDeliveries(client, webhookId, now);
+    if (!webhook.enabled) await skipWaitingDeliveries(client, [webhookId], now);
     // Held retries (leased to a process, due later) are not in flight until they are about to start.
     const { rows: flight } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM deliveries

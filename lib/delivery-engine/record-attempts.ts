@@ -244,16 +244,18 @@ export async function recordAttempts(
   const lanes: LaneChange[] = [...(opts.laneChanges ?? [])];
   // Webhooks disabled here: their waiting deliveries are skipped already, no retry wakes a lane.
   const disabled = new Set<string>();
-  for (const { r } of events.filter(({ d }) => d.gone)) {
-    const done = await disableInTransaction(
-      client,
-      r.delivery.webhookId,
-      `The receiver answered 410 Gone to ${r.delivery.eventType}`,
-      "failures",
-    );
-    emails.push(...done.emails);
-    if (done.disabled) disabled.add(r.delivery.webhookId);
-  }
+  const gone = await disableInTransaction(
+    client,
+    events
+      .filter(({ d }) => d.gone)
+      .map(({ r }) => ({
+        webhookId: r.delivery.webhookId,
+        reason: `The receiver answered 410 Gone to ${r.delivery.eventType}`,
+      })),
+    "failures",
+  );
+  emails.push(...gone.emails);
+  for (const id of gone.disabled) disabled.add(id);
   const exhausted: Exhaustion[] = events
     .filter(({ d }) => d.exhausted)
     .map(({ r }) => ({

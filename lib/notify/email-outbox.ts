@@ -11,13 +11,23 @@ import { sendEmail } from "./send-email";
 const MAX_SEND_ATTEMPTS = 10;
 const RELAY_BATCH = 100;
 
-export async function queueEmail(client: PoolClient, message: { to: string; subject: string; text: string }) {
-  const id = randomUUID();
+type Message = { to: string; subject: string; text: string };
+
+export async function queueEmail(client: PoolClient, message: Message) {
+  return (await queueEmails(client, [message]))[0];
+}
+
+/** Queue several e-mails in one statement (a batch of disables or warnings); returns their ids in order. */
+export async function queueEmails(client: PoolClient, messages: Message[]): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const ids = messages.map(() => randomUUID());
   await client.query(
-    `INSERT INTO outbox_emails (id, "to", subject, text, created_at) VALUES ($1, $2, $3, $4, now() AT TIME ZONE 'UTC')`,
-    [id, message.to, message.subject, message.text],
+    `INSERT INTO outbox_emails (id, "to", subject, text, created_at)
+     SELECT v.id, v.to, v.subject, v.text, now() AT TIME ZONE 'UTC'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(id, "to", subject, text)`,
+    [ids, messages.map((m) => m.to), messages.map((m) => m.subject), messages.map((m) => m.text)],
   );
-  return id;
+  return ids;
 }
 
 /** The same, inside a Prisma transaction (the platform's changes: invitations, access lost). */

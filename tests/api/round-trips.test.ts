@@ -1,7 +1,6 @@
 // Round trips to PostgreSQL per request on the hottest mutation. Under load every round trip waits
 // for a database backend to be scheduled, so their number, not only their cost, sets the API's
 // tail latency (see the README's delivery figures). Counted on the real pg client.
-import pg from "pg";
 import { afterAll, expect, it, vi } from "vitest";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
@@ -14,26 +13,10 @@ import { settlePublishing } from "@/lib/events/publish-events";
 import { createRecord, createWebhook, deliveryWorkspace } from "../helpers/delivery-workspace";
 import { call, signUp } from "../helpers/http";
 import { startReceiver } from "../helpers/receiver";
+import { statementsDuring } from "../helpers/statements";
 import { createWorkspace } from "../helpers/workspace";
 
 afterAll(settlePublishing);
-
-/** The SQL statements sent while `fn` runs. */
-async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text: string };
-    seen.push(typeof config === "string" ? config : config.text);
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await fn();
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-  return seen.map((s) => s.trim().split(/\s+/).slice(0, 3).join(" "));
-}
 
 it("creating a record takes 7 statements: BEGIN, access, list, insert, value, event, COMMIT", async () => {
   const ws = await createWorkspace("round-trips");

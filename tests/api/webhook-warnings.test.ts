@@ -7,13 +7,20 @@ import { db, pool, sqlTransaction } from "@/lib/db";
 import type { Decision } from "@/lib/delivery-engine/decide";
 import type { AttemptRecord } from "@/lib/delivery-engine/perform-attempt";
 import { noticeText } from "@/lib/notices/notice-text";
-import { markEnabled } from "@/lib/webhook-health";
+import { markEnabled, recordExhaustions } from "@/lib/webhook-health";
 import { warnBeforeDisabling } from "@/lib/webhooks/warn-before-disabling";
 import { waitFor } from "@/tools/inngest-local/test-support";
-import { createRecord, createWebhook, type DeliveryWorkspace, deliveryWorkspace } from "../helpers/delivery-workspace";
+import {
+  createRecord,
+  createWebhook,
+  type DeliveryWorkspace,
+  deliveryWorkspace,
+  retryingDelivery,
+} from "../helpers/delivery-workspace";
 import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
 import { startReceiver } from "../helpers/receiver";
 import { startSmtp } from "../helpers/smtp";
+import { statementsDuring } from "../helpers/statements";
 
 process.env.WEBHOOK_RETRY_SCHEDULE = "10,10,10,10";
 process.env.WEBHOOK_TIMEOUT_MS = "1500";
@@ -276,5 +283,107 @@ describe("which failures warn", () => {
     });
     expect(await sqlTransaction((client) => warnBeforeDisabling(client, [retrying]))).toHaveLength(1);
     expect((await warningsOf(hook.id)).map((n) => n.kind)).toEqual(["webhook_retrying", "webhook_last_chance"]);
+  });
+});
+
+/**
+ * A hundred dead receivers start failing, and reach their last attempt, within the same second
+ * (bench:delivery's (e)): their warnings and disables are written by one recording transaction,
+ * which must not grow by several round trips per webhook while other deliveries wait on its locks.
+ */
+describe("many webhooks failing together", () => {
+  const hooks = (ws: DeliveryWorkspace, label: string, policies: unknown[]) =>
+    Promise.all(
+      policies.map((disablePolicy, i) =>
+        createWebhook(ws, `http://127.0.0.1:9/${label}-${i}`, {
+          name: `${label} ${i}`,
+          ...(disablePolicy ? { disablePolicy } : {}),
+        }),
+      ),
+    );
+  const exhaustion = (hook: { id: string }, eventType = "TODO_CREATED") => ({
+    webhookId: hook.id,
+    eventType,
+    attempts: 5,
+    lastError: "connection refused",
+  });
+
+  it("are warned in as many statements as one webhook is, each in its owner's language", async () => {
+    const ws = await spanishWorkspace("warned-many");
+    const rate = { type: "failure_rate", percent: 50, windowMinutes: 60, minDeliveries: 2 };
+    const [one] = await hooks(await spanishWorkspace("warned-one"), "uno", [rate]);
+    const many = await hooks(ws, "muchos", [null, null, null, null, rate]);
+    const alone = await statementsDuring(() =>
+      sqlTransaction((client) => warnBeforeDisabling(client, [failedAttempt(one, "RETRYING")])),
+    );
+    let emails: string[] = [];
+    const together = await statementsDuring(async () => {
+      emails = await sqlTransaction((client) =>
+        warnBeforeDisabling(
+          client,
+          many.map((hook) => failedAttempt(hook, "RETRYING")),
+        ),
+      );
+    });
+    expect(together).toEqual(alone);
+    expect(emails).toHaveLength(5);
+    const kinds = await Promise.all(many.map(async (hook) => (await warningsOf(hook.id)).map((n) => n.kind)));
+    // Blue's rule: the first retry is the last chance; the failure rate is far from its limit.
+    expect(kinds).toEqual([...Array(4).fill(["webhook_last_chance"]), ["webhook_retrying"]]);
+    const mails = await db().outboxEmail.findMany({ where: { id: { in: emails } } });
+    const es = translatorFor("es", "warnings.email.lastChance");
+    expect(mails.filter((m) => m.subject === es("subject", { name: "muchos 0" }))).toHaveLength(1);
+    expect(new Set(mails.map((m) => m.to))).toEqual(new Set([ws.owner.email]));
+  });
+
+  it("are disabled in as many statements as one webhook is, each by its own policy and with its reason", async () => {
+    const ws = await spanishWorkspace("disabled-many");
+    const [one] = await hooks(await spanishWorkspace("disabled-one"), "uno", [null]);
+    const [a, b, twice, far] = await hooks(ws, "muertos", [
+      null,
+      null,
+      { type: "exhausted", count: 2 },
+      { type: "exhausted", count: 3 },
+    ]);
+    const waiting = await retryingDelivery(a.id, "waiting", new Date(Date.now() + 60_000), new Date(0));
+    const alone = await statementsDuring(() =>
+      sqlTransaction((client) => recordExhaustions(client, [exhaustion(one)])),
+    );
+    let done = { emails: [] as string[], disabled: [] as string[] };
+    const together = await statementsDuring(async () => {
+      done = await sqlTransaction((client) =>
+        recordExhaustions(client, [
+          exhaustion(a),
+          exhaustion(b),
+          exhaustion(twice, "TODO_CREATED"),
+          exhaustion(twice, "TODO_DELETED"),
+          exhaustion(far),
+        ]),
+      );
+    });
+    expect(together).toEqual(alone);
+    expect(new Set(done.disabled)).toEqual(new Set([a.id, b.id, twice.id]));
+    expect(done.emails).toHaveLength(3);
+
+    const after = new Map(
+      (await db().webhook.findMany({ where: { id: { in: [a.id, b.id, twice.id, far.id] } } })).map((w) => [w.id, w]),
+    );
+    for (const id of [a.id, b.id, twice.id]) {
+      expect(after.get(id)).toMatchObject({ enabled: false, status: "UNHEALTHY" });
+      expect(await db().notice.count({ where: { webhookId: id, kind: "webhook_disabled" } })).toBe(1);
+    }
+    expect(after.get(a.id)!.disabledReason).toBe(
+      "5 delivery attempts of TODO_CREATED failed (last: connection refused)",
+    );
+    // Counted one by one, the second exhaustion of the batch is the one that crossed the count of 2.
+    expect(after.get(twice.id)!.disabledReason).toBe(
+      "2 deliveries in a row failed after all their attempts (last: TODO_DELETED, connection refused)",
+    );
+    expect(after.get(far.id)).toMatchObject({ enabled: true, exhaustedDeliveries: 1 });
+    // The disabled webhook's waiting retry is kept for replay, not sent.
+    expect(await db().delivery.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({
+      status: "SKIPPED",
+      nextAttemptAt: null,
+    });
   });
 });
