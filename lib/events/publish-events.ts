@@ -10,14 +10,20 @@ const PUBLISH_BATCH = 500;
 
 export type Publishable = { id: string; type: string; projectIds: string[] };
 
-/** Send committed events to Inngest, then mark them published (the relay re-sends the rest). */
-export async function publishEvents(rows: Publishable[]): Promise<number> {
+/**
+ * Send committed events to Inngest, then mark them published (the relay re-sends the rest).
+ * `inngestId`: the Inngest event id, the outbox id unless a lost run is being replaced.
+ */
+export async function publishEvents(
+  rows: Publishable[],
+  inngestId: (row: Publishable) => string = (row) => row.id,
+): Promise<number> {
   if (rows.length === 0) return 0;
   const ids = rows.map((r) => r.id);
   try {
     await inngest.send(
       rows.map((r) => ({
-        id: r.id,
+        id: inngestId(r),
         name: platformEventCommitted.event,
         data: { eventId: r.id, type: r.type, projectIds: r.projectIds },
       })),

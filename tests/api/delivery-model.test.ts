@@ -31,6 +31,7 @@ import { MAX_ATTEMPTS } from "@/lib/delivery-engine/config";
 import { relayLaneWakes, STALE_WAKE_MS } from "@/lib/delivery-engine/lanes";
 import { HEALTH_CHECK_EVENT } from "@/lib/events/catalog";
 import { settlePublishing } from "@/lib/events/publish-events";
+import { FAN_OUT_GRACE_MS, relayNotFannedOut } from "@/lib/events/relay-unpublished";
 import { type InngestLocal, startInngestLocal } from "@/tools/inngest-local";
 import { dropSchema, getRun, listRuns, uniqueSchema, waitFor } from "@/tools/inngest-local/test-support";
 import { type AppChild, startAppChild } from "../helpers/app-child";
@@ -407,7 +408,10 @@ async function settle(run: Run) {
   const first = await settled(run, run.kills > 0 ? 6_000 : 10_000);
   if (first !== "timeout") return;
   if (run.kills === 0) run.violations.push("with no process killed, the deliveries did not settle without the relay");
-  // What the relay cron does a minute later (for every lane in the database, not only this one).
+  // What the relay cron does a minute later (for every lane in the database, not only this one),
+  // and a quarter of an hour later for events whose fan-out run failed for good (every retry of
+  // it fell while the app was down).
+  await relayNotFannedOut(new Date(Date.now() + FAN_OUT_GRACE_MS + 60_000));
   await relayLaneWakes(Date.now() + STALE_WAKE_MS + 3_600_000);
   if ((await settled(run, 10_000)) === "timeout") run.violations.push("deliveries still waiting after the relay");
 }

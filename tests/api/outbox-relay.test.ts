@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as createList } from "@/app/api/v1/projects/[projectId]/lists/route";
 import { db } from "@/lib/db";
 import { settlePublishing } from "@/lib/events/publish-events";
-import { RELAY_GRACE_MS, relayUnpublished } from "@/lib/events/relay-unpublished";
+import { FAN_OUT_GRACE_MS, RELAY_GRACE_MS, relayNotFannedOut, relayUnpublished } from "@/lib/events/relay-unpublished";
 import { waitFor } from "@/tools/inngest-local/test-support";
 import { call } from "../helpers/http";
 import { type InngestHarness, startInngestHarness } from "../helpers/inngest";
@@ -45,6 +45,41 @@ describe("outbox relay", () => {
     expect(published.publishedAt).not.toBeNull();
     expect(published.lastPublishError).toBeNull();
     expect(await relayUnpublished(later)).toBe(0);
+  });
+
+  it("an event whose fan-out run was lost (every retry failed) is handed over again, under a new Inngest id", async () => {
+    if (!harness.server) await harness.startServer();
+    const res = await call(createList, {
+      cookie: ws.owner.cookie,
+      params: { projectId: ws.project.id },
+      body: { title: "Lost run" },
+    });
+    expect(res.status).toBe(201);
+    await settlePublishing();
+    const [event] = await db().event.findMany({
+      where: { projectId: ws.project.id, currentValue: { path: ["title"], equals: "Lost run" } },
+    });
+    await waitFor("the first fan-out", async () =>
+      (await db().event.findUniqueOrThrow({ where: { id: event.id } })).fannedOutAt ? true : undefined,
+    );
+    // As if that run had failed for good: handed over, never fanned out.
+    const handedOver = new Date(Date.now() - FAN_OUT_GRACE_MS - 60_000);
+    await db().event.update({ where: { id: event.id }, data: { fannedOutAt: null, publishedAt: handedOver } });
+    // Within the grace a run may still be alive (a backlog, its retries): nothing is sent.
+    expect(await relayNotFannedOut(new Date(handedOver.getTime() + FAN_OUT_GRACE_MS - 1_000))).toBe(0);
+
+    expect(await relayNotFannedOut()).toBeGreaterThanOrEqual(1);
+    const again = await waitFor("the new fan-out", async () => {
+      const row = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+      return row.fannedOutAt ? row : undefined;
+    });
+    expect(again.publishedAt!.getTime()).toBeGreaterThan(handedOver.getTime());
+    expect(await relayNotFannedOut()).toBe(0);
+    const runs = await waitFor("two fan-out runs of the event", async () => {
+      const list = (await runsFor(event.id)).filter((r) => r.status === "Completed");
+      return list.length >= 2 ? list : undefined;
+    });
+    expect(new Set(runs.map((r) => r.eventId)).size).toBeGreaterThanOrEqual(2);
   });
 
   it("an event published twice (a relay racing a slow first send) reaches Inngest once", async () => {
