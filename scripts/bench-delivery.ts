@@ -918,6 +918,8 @@ async function printSlowEvents(webhookIds: string[], since: number) {
  * until stopped: lock waits point at row contention, IO waits at commits' flushes. Every 50 ms it
  * cost the machine ~3 % of a core (the query over pg_stat_activity, 0.6 ms each, and the session)
  * at normal priority during the very minute it measures; 300 samples over (e)'s minute suffice.
+ * It also counts the worker's active statements (their first words), to say which ones its
+ * database time goes to when the failing webhooks add to it.
  */
 function sampleWaits() {
   const sampler = new pg.Client({
@@ -925,20 +927,25 @@ function sampleWaits() {
     application_name: "bench",
   });
   const counts = new Map<string, number>();
+  const statements = new Map<string, number>();
   let samples = 0;
   let stopped = false;
   const done = (async () => {
     await sampler.connect();
     while (!stopped) {
-      const { rows } = await sampler.query<{ who: string; wait: string }>(
+      const { rows } = await sampler.query<{ who: string; wait: string; statement: string }>(
         `SELECT CASE application_name WHEN $1 THEN 'worker' WHEN $2 THEN 'local Inngest' ELSE 'web' END AS who,
-                coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait
+                coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait,
+                left(regexp_replace(query, '\\s+', ' ', 'g'), 48) AS statement
            FROM pg_stat_activity
           WHERE backend_type = 'client backend' AND state = 'active' AND application_name <> 'bench'`,
         [WORKER_APPLICATION_NAME, INNGEST_LOCAL_APPLICATION_NAME],
       );
       samples++;
-      for (const r of rows) counts.set(`${r.who} ${r.wait}`, (counts.get(`${r.who} ${r.wait}`) ?? 0) + 1);
+      for (const r of rows) {
+        counts.set(`${r.who} ${r.wait}`, (counts.get(`${r.who} ${r.wait}`) ?? 0) + 1);
+        if (r.who === "worker") statements.set(r.statement, (statements.get(r.statement) ?? 0) + 1);
+      }
       await sleep(200);
     }
     await sampler.end();
@@ -950,7 +957,33 @@ function sampleWaits() {
     console.log(
       `      database sessions, average active by wait: ${top.map(([k, n]) => `${k} ${(n / samples).toFixed(2)}`).join(", ")}`,
     );
+    const busiest = [...statements].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.log(
+      `      the worker's statements, average active: ${busiest.map(([k, n]) => `${(n / samples).toFixed(2)} «${k}…»`).join(", ")}`,
+    );
   };
+}
+
+/**
+ * When the failing webhooks' notices (warnings, disables) were made, by 5 s of the minute: a
+ * burst of them (every refused webhook's first delivery runs out of attempts at about the same
+ * time) can be set against the slow seconds above.
+ */
+async function printNotices(webhookIds: string[], since: number) {
+  const rows = await query<{ kind: string; at: number; n: number }>(
+    `SELECT kind, floor((extract(epoch FROM created_at) * 1000 - $2) / 5000)::int * 5 AS at, count(*)::int AS n
+       FROM notices WHERE webhook_id = ANY($1) AND created_at >= $3::timestamptz AT TIME ZONE 'UTC'
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    [webhookIds, since, new Date(since).toISOString()],
+  );
+  const kinds = [...new Set(rows.map((r) => r.kind))];
+  for (const kind of kinds)
+    console.log(
+      `    notices ${kind}: ${rows
+        .filter((r) => r.kind === kind)
+        .map((r) => `${r.n} at ${r.at}–${r.at + 5} s`)
+        .join(", ")}`,
+    );
 }
 
 /** The local Inngest server's runs since `since`, per function: how many, their wait for a call and their length. */
@@ -1209,6 +1242,10 @@ async function massFailure(receivers: Receiver[], control = false) {
     `    failing deliveries: ${ended ? "all ended" : "NOT ALL ENDED (the wait is bounded)"} ${((Date.now() - loadEnded) / 1000).toFixed(0)} s after the load stopped`,
   );
   await printRetryAdherence(failing);
+  await printNotices(
+    failing.map((h) => h.id),
+    started,
+  );
 
   await pooled(hooks, 8, (h) => deleteWebhook(h.id, h.session));
   await failingReceivers.silent.close();
