@@ -385,11 +385,18 @@ async function settled(run: Run, quietMs: number): Promise<"settled" | "stuck" |
       "the deliveries to settle",
       async () => {
         if (await checkWakes(run, "while settling")) return "stuck" as const;
-        const [waiting, unfanned, made] = await Promise.all([
-          db().delivery.count({
-            where: { webhookId: run.hookId, kind: "event", status: { in: ["PENDING", "RETRYING"] } },
-          }),
-          db().event.count({ where: { projectId: run.ws.project.id, fannedOutAt: null } }),
+        // One statement, so one snapshot: read apart, a fan-out committing in between (its
+        // deliveries and its event's mark go in together) made both counts zero while its
+        // delivery still waited — "settled" too early, and the delivery found PENDING.
+        const [{ waiting, unfanned }, made] = await Promise.all([
+          pool()
+            .query<{ waiting: number; unfanned: number }>(
+              `SELECT (SELECT count(*)::int FROM deliveries
+                        WHERE webhook_id = $1 AND kind = 'event' AND status IN ('PENDING', 'RETRYING')) AS waiting,
+                      (SELECT count(*)::int FROM events WHERE project_id = $2 AND fanned_out_at IS NULL) AS unfanned`,
+              [run.hookId, run.ws.project.id],
+            )
+            .then((r) => r.rows[0]),
           attempts(),
         ]);
         if (waiting === 0 && unfanned === 0) return "settled" as const;
