@@ -3,7 +3,7 @@
 // statements with values are prepared once per connection.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { db, plannedOncePool, pool, statementName, statementNamer } from "./db";
+import { BY_KEY_SETTINGS, byKeyPool, byKeyQuery, db, plannedOncePool, pool, statementName, statementNamer } from "./db";
 import { env } from "./env";
 
 async function waitUntil(check: () => boolean, timeoutMs = 5_000) {
@@ -17,6 +17,7 @@ async function waitUntil(check: () => boolean, timeoutMs = 5_000) {
 describe.each([
   ["the shared pool", pool],
   ["the planned-once pool", plannedOncePool],
+  ["the by-key pool", byKeyPool],
 ])("%s", (_, poolOf) => {
   it("loses an idle connection the server ends without an uncaught exception, and carries on", async () => {
     const p = poolOf();
@@ -69,6 +70,21 @@ describe("prepared statements", () => {
     );
     const planned = await plannedOncePool().query<{ plan_cache_mode: string }>("SHOW plan_cache_mode");
     expect(planned.rows[0].plan_cache_mode).toBe("force_generic_plan");
+  });
+
+  it("the by-key pool keeps one plan per statement, made with index scans and row-by-row joins only", async () => {
+    for (const setting of BY_KEY_SETTINGS) {
+      const [name, value] = setting.split("=");
+      const { rows } = await byKeyPool().query<Record<string, string>>(`SHOW ${name}`);
+      expect(rows[0][name], name).toBe(value);
+    }
+    const text = `SELECT $1::int * 2 AS n -- ${Math.random()}`;
+    expect((await byKeyQuery<{ n: number }>(text, [21])).rows).toEqual([{ n: 42 }]);
+    const { rows } = await byKeyPool().query<{ name: string; generic: number }>(
+      "SELECT name, generic_plans::int AS generic FROM pg_prepared_statements WHERE statement = $1",
+      [text],
+    );
+    expect(rows).toEqual([{ name: statementName(text), generic: 1 }]);
   });
 
   it("a statement without values, or one named by its caller, is left as it is", async () => {

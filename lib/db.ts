@@ -27,7 +27,12 @@ export type Db = ReturnType<typeof createPrismaClient>;
 
 const poolSize = () => env.DATABASE_POOL_SIZE;
 
-const globalForPrisma = globalThis as unknown as { prisma?: Db; pgPool?: pg.Pool; plannedPool?: pg.Pool };
+const globalForPrisma = globalThis as unknown as {
+  prisma?: Db;
+  pgPool?: pg.Pool;
+  plannedPool?: pg.Pool;
+  byKeyPool?: pg.Pool;
+};
 
 /**
  * A pool whose idle connection the server ends (a restart, a failover, an administrator) emits
@@ -143,6 +148,42 @@ export function plannedOncePool(): pg.Pool {
     "planned once",
   );
   return globalForPrisma.plannedPool;
+}
+
+/**
+ * The session settings of the by-key pool: plans made once, in which every table is read through
+ * an index and joined row by row — never a sequential scan, a hash or a merge join.
+ */
+export const BY_KEY_SETTINGS = [
+  "plan_cache_mode=force_generic_plan",
+  "enable_seqscan=off",
+  "enable_hashjoin=off",
+  "enable_mergejoin=off",
+];
+
+/**
+ * A small pool for hot statements that take a batch of rows by primary key and join others by
+ * theirs (the held retries' state): planned once per connection — planning them for their values
+ * cost more than running them — and, with the settings above, a plan made while the tables were
+ * small (a new installation, a benchmark's first seconds) still reads them by key once they are
+ * large. Only named statements go here (byKeyQuery).
+ */
+export function byKeyPool(): pg.Pool {
+  globalForPrisma.byKeyPool ??= survivingLostConnections(
+    new pg.Pool({
+      connectionString: BY_KEY_SETTINGS.reduce(withSessionSetting, env.DATABASE_URL),
+      max: 4,
+      idleTimeoutMillis: 5 * 60_000,
+    }),
+    "by key",
+  );
+  return globalForPrisma.byKeyPool;
+}
+
+/** Run a by-primary-key statement on the by-key pool, prepared under a name its text gives it. */
+export function byKeyQuery<R extends pg.QueryResultRow>(text: string, values: unknown[]) {
+  const name = statementName(text);
+  return byKeyPool().query<R>(name ? { name, text, values } : { text, values });
 }
 
 /** The shared client, created on first use so that importing this module never connects. */

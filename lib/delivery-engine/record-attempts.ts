@@ -124,28 +124,52 @@ export const HOLD_RETRIES_STATEMENT = `WITH held AS MATERIALIZED (
   RETURNING d.id`;
 
 /**
- * Lease the retries due soon to this process, for their wait (HOLD_HORIZON_MS): not those of a
- * rate-limited or disabled webhook, nor a pause's (their lanes space and hold them).
+ * Each delivery's state after its attempt ($1…$9, stateAfter), and the lease of a retry this process
+ * keeps ($10, holdCandidate), in one row version: the lease is kept only if the delivery still
+ * retries (not skipped meanwhile) and its webhook is enabled and has no rate (a lane spaces those).
+ * A delivery skipped while its attempt was in flight (replay cancelled, webhook disabled) stays
+ * skipped unless that attempt delivered it.
  */
-async function holdRetries(
-  client: PoolClient,
-  decided: { r: AttemptRecord; d: Decision }[],
-  now: number,
-): Promise<HeldRetry[]> {
-  const timeout = deliveryTimeoutMs();
-  const wanted = decided.flatMap(({ r, d }) =>
-    d.status === "RETRYING" && d.retryAt !== null && d.pauseUntil === null && d.retryAt - now <= HOLD_HORIZON_MS
-      ? [
-          {
-            delivery: r.delivery,
-            number: r.number + 1,
-            trigger: nextTrigger(r),
-            at: d.retryAt,
-            leaseUntil: Math.max(d.retryAt, now) + timeout + LEASE_MARGIN_MS,
-          },
-        ]
-      : [],
-  );
+export const RECORD_STATE_STATEMENT = `UPDATE deliveries d
+      SET status = CASE WHEN d.status = 'SKIPPED' AND v.status <> 'DELIVERED' THEN d.status
+                        ELSE v.status::"DeliveryStatus" END,
+          attempt_count = GREATEST(d.attempt_count, v.n),
+          last_attempt_at = v.at AT TIME ZONE 'UTC', last_status_code = v.code, last_latency_ms = v.ms,
+          last_error = v.err, completed_at = v.completed AT TIME ZONE 'UTC',
+          next_attempt_at = CASE WHEN d.status = 'SKIPPED' THEN NULL ELSE v.next AT TIME ZONE 'UTC' END,
+          lease_until = CASE WHEN v.hold IS NOT NULL AND d.status <> 'SKIPPED' AND v.status = 'RETRYING'
+                                  AND w.enabled AND w.max_per_second IS NULL
+                             THEN v.hold AT TIME ZONE 'UTC' END,
+          updated_at = now() AT TIME ZONE 'UTC'
+     FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
+                 $8::timestamptz[], $9::timestamptz[], $10::timestamptz[])
+            AS v(id, status, n, at, code, ms, err, completed, next, hold),
+          webhooks w
+    WHERE d.id = v.id AND w.id = d.webhook_id
+   RETURNING d.id, d.lease_until IS NOT NULL AS held`;
+
+/**
+ * The retry after `r` that this process would keep (lease) if it is due soon (HOLD_HORIZON_MS):
+ * not a pause's — its lane holds it. Whether the webhook allows it (enabled, no rate: a lane
+ * spaces those) is checked by the statement that leases it.
+ */
+function holdCandidate(r: AttemptRecord, d: Decision, now: number, timeout: number): HeldRetry | null {
+  if (d.status !== "RETRYING" || d.retryAt === null || d.pauseUntil !== null || d.retryAt - now > HOLD_HORIZON_MS)
+    return null;
+  return {
+    delivery: r.delivery,
+    number: r.number + 1,
+    trigger: nextTrigger(r),
+    at: d.retryAt,
+    leaseUntil: Math.max(d.retryAt, now) + timeout + LEASE_MARGIN_MS,
+  };
+}
+
+/**
+ * Lease the retries due soon of deliveries this transaction wrote in their new state already
+ * (the others are leased by the statement that records their state, in the same row version).
+ */
+async function holdRetries(client: PoolClient, wanted: HeldRetry[]): Promise<HeldRetry[]> {
   if (wanted.length === 0) return [];
   const { rows } = await client.query<{ id: string }>(HOLD_RETRIES_STATEMENT, [
     wanted.map((h) => h.delivery.id),
@@ -204,34 +228,35 @@ export async function recordAttempts(
     inserted.has(`${r.delivery.id}#${r.number}`) ? [{ r, d: decisions[i] }] : [],
   );
   const toUpdate = fresh.filter(({ r }) => !opts.written?.has(r.delivery.id));
+  const timeout = deliveryTimeoutMs();
+  const candidates = new Map<string, HeldRetry>();
+  for (const { r, d } of fresh) {
+    const hold = r.delivery.kind === "event" ? holdCandidate(r, d, now, timeout) : null;
+    if (hold) candidates.set(r.delivery.id, hold);
+  }
+  let held: HeldRetry[] = [];
   if (toUpdate.length > 0) {
-    // A delivery skipped while its attempt was in flight (replay cancelled, webhook disabled)
-    // stays skipped unless that attempt delivered it.
+    // One write of each row (and its indexes) per failed attempt, not two: see the statement.
     const states = toUpdate.map(({ r, d }) => stateAfter(r, d));
-    await client.query(
-      `UPDATE deliveries d
-          SET status = CASE WHEN d.status = 'SKIPPED' AND v.status <> 'DELIVERED' THEN d.status
-                            ELSE v.status::"DeliveryStatus" END,
-              attempt_count = GREATEST(d.attempt_count, v.n),
-              last_attempt_at = v.at AT TIME ZONE 'UTC', last_status_code = v.code, last_latency_ms = v.ms,
-              last_error = v.err, completed_at = v.completed AT TIME ZONE 'UTC',
-              next_attempt_at = CASE WHEN d.status = 'SKIPPED' THEN NULL ELSE v.next AT TIME ZONE 'UTC' END,
-              lease_until = NULL, updated_at = now() AT TIME ZONE 'UTC'
-         FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
-                     $8::timestamptz[], $9::timestamptz[]) AS v(id, status, n, at, code, ms, err, completed, next)
-        WHERE d.id = v.id`,
-      [
-        toUpdate.map(({ r }) => r.delivery.id),
-        column(states, "status"),
-        column(states, "n"),
-        column(states, "at"),
-        column(states, "code"),
-        column(states, "ms"),
-        column(states, "err"),
-        column(states, "completed"),
-        column(states, "next"),
-      ],
-    );
+    const { rows: leased } = await client.query<{ id: string; held: boolean }>(RECORD_STATE_STATEMENT, [
+      toUpdate.map(({ r }) => r.delivery.id),
+      column(states, "status"),
+      column(states, "n"),
+      column(states, "at"),
+      column(states, "code"),
+      column(states, "ms"),
+      column(states, "err"),
+      column(states, "completed"),
+      column(states, "next"),
+      toUpdate.map(({ r }) => {
+        const hold = candidates.get(r.delivery.id);
+        return hold ? new Date(hold.leaseUntil).toISOString() : null;
+      }),
+    ]);
+    held = leased.flatMap((row) => {
+      const hold = row.held ? candidates.get(row.id) : undefined;
+      return hold ? [hold] : [];
+    });
   }
   // Tests and health checks end here: they never move a webhook's health or its lane.
   const events = fresh.filter(({ r }) => r.delivery.kind === "event");
@@ -268,7 +293,13 @@ export async function recordAttempts(
   emails.push(...exhaustion.emails);
   for (const id of exhaustion.disabled) disabled.add(id);
   emails.push(...(await warnBeforeDisabling(client, events)));
-  const held = await holdRetries(client, events, now);
+  // Written by the caller (the fan-out's inline attempts): leased by a statement of their own.
+  held.push(
+    ...(await holdRetries(
+      client,
+      [...candidates.values()].filter((h) => opts.written?.has(h.delivery.id)),
+    )),
+  );
   const heldIds = new Set(held.map((h) => h.delivery.id));
 
   const slowMs = slowAttemptMs();

@@ -4,23 +4,34 @@
 // instead: for held retries once per id (86 ms for 20 among 9,000 waiting, and 1.4 s a statement in
 // a mass-failure benchmark run whose retries were held in larger batches), for a lane's claim once
 // (105 ms for 20 among 90,000). Checked on the plans PostgreSQL makes for a batch of ids.
+import type { PoolClient } from "pg";
 import { expect, it } from "vitest";
+import { BY_KEY_SETTINGS } from "@/lib/db";
 import { HELD_STATE_STATEMENT } from "@/lib/delivery-engine/background-sender";
 import { CLAIM_STATEMENT } from "@/lib/delivery-engine/lanes";
-import { HOLD_RETRIES_STATEMENT } from "@/lib/delivery-engine/record-attempts";
+import { HOLD_RETRIES_STATEMENT, RECORD_STATE_STATEMENT } from "@/lib/delivery-engine/record-attempts";
 import { inRolledBackTransaction, type PlanNode, planNodes } from "../helpers/plans";
 
-it("held retries and a lane's claim read deliveries by primary key, even when statistics say none is waiting", async () => {
+/**
+ * A user `${prefix}-u` with `count` webhooks `${prefix}-w0`, `${prefix}-w1`… (as literals: a statement
+ * with values would be prepared, and inRolledBackTransaction deallocates what it prepared).
+ */
+async function ownerWithWebhooks(client: PoolClient, prefix: string, count: number) {
+  await client.query(
+    `INSERT INTO users (id, email, name, password_hash, updated_at)
+     VALUES ('${prefix}-u', '${prefix}@plans.test', 'u', 'x', now())`,
+  );
+  await client.query(
+    `INSERT INTO webhooks (id, uid, name, url, secret_encrypted, created_by_id, updated_at)
+     SELECT '${prefix}-w' || g, '${prefix.replace(/-/g, "_")}_' || g, 'W', 'http://127.0.0.1:9/', 'v1:a:b:c',
+            '${prefix}-u', now()
+       FROM generate_series(0, ${count - 1}) g`,
+  );
+}
+
+it("held retries, recorded attempts' states and a lane's claim read deliveries by primary key, even when statistics say none is waiting", async () => {
   await inRolledBackTransaction(async (client) => {
-    await client.query(
-      `INSERT INTO users (id, email, name, password_hash, updated_at)
-       VALUES ('held-plan-u', 'held-plan@plans.test', 'u', 'x', now())`,
-    );
-    await client.query(
-      `INSERT INTO webhooks (id, uid, name, url, secret_encrypted, created_by_id, updated_at)
-       SELECT 'held-plan-w' || g, 'held_plan_' || g, 'W', 'http://127.0.0.1:9/', 'v1:a:b:c', 'held-plan-u', now()
-         FROM generate_series(0, 99) g`,
-    );
+    await ownerWithWebhooks(client, "held-plan", 100);
     await client.query(
       `INSERT INTO deliveries (id, webhook_id, event_type, message_id, body, status, updated_at)
        SELECT 'held-plan-d' || g, 'held-plan-w' || g % 100, 'TODO_CREATED', 'held-plan-m' || g, '{}', 'DELIVERED', now()
@@ -39,6 +50,23 @@ it("held retries and a lane's claim read deliveries by primary key, even when st
     for (const [name, types, text, args] of [
       ["held_state", "text[], timestamptz[]", HELD_STATE_STATEMENT, `${literal(ids)}, ${literal(leases)}`],
       ["hold_retries", "text[], timestamptz[]", HOLD_RETRIES_STATEMENT, `${literal(ids)}, ${literal(leases)}`],
+      [
+        "record_state",
+        "text[], text[], int[], timestamptz[], int[], int[], text[], timestamptz[], timestamptz[], timestamptz[]",
+        RECORD_STATE_STATEMENT,
+        [
+          literal(ids),
+          literal(ids.map(() => "RETRYING")),
+          literal(ids.map(() => "2")),
+          literal(leases),
+          literal(ids.map(() => "500")),
+          literal(ids.map(() => "12")),
+          literal(ids.map(() => "HTTP 500")),
+          literal(leases),
+          literal(leases),
+          literal(leases),
+        ].join(", "),
+      ],
       [
         "claim",
         "text[], timestamptz[], timestamptz[], timestamptz",
@@ -62,5 +90,28 @@ it("held retries and a lane's claim read deliveries by primary key, even when st
       );
       expect([...indexes], name).toEqual(["deliveries_pkey"]);
     }
+  });
+});
+
+it("the held retries' state, planned once on the by-key pool while the tables are tiny, still reads every table by key", async () => {
+  await inRolledBackTransaction(async (client) => {
+    // Statistics that say the tables are nearly empty (a new installation): a plan made for any
+    // values then would scan them, and be kept after they grew.
+    await ownerWithWebhooks(client, "tiny-plan", 1);
+    await client.query("ANALYZE deliveries, webhooks, delivery_lanes");
+    for (const setting of BY_KEY_SETTINGS) {
+      const [name, value] = setting.split("=");
+      await client.query(`SET LOCAL ${name} = ${value}`);
+    }
+    await client.query(`PREPARE tiny_held_state (text[], timestamptz[]) AS ${HELD_STATE_STATEMENT}`);
+    const plan = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+      `EXPLAIN (FORMAT JSON) EXECUTE tiny_held_state('{"d1","d2"}', '{"2026-01-01T00:00:00Z","2026-01-01T00:00:00Z"}')`,
+    );
+    const all = planNodes(plan.rows[0]["QUERY PLAN"][0].Plan);
+    const tables = all.filter((n) => n["Relation Name"]);
+    expect(tables.map((n) => n["Relation Name"]).sort()).toEqual(["deliveries", "delivery_lanes", "webhooks"]);
+    for (const n of tables) expect(n["Node Type"], n["Relation Name"]).toMatch(/Index/);
+    expect(all.map((n) => n["Node Type"])).not.toContain("Hash Join");
+    expect(all.map((n) => n["Node Type"])).not.toContain("Merge Join");
   });
 });
