@@ -233,11 +233,17 @@ async function startDue(batch: HeldRetry[]) {
   const { rows } = await byKeyQuery<HeldState>(HELD_STATE_STATEMENT, leaseArrays(batch));
   const current = new Map(rows.map((r) => [r.id, r]));
   const giveBack: HeldRetry[] = [];
+  const noSlot = new Set<string>();
   for (const hold of batch) {
     const state = current.get(hold.delivery.id);
     if (!state) continue;
-    if (!state.enabled || state.paused || !tryTakeSlot(hold.delivery.webhookId, state.maxConcurrency)) {
+    if (!state.enabled || state.paused) {
       giveBack.push(hold);
+      continue;
+    }
+    if (!tryTakeSlot(hold.delivery.webhookId, state.maxConcurrency)) {
+      giveBack.push(hold);
+      noSlot.add(hold.delivery.id);
       continue;
     }
     track(
@@ -246,23 +252,28 @@ async function startDue(batch: HeldRetry[]) {
         .then(recordSoon),
     );
   }
-  if (giveBack.length > 0) await returnToLanes(giveBack);
+  if (giveBack.length > 0) await returnToLanes(giveBack, noSlot);
 }
 
-/** End held retries' leases and wake their lanes, which send them (or skip, or wait) instead. */
-async function returnToLanes(held: HeldRetry[]) {
+/**
+ * End held retries' leases and wake their lanes, which send them (or skip, or wait) instead. One
+ * given back for want of a free slot (`noSlot`) wakes its lane only if the lane is not full: a full
+ * lane is woken by its next finished attempt, and waking it now found no slot either — a slow
+ * receiver's lane was pumped for nothing about once per failed attempt.
+ */
+async function returnToLanes(held: HeldRetry[], noSlot = new Set<string>()) {
   const now = Date.now();
   const wakes = await sqlTransaction(async (client) => {
-    const { rows } = await client.query<{ webhookId: string }>(
+    const { rows } = await client.query<{ id: string; webhookId: string }>(
       `UPDATE deliveries d SET lease_until = NULL, updated_at = now() AT TIME ZONE 'UTC'
          FROM unnest($1::text[], $2::timestamptz[]) AS v(id, lease)
         WHERE d.id = v.id AND d.lease_until = v.lease AT TIME ZONE 'UTC'
-       RETURNING d.webhook_id AS "webhookId"`,
+       RETURNING d.id, d.webhook_id AS "webhookId"`,
       leaseArrays(held),
     );
     return changeLanes(
       client,
-      rows.map((r) => ({ webhookId: r.webhookId, wakeAt: now })),
+      rows.map((r) => ({ webhookId: r.webhookId, wakeAt: now, unlessSaturated: noSlot.has(r.id) })),
       now,
     );
   });

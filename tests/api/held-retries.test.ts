@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { POST as disableRoute } from "@/app/api/v1/webhooks/[id]/disable/route";
 import { PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
 import { db, pool } from "@/lib/db";
+import { releaseSlot, takeSlot } from "@/lib/delivery-engine/attempt-slots";
 import { handOverHeldRetries, launchAttempts, settleBackgroundAttempts } from "@/lib/delivery-engine/background-sender";
 import { relayLaneWakes } from "@/lib/delivery-engine/lanes";
 import { waitFor } from "@/tools/inngest-local/test-support";
@@ -131,6 +132,58 @@ describe("held retries", () => {
     await settleBackgroundAttempts();
     expect(await db().delivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "SKIPPED" });
     expect(receiver.requests).toHaveLength(1);
+    await receiver.close();
+  }, 30_000);
+
+  it("a held retry that finds no free slot goes back to its lane, which it wakes only if the lane is not full", async () => {
+    const ws = await deliveryWorkspace("held-no-slot");
+    const receiver = await startReceiver({ status: 500, body: "down" });
+    const hook = await createWebhook(ws, `${receiver.url}/full`);
+    const { maxConcurrency } = await db().webhook.findUniqueOrThrow({ where: { id: hook.id } });
+    // Every slot of the webhook taken in this process, as by attempts still in flight.
+    const slotsTaken = () => {
+      takeSlot(hook.id, maxConcurrency);
+      return () => releaseSlot(hook.id, maxConcurrency);
+    };
+    const givenBack = (id: string) =>
+      waitFor("the held retry given back", () =>
+        db()
+          .delivery.findUnique({ where: { id } })
+          .then((d) => (d?.status === "RETRYING" && d.leaseUntil === null ? d : undefined)),
+      );
+
+    // A full lane (its last pump left due work for want of a slot): not woken — its next finished
+    // attempt wakes it.
+    await createRecord(ws, "full 0");
+    const first = await heldDelivery(hook.id);
+    await pool().query("UPDATE delivery_lanes SET saturated = true WHERE webhook_id = $1", [hook.id]);
+    const full = await laneGeneration(hook.id);
+    let release = slotsTaken();
+    try {
+      await givenBack(first.id);
+    } finally {
+      release();
+    }
+    expect(await laneGeneration(hook.id)).toBe(full);
+    expect(receiver.requests).toHaveLength(1);
+
+    // A lane not known to be full: woken, so that it looks (and is marked full if it is).
+    await pool().query("UPDATE deliveries SET status = 'SKIPPED', next_attempt_at = NULL WHERE id = $1", [first.id]);
+    await pool().query("UPDATE delivery_lanes SET saturated = false WHERE webhook_id = $1", [hook.id]);
+    await createRecord(ws, "full 1");
+    const second = await waitFor("the second delivery's retry held", () =>
+      db()
+        .delivery.findFirst({ where: { webhookId: hook.id, status: "RETRYING", leaseUntil: { not: null } } })
+        .then((d) => d ?? undefined),
+    );
+    const open = await laneGeneration(hook.id);
+    release = slotsTaken();
+    try {
+      await givenBack(second.id);
+      await waitFor("the lane woken", () => laneGeneration(hook.id).then((g) => g > open || undefined));
+    } finally {
+      release();
+    }
     await receiver.close();
   }, 30_000);
 
