@@ -228,6 +228,7 @@ type WebhookInput = {
   allEvents?: boolean;
   projectIds: string[];
   orderedDelivery?: boolean;
+  disablePolicy?: { type: "exhausted"; count: number };
 };
 const createWebhook = async (input: WebhookInput, session = cookie): Promise<string> =>
   (await call("POST", "/api/v1/webhooks", input, session)).json.id;
@@ -548,7 +549,14 @@ async function tenantBState(b: TenantB, webhookId: string, changes: number) {
   );
   const recorded = rows.reduce((n, r) => n + r.n, 0);
   const distinct = new Set(b.receiver.arrivals.map((a) => a.id)).size;
-  return `${changes} changes; its receiver got ${b.receiver.arrivals.length} requests for ${distinct} of them; its deliveries: ${rows.map((r) => `${r.status} ${r.n}`).join(", ") || "none"}; ${Math.max(0, changes - recorded)} changes without a delivery yet`;
+  // What B's slow lane cost the engine: its runs, and those that found a newer run had replaced them.
+  const [lane] = await query<{ runs: number; superseded: number; claimed: number }>(
+    `SELECT count(*)::int AS runs, count(*) FILTER (WHERE (output->>'superseded')::bool)::int AS superseded,
+            coalesce(sum((output->>'claimed')::int), 0)::int AS claimed
+       FROM inngest_local.runs WHERE function_id LIKE '%delivery-lane' AND event->'data'->>'webhookId' = $1`,
+    [webhookId],
+  );
+  return `${changes} changes; its receiver got ${b.receiver.arrivals.length} requests for ${distinct} of them; its deliveries: ${rows.map((r) => `${r.status} ${r.n}`).join(", ") || "none"}; ${Math.max(0, changes - recorded)} changes without a delivery yet; its lane: ${lane.runs} runs (${lane.superseded} superseded), ${lane.claimed} attempts claimed`;
 }
 
 /**
@@ -575,7 +583,7 @@ async function noisyNeighbour(receivers: Receiver[], board: Board) {
   const togetherSeconds = Math.max(1, Math.round(90 * scale));
   const leadSeconds = 5;
   console.log(
-    `\n(d) noisy neighbour: tenant A (10 webhooks, fast receivers, 5 records/s) alone for ${aloneSeconds} s, then for ${togetherSeconds} s from ${leadSeconds} s after tenant B (1 webhook, all events, receiver answers after 10 s; 4 records/s) started`,
+    `\n(d) noisy neighbour: tenant A (10 webhooks, fast receivers, 5 records/s) alone for ${aloneSeconds} s, then for ${togetherSeconds} s from ${leadSeconds} s after tenant B (1 webhook, all events, receiver answers after 10 s, disabled only after 100 exhausted deliveries; 4 records/s) started`,
   );
   const b = await prepareTenantB();
   const fast = receivers.slice(0, 10);
@@ -590,7 +598,15 @@ async function noisyNeighbour(receivers: Receiver[], board: Board) {
   const alone = await tenantALatency(fast, await tenantALoad(fast, board, aloneSeconds), "alone");
 
   const bWebhook = await createWebhook(
-    { name: "tenant B", url: b.receiver.url, allEvents: true, projectIds: [b.board.projectId] },
+    // Kept enabled for the whole scenario (Blue's rule would disable it once its first delivery ran
+    // out of attempts, ~65 s in, and B's load would then cost next to nothing).
+    {
+      name: "tenant B",
+      url: b.receiver.url,
+      allEvents: true,
+      projectIds: [b.board.projectId],
+      disablePolicy: { type: "exhausted", count: 100 },
+    },
     b.session,
   );
   const bLoad = atRate(4, leadSeconds + togetherSeconds, (i) =>
