@@ -3,7 +3,7 @@
 // statements with values are prepared once per connection.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { BY_KEY_SETTINGS, byKeyPool, byKeyQuery, db, plannedOncePool, pool, statementName, statementNamer } from "./db";
+import { BY_KEY_SETTINGS, byKeyPool, byKeyQuery, db, pool, statementName, statementNamer } from "./db";
 import { env } from "./env";
 
 async function waitUntil(check: () => boolean, timeoutMs = 5_000) {
@@ -16,7 +16,6 @@ async function waitUntil(check: () => boolean, timeoutMs = 5_000) {
 
 describe.each([
   ["the shared pool", pool],
-  ["the planned-once pool", plannedOncePool],
   ["the by-key pool", byKeyPool],
 ])("%s", (_, poolOf) => {
   it("loses an idle connection the server ends without an uncaught exception, and carries on", async () => {
@@ -68,8 +67,6 @@ describe("prepared statements", () => {
     expect(zone.rows[0].TimeZone).toBe(
       new URL(env.DATABASE_URL).searchParams.get("options")?.match(/TimeZone=(\S+)/)?.[1],
     );
-    const planned = await plannedOncePool().query<{ plan_cache_mode: string }>("SHOW plan_cache_mode");
-    expect(planned.rows[0].plan_cache_mode).toBe("force_generic_plan");
   });
 
   it("the by-key pool keeps one plan per statement, made with index scans and row-by-row joins only", async () => {

@@ -30,7 +30,6 @@ const poolSize = () => env.DATABASE_POOL_SIZE;
 const globalForPrisma = globalThis as unknown as {
   prisma?: Db;
   pgPool?: pg.Pool;
-  plannedPool?: pg.Pool;
   byKeyPool?: pg.Pool;
 };
 
@@ -123,31 +122,6 @@ export function pool(): pg.Pool {
     "shared",
   );
   return globalForPrisma.pgPool;
-}
-
-/**
- * Connections of the planned-once pool: a fan-out holds one for one statement of milliseconds, and
- * as many fan-outs as Inngest calls the worker with at once (8 on the local server) never wait for one.
- */
-const PLANNED_POOL_SIZE = 8;
-
-/**
- * A small pool whose sessions plan each named statement once and keep that plan
- * (`plan_cache_mode=force_generic_plan`), for hot statements whose best plan does not depend on
- * their parameters: the fan-out's matching, which PostgreSQL otherwise planned again on every call
- * (planning took three times as long as running it for a small project). Only named statements
- * go here: on the shared pool, one-off statements keep plans made for their values.
- */
-export function plannedOncePool(): pg.Pool {
-  globalForPrisma.plannedPool ??= survivingLostConnections(
-    new pg.Pool({
-      connectionString: withSessionSetting(env.DATABASE_URL, "plan_cache_mode=force_generic_plan"),
-      max: PLANNED_POOL_SIZE,
-      idleTimeoutMillis: 5 * 60_000,
-    }),
-    "planned once",
-  );
-  return globalForPrisma.plannedPool;
 }
 
 /**

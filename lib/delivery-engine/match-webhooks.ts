@@ -7,7 +7,7 @@
 // with the projects' members read once, and a webhook whose creator lost access comes back as its
 // id alone. Webhooks that do not select the event are told apart when a trace is read, from their
 // selection then (see lib/delivery-log/trace-event.ts).
-import { plannedOncePool } from "../db";
+import { pool } from "../db";
 import type { TraceOutcome } from "../generated/prisma/client";
 import type { Conditions } from "../validations/webhook-conditions";
 
@@ -138,13 +138,12 @@ type Row = (Candidate & { revokedIds: null }) | ({ [K in keyof Candidate]: null 
  * PROJECT_DELETED is fanned out: the members it had when it was deleted stand in for them.
  */
 export async function matchWebhooks(eventId: string, eventType: string, eventProjectIds: string[]): Promise<Match[]> {
-  // Planned once per connection: its plan is the same for a project of 5 members or of 1,000 (the
-  // members' webhooks through the index for any array of members), and planning cost more than running it.
-  const { rows } = await plannedOncePool().query<Row>({
-    name: "match-webhooks",
-    text: MATCH_STATEMENT,
-    values: [eventId, eventProjectIds, eventType],
-  });
+  // Prepared once per connection, planned for its values on every call (the shared pool). Planned
+  // once and kept (a generic plan), it was made whenever the tables' statistics changed — and
+  // statistics taken while they were nearly empty (a new installation, webhooks and their
+  // deliveries just deleted) gave a plan that read every delivery once per candidate webhook:
+  // 20 s of the database's CPU for (b) of bench:delivery, whose deliveries grew to 30,000.
+  const { rows } = await pool().query<Row>(MATCH_STATEMENT, [eventId, eventProjectIds, eventType]);
   return rows.flatMap((row): Match[] =>
     row.revokedIds !== null
       ? row.revokedIds.map((id) => ({ webhook: { id }, outcome: "ACCESS_REVOKED" }))
