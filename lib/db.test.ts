@@ -3,7 +3,7 @@
 // statements with values are prepared once per connection.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { BY_KEY_SETTINGS, byKeyPool, byKeyQuery, db, pool, statementName, statementNamer } from "./db";
+import { BY_KEY_SETTINGS, byKeyPool, db, pool, statementName, statementNamer } from "./db";
 import { env } from "./env";
 
 async function waitUntil(check: () => boolean, timeoutMs = 5_000) {
@@ -76,7 +76,7 @@ describe("prepared statements", () => {
       expect(rows[0][name], name).toBe(value);
     }
     const text = `SELECT $1::int * 2 AS n -- ${Math.random()}`;
-    expect((await byKeyQuery<{ n: number }>(text, [21])).rows).toEqual([{ n: 42 }]);
+    expect((await byKeyPool().query<{ n: number }>(text, [21])).rows).toEqual([{ n: 42 }]);
     const { rows } = await byKeyPool().query<{ name: string; generic: number }>(
       "SELECT name, generic_plans::int AS generic FROM pg_prepared_statements WHERE statement = $1",
       [text],

@@ -140,11 +140,13 @@ export const BY_KEY_SETTINGS = [
  * theirs (the held retries' state): planned once per connection — planning them for their values
  * cost more than running them — and, with the settings above, a plan made while the tables were
  * small (a new installation, a benchmark's first seconds) still reads them by key once they are
- * large. Only named statements go here (byKeyQuery).
+ * large. Its statements are prepared as on the shared pool (unprepared, with
+ * DATABASE_PREPARED_STATEMENTS=0, each is planned for its values instead, as everywhere).
  */
 export function byKeyPool(): pg.Pool {
   globalForPrisma.byKeyPool ??= survivingLostConnections(
     new pg.Pool({
+      Client: env.DATABASE_PREPARED_STATEMENTS ? PreparingClient : pg.Client,
       connectionString: BY_KEY_SETTINGS.reduce(withSessionSetting, env.DATABASE_URL),
       max: 4,
       idleTimeoutMillis: 5 * 60_000,
@@ -152,12 +154,6 @@ export function byKeyPool(): pg.Pool {
     "by key",
   );
   return globalForPrisma.byKeyPool;
-}
-
-/** Run a by-primary-key statement on the by-key pool, prepared under a name its text gives it. */
-export function byKeyQuery<R extends pg.QueryResultRow>(text: string, values: unknown[]) {
-  const name = statementName(text);
-  return byKeyPool().query<R>(name ? { name, text, values } : { text, values });
 }
 
 /** The shared client, created on first use so that importing this module never connects. */

@@ -4,7 +4,7 @@
 // attempt again when its lease ends), and their outcomes are recorded together — every attempt
 // that finished while the previous write was in flight goes into the next transaction, and failed
 // attempts first wait GATHER_FAILURES_MS for others.
-import { byKeyQuery, sqlTransaction } from "../db";
+import { byKeyPool, sqlTransaction } from "../db";
 import { logger } from "../logger";
 import { sendQueuedEmails } from "../notify/email-outbox";
 import { releaseSlot, takeSlot, tryTakeSlot } from "./attempt-slots";
@@ -230,7 +230,7 @@ export const HELD_STATE_STATEMENT = `WITH held AS MATERIALIZED (
  * or paused, or has no free slot here, goes back to its lane, which knows what to do with it.
  */
 async function startDue(batch: HeldRetry[]) {
-  const { rows } = await byKeyQuery<HeldState>(HELD_STATE_STATEMENT, leaseArrays(batch));
+  const { rows } = await byKeyPool().query<HeldState>(HELD_STATE_STATEMENT, leaseArrays(batch));
   const current = new Map(rows.map((r) => [r.id, r]));
   const giveBack: HeldRetry[] = [];
   const noSlot = new Set<string>();
