@@ -3,7 +3,7 @@
 // statements with values are prepared once per connection.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { BY_KEY_SETTINGS, byKeyPool, db, pool, statementName, statementNamer } from "./db";
+import { BY_KEY_SETTINGS, byKeyPool, db, pool, sqlTransaction, statementName, statementNamer } from "./db";
 import { env } from "./env";
 
 async function waitUntil(check: () => boolean, timeoutMs = 5_000) {
@@ -82,6 +82,13 @@ describe("prepared statements", () => {
       [text],
     );
     expect(rows).toEqual([{ name: statementName(text), generic: 1 }]);
+  });
+
+  it("a transaction runs on the shared pool, or on the pool it is given (the delivery engine's on the by-key pool)", async () => {
+    const mode = (client: pg.PoolClient) =>
+      client.query<{ plan_cache_mode: string }>("SHOW plan_cache_mode").then((r) => r.rows[0].plan_cache_mode);
+    expect(await sqlTransaction(mode)).toBe("force_custom_plan");
+    expect(await sqlTransaction(mode, byKeyPool())).toBe("force_generic_plan");
   });
 
   it("a statement without values, or one named by its caller, is left as it is", async () => {

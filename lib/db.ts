@@ -136,19 +136,22 @@ export const BY_KEY_SETTINGS = [
 ];
 
 /**
- * A small pool for hot statements that take a batch of rows by primary key and join others by
- * theirs (the held retries' state): planned once per connection — planning them for their values
- * cost more than running them — and, with the settings above, a plan made while the tables were
- * small (a new installation, a benchmark's first seconds) still reads them by key once they are
- * large. Its statements are prepared as on the shared pool (unprepared, with
- * DATABASE_PREPARED_STATEMENTS=0, each is planned for its values instead, as everywhere).
+ * The pool of the delivery engine's hot statements, which take a batch of rows by primary key and
+ * join others by theirs (the fan-out's writes, an attempt's recording, the held retries' state, an
+ * event by id): planned once per connection — planning them for their values cost more than
+ * running them (in bench:delivery's (e), 2.8 of the worker's 10 s of database time a minute) —
+ * and, with the settings above, a plan made while the tables were small (a new installation, a
+ * benchmark's first seconds) still reads them by key once they are large. Its statements are
+ * prepared as on the shared pool (unprepared, with DATABASE_PREPARED_STATEMENTS=0, each is
+ * planned for its values instead, as everywhere). Only the worker opens it, as large as the
+ * shared pool.
  */
 export function byKeyPool(): pg.Pool {
   globalForPrisma.byKeyPool ??= survivingLostConnections(
     new pg.Pool({
       Client: env.DATABASE_PREPARED_STATEMENTS ? PreparingClient : pg.Client,
       connectionString: BY_KEY_SETTINGS.reduce(withSessionSetting, env.DATABASE_URL),
-      max: 4,
+      max: poolSize(),
       idleTimeoutMillis: 5 * 60_000,
     }),
     "by key",
@@ -165,9 +168,12 @@ export function db(): Db {
 /** The client inside `db().$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-/** Run `fn` in one SQL transaction on a pooled connection (the hot path's batched writes). */
-export async function sqlTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
+/**
+ * Run `fn` in one SQL transaction on a pooled connection (the hot path's batched writes): of the
+ * shared pool, or `on` another (the delivery engine's by-key pool).
+ */
+export async function sqlTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, on: pg.Pool = pool()): Promise<T> {
+  const client = await on.connect();
   let result: T;
   try {
     await client.query("BEGIN");

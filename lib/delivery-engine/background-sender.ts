@@ -84,7 +84,10 @@ async function writeQueued() {
   try {
     // Every attempt recorded here was leased, and counted by its lane: its end may free a slot
     // of a full lane, and its latency says whether the receiver is slow or fast again.
-    const { wakes, emails, held } = await sqlTransaction((client) => recordAttempts(client, batch, { fromLane: true }));
+    const { wakes, emails, held } = await sqlTransaction(
+      (client) => recordAttempts(client, batch, { fromLane: true }),
+      byKeyPool(),
+    );
     holdInProcess(held);
     // Not awaited: the next batch must not wait on Inngest (a failed send is the relay's).
     track(sendLaneWakes(wakes));
@@ -276,7 +279,7 @@ async function returnToLanes(held: HeldRetry[], noSlot = new Set<string>()) {
       rows.map((r) => ({ webhookId: r.webhookId, wakeAt: now, unlessSaturated: noSlot.has(r.id) })),
       now,
     );
-  });
+  }, byKeyPool());
   await sendLaneWakes(wakes);
 }
 

@@ -14,7 +14,7 @@
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { applyConditions, type Judged } from "../conditions/apply-conditions";
-import { pool, sqlTransaction } from "../db";
+import { byKeyPool, sqlTransaction } from "../db";
 import { logger } from "../logger";
 import { releaseSlot, tryTakeSlot } from "./attempt-slots";
 import { holdInProcess, recordSoon, sendEmailsSoon, track } from "./background-sender";
@@ -39,7 +39,7 @@ type EventRow = {
 };
 
 async function loadEvent(eventId: string): Promise<EventRow | undefined> {
-  const { rows } = await pool().query<EventRow>(
+  const { rows } = await byKeyPool().query<EventRow>(
     `SELECT type, project_id AS "projectId", project_ids AS "projectIds", sequence::text AS sequence,
             todo_id AS "todoId", occurred_at AT TIME ZONE 'UTC' AS "occurredAt",
             previous_value AS "previousValue", current_value AS "currentValue"
@@ -116,10 +116,50 @@ async function waitForInline(promises: Promise<unknown>[], started: number) {
   clearTimeout(stragglers);
 }
 
+/**
+ * The fan-out's one write (one round trip): lock the webhooks against deletion for this
+ * transaction (a webhook deleted just before is skipped, one deleted now waits for the commit, so
+ * the other webhooks are unaffected), write the traces, every delivery of those still there and
+ * the successful inline attempts of those, and mark the event fanned out. Exported for the test of
+ * its plan (it runs on the by-key pool, planned once).
+ */
+export const FAN_OUT_WRITE_STATEMENT = `WITH alive AS (
+     SELECT id FROM webhooks WHERE id = ANY($21::text[]) ORDER BY id FOR KEY SHARE
+   ), traces AS (
+     INSERT INTO event_traces (event_id, webhook_id, outcome, failed_rule, created_at)
+     SELECT $1, v.webhook_id, v.outcome::"TraceOutcome", v.failed_rule::jsonb, now() AT TIME ZONE 'UTC'
+       FROM unnest($22::text[], $23::text[], $24::text[]) AS v(webhook_id, outcome, failed_rule)
+      WHERE v.webhook_id IN (SELECT id FROM alive)
+     ON CONFLICT DO NOTHING
+   ), inserted AS (
+     INSERT INTO deliveries (id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id, body,
+                             status, attempt_count, last_attempt_at, last_status_code, last_latency_ms, last_error,
+                             completed_at, next_attempt_at, lease_until, event_sequence, chain_last, created_at, updated_at)
+     SELECT v.id, v.webhook_id, $1, $2, $3, $4, $5, v.message_id, v.body, v.status::"DeliveryStatus", v.n,
+            v.at AT TIME ZONE 'UTC', v.code, v.ms, v.err, v.completed AT TIME ZONE 'UTC', v.next AT TIME ZONE 'UTC',
+            v.lease AT TIME ZONE 'UTC', $6::bigint, $7, now() AT TIME ZONE 'UTC',
+            now() AT TIME ZONE 'UTC'
+       FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::timestamptz[],
+                   $15::int[], $16::int[], $17::text[], $18::timestamptz[], $19::timestamptz[], $20::timestamptz[])
+         AS v(id, webhook_id, message_id, body, status, n, at, code, ms, err, completed, next, lease)
+      WHERE v.webhook_id IN (SELECT id FROM alive)
+     ON CONFLICT DO NOTHING
+     RETURNING id
+   ), attempts AS (
+     -- The successful inline attempts of the deliveries written here (recordAttempts does
+     -- the rest of their recording below).
+     INSERT INTO delivery_attempts ${attemptRows(25)}
+      WHERE v.delivery_id IN (SELECT id FROM inserted)
+     ON CONFLICT (delivery_id, number) DO NOTHING
+   ), marked AS (
+     UPDATE events SET fanned_out_at = now() AT TIME ZONE 'UTC' WHERE id = $1 AND fanned_out_at IS NULL
+   )
+   SELECT coalesce((SELECT array_agg(id) FROM inserted), '{}') AS inserted`;
+
 /** Apply the lane changes a fan-out left for after its commit, and send the wake-ups. */
 async function wakeQueuedLanes(changes: LaneChange[]) {
   const now = Date.now();
-  const wakes = await sqlTransaction((client) => changeLanes(client, changes, now));
+  const wakes = await sqlTransaction((client) => changeLanes(client, changes, now), byKeyPool());
   await sendLaneWakes(wakes);
 }
 
@@ -157,7 +197,7 @@ export async function fanOutEvent(
   const none = { matched: 0, inline: 0, queued: 0, background: 0, notWaited: 0, ms: { match: Date.now() - entered } };
   if (!event) return none;
   if (selected.length === 0) {
-    await markFannedOut(pool(), eventId);
+    await markFannedOut(byKeyPool(), eventId);
     return none;
   }
   // Conditions turn a selecting webhook's MATCHED (or DISABLED) into FILTERED, traced with the rule.
@@ -275,71 +315,33 @@ export async function fanOutEvent(
   // trace row, so a delivered event writes its deliveries and nothing more.
   const traced = matches.filter((m) => m.outcome !== "MATCHED");
   const commit = sqlTransaction(async (client) => {
-    // One statement (one round trip): lock the webhooks against deletion for this transaction (a
-    // webhook deleted just before is skipped, one deleted now waits for the commit, so the other
-    // webhooks are unaffected), write the traces, every delivery of those still there and the
-    // successful inline attempts of those, and mark the event fanned out.
-    const { rows: written } = await client.query<{ inserted: string[] }>(
-      `WITH alive AS (
-         SELECT id FROM webhooks WHERE id = ANY($21::text[]) ORDER BY id FOR KEY SHARE
-       ), traces AS (
-         INSERT INTO event_traces (event_id, webhook_id, outcome, failed_rule, created_at)
-         SELECT $1, v.webhook_id, v.outcome::"TraceOutcome", v.failed_rule::jsonb, now() AT TIME ZONE 'UTC'
-           FROM unnest($22::text[], $23::text[], $24::text[]) AS v(webhook_id, outcome, failed_rule)
-          WHERE v.webhook_id IN (SELECT id FROM alive)
-         ON CONFLICT DO NOTHING
-       ), inserted AS (
-         INSERT INTO deliveries (id, webhook_id, event_id, event_type, project_id, todo_id, todo_title, message_id, body,
-                                 status, attempt_count, last_attempt_at, last_status_code, last_latency_ms, last_error,
-                                 completed_at, next_attempt_at, lease_until, event_sequence, chain_last, created_at, updated_at)
-         SELECT v.id, v.webhook_id, $1, $2, $3, $4, $5, v.message_id, v.body, v.status::"DeliveryStatus", v.n,
-                v.at AT TIME ZONE 'UTC', v.code, v.ms, v.err, v.completed AT TIME ZONE 'UTC', v.next AT TIME ZONE 'UTC',
-                v.lease AT TIME ZONE 'UTC', $6::bigint, $7, now() AT TIME ZONE 'UTC',
-                now() AT TIME ZONE 'UTC'
-           FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::timestamptz[],
-                       $15::int[], $16::int[], $17::text[], $18::timestamptz[], $19::timestamptz[], $20::timestamptz[])
-             AS v(id, webhook_id, message_id, body, status, n, at, code, ms, err, completed, next, lease)
-          WHERE v.webhook_id IN (SELECT id FROM alive)
-         ON CONFLICT DO NOTHING
-         RETURNING id
-       ), attempts AS (
-         -- The successful inline attempts of the deliveries written here (recordAttempts does
-         -- the rest of their recording below).
-         INSERT INTO delivery_attempts ${attemptRows(25)}
-          WHERE v.delivery_id IN (SELECT id FROM inserted)
-         ON CONFLICT (delivery_id, number) DO NOTHING
-       ), marked AS (
-         UPDATE events SET fanned_out_at = now() AT TIME ZONE 'UTC' WHERE id = $1 AND fanned_out_at IS NULL
-       )
-       SELECT coalesce((SELECT array_agg(id) FROM inserted), '{}') AS inserted`,
-      [
-        eventId,
-        event.type,
-        event.projectId,
-        todo.id,
-        todo.title,
-        event.sequence,
-        MAX_ATTEMPTS,
-        rows.map((r) => r.id),
-        rows.map((r) => r.webhookId),
-        rows.map((r) => r.messageId),
-        rows.map((r) => r.body),
-        rows.map((r) => r.state.status),
-        rows.map((r) => r.state.n),
-        rows.map((r) => r.state.at),
-        rows.map((r) => r.state.code),
-        rows.map((r) => r.state.ms),
-        rows.map((r) => r.state.err),
-        rows.map((r) => r.state.completed),
-        rows.map((r) => r.state.next),
-        rows.map((r) => r.leaseUntil),
-        [...new Set(matches.map((m) => m.webhook.id))].sort(),
-        traced.map((m) => m.webhook.id),
-        traced.map((m) => m.outcome),
-        traced.map((m) => (m.failedRule ? JSON.stringify(m.failedRule) : null)),
-        ...attemptValues(finished),
-      ],
-    );
+    const { rows: written } = await client.query<{ inserted: string[] }>(FAN_OUT_WRITE_STATEMENT, [
+      eventId,
+      event.type,
+      event.projectId,
+      todo.id,
+      todo.title,
+      event.sequence,
+      MAX_ATTEMPTS,
+      rows.map((r) => r.id),
+      rows.map((r) => r.webhookId),
+      rows.map((r) => r.messageId),
+      rows.map((r) => r.body),
+      rows.map((r) => r.state.status),
+      rows.map((r) => r.state.n),
+      rows.map((r) => r.state.at),
+      rows.map((r) => r.state.code),
+      rows.map((r) => r.state.ms),
+      rows.map((r) => r.state.err),
+      rows.map((r) => r.state.completed),
+      rows.map((r) => r.state.next),
+      rows.map((r) => r.leaseUntil),
+      [...new Set(matches.map((m) => m.webhook.id))].sort(),
+      traced.map((m) => m.webhook.id),
+      traced.map((m) => m.outcome),
+      traced.map((m) => (m.failedRule ? JSON.stringify(m.failedRule) : null)),
+      ...attemptValues(finished),
+    ]);
     const inserted = new Set(written[0].inserted);
     const queued = rows.filter((r) => inserted.has(r.id) && r.state.status === "PENDING" && !inline.has(r.id));
     const leased = running.filter((e) => inserted.has(e.send.id));
@@ -374,7 +376,7 @@ export async function fanOutEvent(
       queued: queued.length,
       leased: new Set(leased.map((e) => e.send.id)),
     };
-  });
+  }, byKeyPool());
   // Attempts past the budget are recorded when they end, once this transaction has committed.
   for (const e of running) {
     track(
