@@ -3,7 +3,9 @@
 // `$queryRaw` inside a Prisma transaction) is kept for the hot paths, where Prisma's per-call and
 // per-row work was measured in `npm run bench:delivery`: the fan-out's batched writes (36 % of the
 // app's CPU before they moved to SQL), and a record mutation's access check, value load, event
-// insert and publish (22 round trips per created record before, 8 after).
+// insert and publish (22 round trips per created record before, 8 after). The delivery engine's
+// by-key statements (its writes and reads by id) run on a second pool that plans each once
+// (byKeyPool, below).
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
